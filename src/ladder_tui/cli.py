@@ -1,0 +1,255 @@
+"""The `ladder-tui` command line; imports Textual only for the commands that open the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ladder_tui import __version__
+from ladder_tui.core.errors import LadderError
+
+PROG = "ladder-tui"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Walk a career ladder or skills matrix one dimension at a time. With no command, opens Home.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = commands.add_parser("new", help="start an assessment and open its walk")
+    new.add_argument("--framework", "-f", required=True, metavar="ID|PATH", help="framework id or TOML file")
+    new.add_argument("--subject", "-s", required=True, metavar="NAME", help="who is being assessed")
+    new.add_argument("--mode", "-m", choices=("self", "lead", "pair"), default="self", help="who is rating")
+    new.add_argument("--target", metavar="LEVEL", help="optional target level id")
+    new.add_argument(
+        "--yes", action="append", default=[], metavar="QUESTION", help="answer a framework question yes (repeatable)"
+    )
+
+    opener = commands.add_parser("open", help="resume an assessment at its first unanswered dimension")
+    opener.add_argument("assessment", metavar="FILE|ID")
+    opener.add_argument("--mode", "-m", choices=("self", "lead", "pair"), help="rate as someone else this time")
+
+    commands.add_parser("list", help="list saved assessments")
+
+    summary = commands.add_parser("summary", help="print an assessment's result")
+    summary.add_argument("assessment", metavar="FILE|ID")
+    summary.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    frameworks = commands.add_parser("frameworks", help="list, show, validate frameworks; print the JSON Schema")
+    fw_commands = frameworks.add_subparsers(dest="fw_command", metavar="ACTION", required=True)
+    fw_commands.add_parser("list", help="the frameworks you can use")
+    show = fw_commands.add_parser("show", help="a framework's outline")
+    show.add_argument("framework", metavar="ID|PATH")
+    validate = fw_commands.add_parser("validate", help="check framework files; exit 2 when any has a problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    fw_commands.add_parser("schema", help="the JSON Schema of the framework format, for editors")
+
+    serve = commands.add_parser("serve", help="serve the app over SSH so a lead and an agent can pair")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=2222)
+    serve.add_argument("--authorized-keys", metavar="FILE", help="public keys allowed in (default: DATA/authorized_keys)")
+    serve.add_argument("--host-key", metavar="FILE", help="host key (default: DATA/ssh_host_ed25519_key, made once)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except LadderError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `ladder-tui list | head`: the reader left; that is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "frameworks":
+        return _frameworks(args)
+    if command == "list":
+        return _list()
+    if command == "summary":
+        return _summary(args)
+    if command == "serve":
+        from ladder_tui.serve.server import run_server
+
+        return run_server(
+            host=args.host,
+            port=args.port,
+            authorized_keys=Path(args.authorized_keys) if args.authorized_keys else None,
+            host_key=Path(args.host_key) if args.host_key else None,
+        )
+    if command == "new":
+        return _new(args)
+    if command == "open":
+        return _open(args)
+    return _run_app(None)
+
+
+# ----- commands that stay out of Textual -----
+
+
+def _frameworks(args: argparse.Namespace) -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+
+    if args.fw_command == "validate":
+        from ladder_tui.core.framework import FrameworkError, load_framework
+
+        bad = 0
+        for name in args.paths:
+            try:
+                framework = load_framework(Path(name))
+            except FrameworkError as exc:
+                bad += 1
+                for problem in exc.problems:
+                    print(problem, file=sys.stderr)
+                continue
+            print(f"{name}: ok ({framework.id}: {len(framework.levels)} levels, {framework.dimension_count} dimensions)")
+        return 2 if bad else 0
+    if args.fw_command == "schema":
+        from ladder_tui.core.framework import json_schema
+
+        print(json.dumps(json_schema(), indent=2))
+        return 0
+    catalog = FrameworkCatalog()
+    if args.fw_command == "show":
+        framework, path = catalog.resolve(args.framework)
+        from ladder_tui.core.outline import framework_outline
+
+        print(framework_outline(framework, path))
+        return 0
+    rows = [("ID", "NAME", "LEVELS", "AREAS", "DIMENSIONS", "SOURCE")]
+    for entry in catalog.entries():
+        fw = entry.framework
+        if fw is None:
+            continue
+        source = "built-in" if entry.origin == "built-in" else str(entry.path)
+        rows.append((fw.id, fw.name, str(len(fw.levels)), str(len(fw.areas)), str(fw.dimension_count), source))
+    _print_table(rows)
+    for entry in catalog.broken():
+        assert entry.error is not None
+        print(f"{PROG}: skipped {entry.error.problems[0]}", file=sys.stderr)
+    return 0
+
+
+def _list() -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage import list_assessments
+
+    rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
+    listed = list_assessments(FrameworkCatalog())
+    for item in listed:
+        if item.error:
+            print(f"{PROG}: skipped {item.error}", file=sys.stderr)
+            continue
+        saved = item.updated.date().isoformat() if item.updated else "?"
+        rows.append((item.id, _inert(item.subject), item.framework, item.mode, item.progress, saved))
+    if len(rows) == 1:
+        print("No assessments yet. Start one with: ladder-tui new --framework ID --subject NAME")
+        return 0
+    _print_table(rows)
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.report import render
+    from ladder_tui.core.scoring import score
+    from ladder_tui.core.storage import atomic_write_text, find_assessment, open_assessment
+
+    opened = open_assessment(find_assessment(args.assessment), FrameworkCatalog())
+    for warning in opened.warnings:
+        print(f"{PROG}: warning: {opened.path}: {warning}", file=sys.stderr)
+    result = score(opened.framework, opened.assessment)
+    to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = os.get_terminal_size().columns if args.output is None and sys.stdout.isatty() else 100
+    text = render(result, args.format, color=to_terminal, width=width)
+    if args.output:
+        from ladder_tui.core.storage import FILE_MODE
+
+        atomic_write_text(Path(args.output), text, mode=FILE_MODE)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _inert(text: str) -> str:
+    """Control characters from a file never reach the terminal raw."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+# ----- commands that open the app -----
+
+
+def _new(args: argparse.Namespace) -> int:
+    from ladder_tui.core.assessment import new_assessment
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage import save_assessment, unique_assessment_path
+
+    catalog = FrameworkCatalog()
+    framework, fw_path = catalog.resolve(args.framework)
+    subject = args.subject.strip()
+    if not subject or not subject.isprintable():
+        raise LadderError("--subject: give the name of the person being assessed (printable text)")
+    if args.target is not None and args.target not in {level.id for level in framework.levels}:
+        levels = ", ".join(level.id for level in framework.levels)
+        raise LadderError(f"--target: {framework.id} has no level {args.target!r} (levels: {levels})")
+    question_ids = {question.id for question in framework.questions}
+    for question in args.yes:
+        if question not in question_ids:
+            raise LadderError(f"--yes: {framework.id} asks no question {question!r}")
+    builtin = catalog.path_of(framework.id) == fw_path
+    assessment_id, path = unique_assessment_path(subject, framework.id)
+    assessment = new_assessment(
+        framework,
+        subject,
+        args.mode,
+        assessment_id=assessment_id,
+        framework_path=None if builtin or fw_path is None else str(fw_path),
+        questions={question: True for question in args.yes},
+        target_level=args.target,
+    )
+    save_assessment(assessment, path)
+    return _run_app(path)
+
+
+def _open(args: argparse.Namespace) -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage import find_assessment, open_assessment
+
+    path = find_assessment(args.assessment)
+    # Validate before starting the app so bad input gets one clear line, not a screen.
+    open_assessment(path, FrameworkCatalog())
+    return _run_app(path, mode=args.mode)
+
+
+def _run_app(path: Path | None, mode: str | None = None) -> int:
+    from ladder_tui.tui.app import make_app
+
+    app = make_app(assessment_path=path, mode=mode)
+    app.run()
+    if app.return_code:
+        return app.return_code
+    if app.exit_message:
+        print(app.exit_message)
+    return 0

@@ -1,0 +1,1 @@
+"""The pure core: models, storage, scoring and reports. Never imports Textual."""

@@ -1,0 +1,35 @@
+"""Where ladder-tui keeps its files: the data folder (LADDER_TUI_HOME or the platform's user data folder)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "ladder-tui"
+
+
+def data_home() -> Path:
+    """The data folder; `LADDER_TUI_HOME` overrides the platform default (tests always set it)."""
+    override = os.environ.get("LADDER_TUI_HOME")
+    if override:
+        return Path(override).expanduser()
+    # Deferred: platformdirs costs a few milliseconds and only this path needs it.
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def assessments_dir(home: Path | None = None) -> Path:
+    return (home or data_home()) / "assessments"
+
+
+def user_frameworks_dir(home: Path | None = None) -> Path:
+    return (home or data_home()) / "frameworks"
+
+
+def builtin_frameworks_dir() -> Path:
+    """The built-in ladders: inside the installed package, or the repository's `frameworks/` in a checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_frameworks"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "frameworks"

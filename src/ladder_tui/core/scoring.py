@@ -1,0 +1,869 @@
+"""Scoring (SPEC section 5): suggested level, confidence, explanation, focus areas, strengths, calibration.
+
+`score(framework, assessment)` is pure: it reads the two models and returns a frozen `ScoreResult` that the
+reports and the Summary screen both render. The rules, exactly:
+
+* Levels are ordered 0..n-1. A dimension's effective rating is the first usable value of agreed, lead,
+  self. Skips and ratings naming a level the framework does not have are passed over (storage warns about
+  the latter), so an unknown agreed rating falls back to the lead's. The effective rating is a level index,
+  or -1 for "below the first level"; "not applicable" and unanswered dimensions are not *counted*. Only
+  dimensions of applicable areas (`Assessment.applicable`) are looked at.
+* Ragged ladders: a dimension with no descriptor at level L (on a career scale) cannot be judged at L, so
+  it is left out of L's check entirely (neither the threshold nor the gap rule sees it), and the explanation
+  says how many were left out. On a mastery scale every level has the shared description, so every rated
+  dimension counts at every level.
+* Level L is reached when L-1 is reached (level 0 has no predecessor), at least one dimension is counted at
+  L, at least ``threshold`` of those counted at L are rated L or higher, and none of them is more than
+  ``max_gap`` levels below L. The suggested level is the highest reached level, or None ("below <first
+  level>").
+* Confidence = answered / applicable, where answered means a usable rating, "below" or "not applicable"
+  (0 when nothing applies). The result is provisional when confidence < ``provisional_below``.
+* Focus: the goal is the target level when one is set above the suggested level, else the next level (at
+  the top of the ladder, the suggested level itself). Candidates are counted dimensions rated below the
+  goal that are defined at some level between their rating and the goal; first those below the suggested
+  level, then the rest; larger gaps first; ties in framework order. Each shows the next defined level above
+  its rating. On a mastery scale the focus is the skills rated at the first level (or below), foundational
+  (framework order) first, topped up by the general rule when there are fewer than ``focus_count``.
+* Strengths: counted dimensions rated above the suggested level, highest first, ties in framework order.
+  On a mastery scale: the skills rated at the top level, in framework order.
+* Calibration: dimensions whose self and lead ratings are both a level or "below" and differ by a level or
+  more, largest difference first, ties in framework order. ``difference`` is lead minus self.
+* Area standing: per applicable area, the distribution of counted ratings and their *lower median* (for an
+  even number of ratings the lower of the two middle ones, so a single strong rating never lifts an area);
+  this is what the per-area charts show. The lowest and highest ratings are given too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Assessment, DimensionAnswer, Slot
+from ladder_tui.core.framework import Area, Dimension, Framework
+
+#: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
+_EPSILON = 1e-9
+
+#: Slots in the order that decides the effective rating.
+_PRECEDENCE: tuple[Slot, ...] = ("agreed", "lead", "self")
+#: Slots in the order people think of them (for listing notes).
+_NOTE_ORDER: tuple[Slot, ...] = ("self", "lead", "agreed")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An area or dimension: id and display name."""
+
+    id: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A level or a rating: ``index`` 0..n-1 for levels, -1 for "below", None for "not applicable"."""
+
+    id: str
+    name: str
+    index: int | None
+    #: A compact name for tables and explanation lines (the level's `short`); empty when it has none.
+    short: str = ""
+
+    @property
+    def label(self) -> str:
+        """The short name when there is one, else the name."""
+        return self.short or self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "index": self.index}
+
+
+@dataclass(frozen=True)
+class FrameworkInfo:
+    """Which framework the result is scored against."""
+
+    id: str
+    name: str
+    version: str
+    scale: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "version": self.version,
+            "scale": self.scale,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note (evidence) written in one rating slot."""
+
+    slot: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """One applicable dimension: its raw slot values, the rating that scores, and its notes."""
+
+    area: Ref
+    dimension: Ref
+    self_rating: str | None
+    lead: str | None
+    agreed: str | None
+    #: None when unanswered (nothing usable in any slot).
+    effective: Rating | None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        return self.effective is not None
+
+    @property
+    def counted(self) -> bool:
+        return self.effective is not None and self.effective.index is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "self": self.self_rating,
+            "lead": self.lead,
+            "agreed": self.agreed,
+            "effective": self.effective.to_dict() if self.effective else None,
+            "notes": _notes_dict(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A counted dimension more than ``max_gap`` levels below a level, which blocks that level."""
+
+    area: Ref
+    dimension: Ref
+    levels_below: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "levels_below": self.levels_below,
+        }
+
+
+@dataclass(frozen=True)
+class LevelCheck:
+    """The test of one level: how many dimensions count there, how many meet it, what blocks it."""
+
+    level: Rating
+    #: Counted dimensions defined at this level.
+    counted: int
+    #: Of those, how many are rated at this level or higher.
+    met: int
+    #: How many must meet it (ceil(threshold * counted)).
+    needed: int
+    #: Counted dimensions left out because they have no descriptor at this level (ragged ladders).
+    left_out: int
+    #: Counted dimensions more than max_gap levels below this level, largest first.
+    gaps: tuple[Gap, ...]
+    previous_reached: bool
+    reached: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.level.to_dict(),
+            "reached": self.reached,
+            "counted": self.counted,
+            "met": self.met,
+            "needed": self.needed,
+            "left_out": self.left_out,
+            "gaps": [gap.to_dict() for gap in self.gaps],
+        }
+
+
+@dataclass(frozen=True)
+class FocusItem:
+    """A dimension that holds the person back, with the current and the next descriptor."""
+
+    area: Ref
+    dimension: Ref
+    current: Rating
+    next: Rating
+    #: Levels between the current rating and the goal level.
+    gap: int
+    current_descriptor: tuple[str, ...]
+    next_descriptor: tuple[str, ...]
+    growth: tuple[str, ...]
+    notes: tuple[Note, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "current": self.current.to_dict(),
+            "next": self.next.to_dict(),
+            "gap": self.gap,
+            "current_descriptor": list(self.current_descriptor),
+            "next_descriptor": list(self.next_descriptor),
+            "growth": list(self.growth),
+            "notes": _notes_dict(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Strength:
+    """A dimension rated above the suggested level (on mastery scales: a mastered skill)."""
+
+    area: Ref
+    dimension: Ref
+    rating: Rating
+    #: Levels above the suggested level (the first level counts as 1 above "below").
+    above: int
+    descriptor: tuple[str, ...]
+    notes: tuple[Note, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "rating": self.rating.to_dict(),
+            "above": self.above,
+            "descriptor": list(self.descriptor),
+            "notes": _notes_dict(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class CalibrationItem:
+    """A dimension where the self and lead ratings differ by a level or more."""
+
+    area: Ref
+    dimension: Ref
+    self_rating: Rating
+    lead: Rating
+    #: lead minus self, in levels: positive when the lead rated higher.
+    difference: int
+    agreed: Rating | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "self": self.self_rating.to_dict(),
+            "lead": self.lead.to_dict(),
+            "difference": self.difference,
+            "agreed": self.agreed.to_dict() if self.agreed else None,
+        }
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    """How many of an area's counted dimensions have one rating."""
+
+    rating: Rating
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.rating.to_dict(), "count": self.count}
+
+
+@dataclass(frozen=True)
+class AreaStanding:
+    """One applicable area: counts, the distribution of ratings, and its lower-median rating (charted)."""
+
+    area: Ref
+    dimensions: int
+    answered: int
+    counted: int
+    not_applicable: int
+    #: One entry per possible rating: "below" first, then every level in order.
+    distribution: tuple[LevelCount, ...]
+    #: The lower median of the counted ratings; None when nothing is counted.
+    median: Rating | None
+    lowest: Rating | None
+    highest: Rating | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.area.to_dict(),
+            "dimensions": self.dimensions,
+            "answered": self.answered,
+            "counted": self.counted,
+            "not_applicable": self.not_applicable,
+            "distribution": [item.to_dict() for item in self.distribution],
+            "median": self.median.to_dict() if self.median else None,
+            "lowest": self.lowest.to_dict() if self.lowest else None,
+            "highest": self.highest.to_dict() if self.highest else None,
+        }
+
+
+@dataclass(frozen=True)
+class ExcludedArea:
+    """An optional area switched off by the answer to its question."""
+
+    area: Ref
+    question: str
+    prompt: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.area.to_dict(), "question": self.question, "prompt": self.prompt}
+
+
+@dataclass(frozen=True)
+class PathwayInfo:
+    """A career pathway the framework points to."""
+
+    id: str
+    name: str
+    description: str | None
+    items: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "description": self.description, "items": list(self.items)}
+
+
+@dataclass(frozen=True)
+class ScoringPolicy:
+    """The framework's scoring table as applied."""
+
+    threshold: float
+    max_gap: int
+    focus_count: int
+    provisional_below: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "threshold": self.threshold,
+            "max_gap": self.max_gap,
+            "focus_count": self.focus_count,
+            "provisional_below": self.provisional_below,
+        }
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    """Everything the summary shows, computed once; reports and the Summary screen render it."""
+
+    subject: str
+    assessment_id: str
+    framework: FrameworkInfo
+    mode: str
+    updated: str
+    policy: ScoringPolicy
+    levels: tuple[Rating, ...]
+    #: The highest reached level; None means "below the first level".
+    suggested: Rating | None
+    #: The first level not reached; None when the top level is reached.
+    next_level: Rating | None
+    #: The target level set on the assessment (None when unset or naming an unknown level).
+    target: Rating | None
+    #: The level the focus areas lead to: the target when above the suggested level, else the next level.
+    goal: Rating | None
+    confidence: float
+    provisional: bool
+    applicable: int
+    answered: int
+    counted: int
+    not_applicable: int
+    explanation: tuple[str, ...]
+    checks: tuple[LevelCheck, ...]
+    focus: tuple[FocusItem, ...]
+    strengths: tuple[Strength, ...]
+    calibration: tuple[CalibrationItem, ...]
+    areas: tuple[AreaStanding, ...]
+    excluded_areas: tuple[ExcludedArea, ...]
+    pathways: tuple[PathwayInfo, ...]
+    dimensions: tuple[DimensionScore, ...]
+
+    @property
+    def suggested_label(self) -> str:
+        """The suggested level's name, or "Below <first level>"."""
+        return self.suggested.name if self.suggested else below_name(self.levels[0].name)
+
+    @property
+    def is_mastery(self) -> bool:
+        return self.framework.scale == "mastery"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able data with stable keys (the contract of `summary --format json`)."""
+        return {
+            "subject": self.subject,
+            "assessment_id": self.assessment_id,
+            "framework": self.framework.to_dict(),
+            "mode": self.mode,
+            "updated": self.updated,
+            "suggested_level": self.suggested.to_dict() if self.suggested else None,
+            "suggested_label": self.suggested_label,
+            "next_level": self.next_level.to_dict() if self.next_level else None,
+            "target_level": self.target.to_dict() if self.target else None,
+            "goal_level": self.goal.to_dict() if self.goal else None,
+            "confidence": self.confidence,
+            "provisional": self.provisional,
+            "applicable": self.applicable,
+            "answered": self.answered,
+            "counted": self.counted,
+            "not_applicable": self.not_applicable,
+            "scoring": self.policy.to_dict(),
+            "explanation": list(self.explanation),
+            "levels": [check.to_dict() for check in self.checks],
+            "focus": [item.to_dict() for item in self.focus],
+            "strengths": [item.to_dict() for item in self.strengths],
+            "calibration": [item.to_dict() for item in self.calibration],
+            "areas": [item.to_dict() for item in self.areas],
+            "excluded_areas": [item.to_dict() for item in self.excluded_areas],
+            "pathways": [item.to_dict() for item in self.pathways],
+            "dimensions": [item.to_dict() for item in self.dimensions],
+        }
+
+
+def below_name(first_level_name: str) -> str:
+    return f"Below {first_level_name}"
+
+
+def _notes_dict(notes: tuple[Note, ...]) -> dict[str, str]:
+    return {note.slot: note.text for note in notes}
+
+
+# ----- the computation -----
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A counted dimension, as the level checks see it."""
+
+    order: int
+    area: Area
+    dim: Dimension
+    area_ref: Ref
+    dim_ref: Ref
+    index: int
+    notes: tuple[Note, ...]
+
+
+class _Scorer:
+    def __init__(self, framework: Framework, assessment: Assessment) -> None:
+        self.fw = framework
+        self.assessment = assessment
+        self.mastery = framework.scale == "mastery"
+        self.levels = tuple(
+            Rating(level.id, level.name, index, level.short or "")
+            for index, level in enumerate(framework.levels)
+        )
+        self.index_of = {level.id: index for index, level in enumerate(framework.levels)}
+        first = framework.levels[0]
+        self.below = Rating(BELOW, below_name(first.name), -1, below_name(first.short) if first.short else "")
+        self.na = Rating(NOT_APPLICABLE, "Not applicable", None)
+        self.policy = ScoringPolicy(
+            threshold=framework.scoring.threshold,
+            max_gap=framework.scoring.max_gap,
+            focus_count=framework.scoring.focus_count,
+            provisional_below=framework.scoring.provisional_below,
+        )
+
+    # -- ratings --
+
+    def rating(self, value: str | None) -> Rating | None:
+        """A usable answer value as a Rating; None for no answer, a skip, or an unknown level."""
+        if value is None or value == SKIPPED:
+            return None
+        if value == BELOW:
+            return self.below
+        if value == NOT_APPLICABLE:
+            return self.na
+        index = self.index_of.get(value)
+        return self.levels[index] if index is not None else None
+
+    def level_rating(self, index: int) -> Rating:
+        return self.below if index < 0 else self.levels[index]
+
+    def effective(self, answer: DimensionAnswer | None) -> Rating | None:
+        if answer is None:
+            return None
+        for slot in _PRECEDENCE:
+            rating = self.rating(answer.rating(slot))
+            if rating is not None:
+                return rating
+        return None
+
+    def defined_at(self, dim: Dimension, index: int) -> bool:
+        return self.mastery or self.fw.levels[index].id in dim.levels
+
+    def descriptor(self, dim: Dimension, rating: Rating) -> tuple[str, ...]:
+        if rating.index is None or rating.index < 0:
+            return ()
+        return tuple(self.fw.descriptor(dim, rating.id))
+
+    # -- the whole result --
+
+    def run(self) -> ScoreResult:
+        fw, assessment = self.fw, self.assessment
+        applicable = assessment.applicable(fw)
+        dimensions: list[DimensionScore] = []
+        rows: list[_Row] = []
+        for order, (area, dim) in enumerate(applicable):
+            answer = assessment.answer(area.id, dim.id)
+            effective = self.effective(answer)
+            notes: tuple[Note, ...] = ()
+            if answer is not None:
+                notes = tuple(
+                    Note(slot, text)
+                    for slot in _NOTE_ORDER
+                    if (text := answer.note(slot)) is not None and text
+                )
+            area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
+            dimensions.append(
+                DimensionScore(
+                    area_ref,
+                    dim_ref,
+                    answer.self_rating if answer else None,
+                    answer.lead if answer else None,
+                    answer.agreed if answer else None,
+                    effective,
+                    notes,
+                )
+            )
+            if effective is not None and effective.index is not None:
+                rows.append(_Row(order, area, dim, area_ref, dim_ref, effective.index, notes))
+
+        checks = self.checks(rows)
+        reached = [check for check in checks if check.reached]
+        suggested = reached[-1].level if reached else None
+        s_index = suggested.index if suggested is not None and suggested.index is not None else -1
+        next_level = self.levels[s_index + 1] if s_index + 1 < len(self.levels) else None
+        target: Rating | None = None
+        if assessment.target_level is not None and assessment.target_level in self.index_of:
+            target = self.levels[self.index_of[assessment.target_level]]
+        goal = (
+            target
+            if target is not None and target.index is not None and target.index > s_index
+            else next_level
+        )
+
+        answered = sum(1 for item in dimensions if item.answered)
+        not_applicable = sum(1 for item in dimensions if item.effective is self.na)
+        confidence = answered / len(dimensions) if dimensions else 0.0
+
+        return ScoreResult(
+            subject=assessment.subject,
+            assessment_id=assessment.id,
+            framework=FrameworkInfo(
+                fw.id,
+                fw.name,
+                fw.version,
+                fw.scale,
+                f"{fw.source.title} ({fw.source.credit})" if fw.source else None,
+            ),
+            mode=assessment.mode,
+            updated=assessment.updated.isoformat(),
+            policy=self.policy,
+            levels=self.levels,
+            suggested=suggested,
+            next_level=next_level,
+            target=target,
+            goal=goal,
+            confidence=confidence,
+            provisional=confidence < self.policy.provisional_below,
+            applicable=len(dimensions),
+            answered=answered,
+            counted=len(rows),
+            not_applicable=not_applicable,
+            explanation=tuple(
+                self.explain(checks, s_index, target, len(dimensions), answered, len(rows), not_applicable)
+            ),
+            checks=checks,
+            focus=self.focus(rows, s_index, goal),
+            strengths=self.strengths(rows, s_index),
+            calibration=self.calibration(applicable),
+            areas=self.areas(dimensions),
+            excluded_areas=self.excluded(),
+            pathways=tuple(
+                PathwayInfo(pathway.id, pathway.name, pathway.description, tuple(pathway.items))
+                for pathway in fw.pathways
+            ),
+            dimensions=tuple(dimensions),
+        )
+
+    # -- levels --
+
+    def checks(self, rows: list[_Row]) -> tuple[LevelCheck, ...]:
+        checks: list[LevelCheck] = []
+        previous_reached = True
+        for level in self.levels:
+            index = level.index
+            assert index is not None
+            at_level = [row for row in rows if self.defined_at(row.dim, index)]
+            met = sum(1 for row in at_level if row.index >= index)
+            counted = len(at_level)
+            needed = math.ceil(self.policy.threshold * counted - _EPSILON) if counted else 0
+            gaps = sorted(
+                (
+                    (index - row.index, row.order, Gap(row.area_ref, row.dim_ref, index - row.index))
+                    for row in at_level
+                    if index - row.index > self.policy.max_gap
+                ),
+                key=lambda item: (-item[0], item[1]),
+            )
+            reached = previous_reached and counted > 0 and met >= needed and not gaps
+            checks.append(
+                LevelCheck(
+                    level=level,
+                    counted=counted,
+                    met=met,
+                    needed=needed,
+                    left_out=len(rows) - counted,
+                    gaps=tuple(gap for _, _, gap in gaps),
+                    previous_reached=previous_reached,
+                    reached=reached,
+                )
+            )
+            previous_reached = reached
+        return tuple(checks)
+
+    def explain(
+        self,
+        checks: tuple[LevelCheck, ...],
+        s_index: int,
+        target: Rating | None,
+        applicable: int,
+        answered: int,
+        counted: int,
+        not_applicable: int,
+    ) -> list[str]:
+        lines: list[str] = []
+        if applicable == 0:
+            return ["No dimension applies to this assessment, so there is nothing to score."]
+        if counted == 0:
+            why = "is rated yet" if not_applicable == 0 else "has a rating that counts"
+            lines.append(f"No dimension {why}, so not even {self.levels[0].name} can be reached.")
+        if s_index >= 0:
+            lines.append(self._check_line(checks[s_index]))
+        else:
+            lines.append(f"Suggested: {self.below.name} ({self.levels[0].name} is not reached).")
+        if s_index + 1 < len(checks):
+            if counted:
+                lines.append(self._check_line(checks[s_index + 1]))
+        else:
+            lines.append(f"{self.levels[s_index].name} is the highest level of this framework.")
+        if target is not None and target.index is not None and target.index > s_index + 1 and counted:
+            lines.append("Target " + self._check_line(checks[target.index]))
+        unanswered = applicable - answered
+        parts = [f"{counted} of {applicable} applicable dimensions rated"]
+        if not_applicable:
+            parts.append(f"{not_applicable} not applicable")
+        if unanswered:
+            parts.append(f"{unanswered} unanswered")
+        tail = " and ".join(parts[1:])
+        lines.append(parts[0] + (f"; {tail} (not counted)" if tail else "") + ".")
+        return lines
+
+    def _check_line(self, check: LevelCheck) -> str:
+        name, short = check.level.name, check.level.label
+        bar = _percent_text(self.policy.threshold * 100)
+        if check.reached:
+            share = self._share(check)
+            line = f"{name}: {check.met} of {check.counted} at {short} or above ({share}, bar {bar})"
+        elif check.counted == 0:
+            line = f"{name} not reached: no rated dimension is defined at {short}"
+        else:
+            line = (
+                f"{name} not reached: {check.met} of {check.counted} at {short} or above "
+                f"({self._share(check)}, bar {bar}, needs {check.needed})"
+            )
+            if not check.previous_reached:
+                line += f"; the level below {short} is not reached"
+            if check.gaps:
+                shown = [
+                    f"{gap.area.name} > {gap.dimension.name} is {_levels(gap.levels_below)} below"
+                    for gap in check.gaps[:5]
+                ]
+                if len(check.gaps) > 5:
+                    shown.append(f"{len(check.gaps) - 5} more")
+                allowed = f"at most {_levels(self.policy.max_gap)}" if self.policy.max_gap else "none"
+                line += "; " + ", ".join(shown) + f" ({allowed} below allowed)"
+        if check.left_out and not self.mastery:
+            dims = "dimension" if check.left_out == 1 else "dimensions"
+            verb = "is" if check.left_out == 1 else "are"
+            line += f"; {check.left_out} {dims} not defined at {short} {verb} left out"
+        return line
+
+    def _share(self, check: LevelCheck) -> str:
+        share = check.met / check.counted * 100
+        text = _percent_text(share, whole=True)
+        # Never print "80%, bar 80%" for a share of 79.6% that misses the bar: show a decimal then.
+        shown_meets = _round_half_up(share) >= self.policy.threshold * 100 - _EPSILON
+        if shown_meets != (check.met >= check.needed):
+            text = f"{share:.1f}%"
+        return text
+
+    # -- focus and strengths --
+
+    def next_defined(self, row: _Row, limit: int) -> int | None:
+        """The lowest level above the row's rating, up to `limit`, at which its dimension is defined."""
+        for index in range(row.index + 1, limit + 1):
+            if self.defined_at(row.dim, index):
+                return index
+        return None
+
+    def focus_item(self, row: _Row, next_index: int, goal_index: int) -> FocusItem:
+        current = self.level_rating(row.index)
+        nxt = self.levels[next_index]
+        return FocusItem(
+            area=row.area_ref,
+            dimension=row.dim_ref,
+            current=current,
+            next=nxt,
+            gap=max(goal_index, next_index) - row.index,
+            current_descriptor=self.descriptor(row.dim, current),
+            next_descriptor=self.descriptor(row.dim, nxt),
+            growth=tuple(row.area.growth),
+            notes=row.notes,
+        )
+
+    def focus(self, rows: list[_Row], s_index: int, goal: Rating | None) -> tuple[FocusItem, ...]:
+        limit = self.policy.focus_count
+        goal_index = goal.index if goal is not None and goal.index is not None else s_index
+        chosen: list[FocusItem] = []
+        seen: set[int] = set()
+        if self.mastery:
+            # Rookie skills (and any below rookie) first, foundational (framework order) first.
+            for row in rows:
+                if len(chosen) >= limit:
+                    break
+                if row.index <= 0 and row.index + 1 < len(self.levels):
+                    chosen.append(self.focus_item(row, row.index + 1, max(goal_index, row.index + 1)))
+                    seen.add(row.order)
+        candidates: list[tuple[int, int, int, _Row, int]] = []
+        for row in rows:
+            if row.order in seen or row.index >= goal_index:
+                continue
+            next_index = self.next_defined(row, goal_index)
+            if next_index is None:
+                continue  # not defined anywhere up to the goal: it cannot hold the person back from it
+            group = 0 if row.index < s_index else 1
+            candidates.append((group, -(goal_index - row.index), row.order, row, next_index))
+        candidates.sort(key=lambda item: item[:3])
+        for _, _, _, row, next_index in candidates:
+            if len(chosen) >= limit:
+                break
+            chosen.append(self.focus_item(row, next_index, goal_index))
+        return tuple(chosen)
+
+    def strengths(self, rows: list[_Row], s_index: int) -> tuple[Strength, ...]:
+        if self.mastery:
+            top = len(self.levels) - 1
+            picked = [row for row in rows if row.index == top]
+        else:
+            picked = sorted(
+                (row for row in rows if row.index > s_index), key=lambda row: (-row.index, row.order)
+            )
+        result = []
+        for row in picked:
+            rating = self.level_rating(row.index)
+            result.append(
+                Strength(
+                    row.area_ref,
+                    row.dim_ref,
+                    rating,
+                    max(row.index - s_index, 0),
+                    self.descriptor(row.dim, rating),
+                    row.notes,
+                )
+            )
+        return tuple(result)
+
+    # -- calibration, areas --
+
+    def calibration(self, applicable: list[tuple[Area, Dimension]]) -> tuple[CalibrationItem, ...]:
+        items: list[tuple[int, int, CalibrationItem]] = []
+        for order, (area, dim) in enumerate(applicable):
+            answer = self.assessment.answer(area.id, dim.id)
+            if answer is None:
+                continue
+            own = self.rating(answer.self_rating)
+            lead = self.rating(answer.lead)
+            if own is None or lead is None or own.index is None or lead.index is None:
+                continue
+            difference = lead.index - own.index
+            if difference == 0:
+                continue
+            agreed = self.rating(answer.agreed)
+            items.append(
+                (
+                    -abs(difference),
+                    order,
+                    CalibrationItem(
+                        Ref(area.id, area.name), Ref(dim.id, dim.name), own, lead, difference, agreed
+                    ),
+                )
+            )
+        items.sort(key=lambda item: item[:2])
+        return tuple(item for _, _, item in items)
+
+    def areas(self, dimensions: list[DimensionScore]) -> tuple[AreaStanding, ...]:
+        result: list[AreaStanding] = []
+        by_area: dict[str, list[DimensionScore]] = {}
+        for item in dimensions:
+            by_area.setdefault(item.area.id, []).append(item)
+        for area in self.fw.applicable_areas(self.assessment.questions):
+            items = by_area.get(area.id, [])
+            indices = sorted(
+                item.effective.index
+                for item in items
+                if item.effective is not None and item.effective.index is not None
+            )
+            distribution = tuple(
+                LevelCount(rating, sum(1 for value in indices if value == rating.index))
+                for rating in (self.below, *self.levels)
+            )
+            median = self.level_rating(indices[(len(indices) - 1) // 2]) if indices else None
+            result.append(
+                AreaStanding(
+                    area=Ref(area.id, area.name),
+                    dimensions=len(items),
+                    answered=sum(1 for item in items if item.answered),
+                    counted=len(indices),
+                    not_applicable=sum(1 for item in items if item.effective is self.na),
+                    distribution=distribution,
+                    median=median,
+                    lowest=self.level_rating(indices[0]) if indices else None,
+                    highest=self.level_rating(indices[-1]) if indices else None,
+                )
+            )
+        return tuple(result)
+
+    def excluded(self) -> tuple[ExcludedArea, ...]:
+        applicable = {area.id for area in self.fw.applicable_areas(self.assessment.questions)}
+        prompts = {question.id: question.prompt for question in self.fw.questions}
+        return tuple(
+            ExcludedArea(
+                Ref(area.id, area.name), area.applies_if or "", prompts.get(area.applies_if or "", "")
+            )
+            for area in self.fw.areas
+            if area.id not in applicable
+        )
+
+
+def _round_half_up(value: float) -> int:
+    return math.floor(value + 0.5)
+
+
+def _percent_text(value: float, whole: bool = False) -> str:
+    if whole or abs(value - round(value)) < _EPSILON:
+        return f"{_round_half_up(value)}%"
+    return f"{value:.1f}%"
+
+
+def _levels(count: int) -> str:
+    return f"{count} level" if count == 1 else f"{count} levels"
+
+
+def score(framework: Framework, assessment: Assessment) -> ScoreResult:
+    """Score `assessment` against `framework` (SPEC section 5); pure, never touches the disk."""
+    return _Scorer(framework, assessment).run()

@@ -1,0 +1,51 @@
+"""Jump to any area or dimension of the walk."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from ladder_tui.core.session import WalkSession
+from ladder_tui.tui.text import inert
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """Pick a dimension (grouped by area); returns its index in the walk."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, session: WalkSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        options: list[Option | None] = []
+        current_area = None
+        for step in self.session.steps:
+            if step.area.id != current_area:
+                current_area = step.area.id
+                options.append(Option(Text(inert(step.area.name), style="bold"), id=f"area-{step.index}"))
+            answered = self.session.rating(step) is not None
+            mark = "✔" if answered else "·"
+            options.append(Option(f"   {mark} {inert(step.dimension.name)}", id=f"dim-{step.index}"))
+        with Vertical(id="jump-dialog", classes="dialog"):
+            yield Label("Jump to an area or dimension", classes="dialog-title")
+            yield OptionList(*options, id="jump-list")
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.highlighted = option_list.get_option_index(f"dim-{self.session.step.index}")
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        self.dismiss(int(option_id.split("-", 1)[1]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,133 @@
+"""The New assessment screen: framework (with a preview), subject, who is rating, the framework's questions, target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets.option_list import Option
+
+from ladder_tui.core.assessment import MODES, Mode, new_assessment
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.storage import save_assessment, unique_assessment_path
+from ladder_tui.tui.screens.frameworks import framework_preview
+from ladder_tui.tui.text import inert
+
+MODE_HELP: dict[str, str] = {
+    "self": "self: I rate myself",
+    "lead": "lead: I rate someone on my team",
+    "pair": "pair: we agree on ratings together",
+}
+
+
+class NewAssessmentScreen(Screen[Path | None]):
+    """Creates the assessment file at once and returns its path."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="back"),
+        Binding("f5", "start", "Start", id="start"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frameworks: list[Framework] = []
+        self.framework: Framework | None = None
+
+    def compose(self) -> ComposeResult:
+        self.frameworks = self.app.catalog.frameworks()  # type: ignore[attr-defined]
+        yield Header(icon="≡")
+        with Horizontal(id="new-body"):
+            with Vertical(id="new-left"):
+                yield Label("1. Framework", classes="section-title")
+                yield OptionList(*[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="new-frameworks")
+                with VerticalScroll(id="new-preview-scroll"):
+                    yield Static(id="new-preview")
+            with VerticalScroll(id="new-form"):
+                yield Label("2. Who is being assessed?", classes="section-title")
+                yield Input(placeholder="Name", id="subject", max_length=80)
+                yield Label("3. Who is rating?", classes="section-title")
+                with RadioSet(id="mode"):
+                    for mode in MODES:
+                        yield RadioButton(MODE_HELP[mode], value=mode == "self", id=f"mode-{mode}")
+                yield Vertical(id="questions")
+                yield Label("4. Target level (optional)", classes="section-title")
+                yield Select[str]([], prompt="No target", id="target", allow_blank=True)
+                yield Button("Start (F5)", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "ladder-tui"
+        self.sub_title = "New assessment"
+        options = self.query_one("#new-frameworks", OptionList)
+        if self.frameworks:
+            options.highlighted = 0
+        options.focus()
+
+    @on(OptionList.OptionHighlighted, "#new-frameworks")
+    def _framework_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._select_framework(self.frameworks[event.option_index])
+
+    @on(OptionList.OptionSelected, "#new-frameworks")
+    def _framework_selected(self, event: OptionList.OptionSelected) -> None:
+        self._select_framework(self.frameworks[event.option_index])
+        self.query_one("#subject", Input).focus()
+
+    def _select_framework(self, framework: Framework) -> None:
+        if self.framework is not None and self.framework.id == framework.id:
+            return
+        self.framework = framework
+        self.query_one("#new-preview", Static).update(framework_preview(framework))
+        questions = self.query_one("#questions", Vertical)
+        questions.remove_children()
+        for question in framework.questions:
+            questions.mount(Checkbox(inert(question.prompt), value=question.default, id=f"q-{question.id}"))
+        target = self.query_one("#target", Select)
+        target.set_options((f"{n} {inert(level.name)}", level.id) for n, level in enumerate(framework.levels, 1))
+
+    @on(Input.Submitted, "#subject")
+    def _subject_done(self) -> None:
+        self.query_one("#mode", RadioSet).focus()
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        framework = self.framework
+        subject = self.query_one("#subject", Input).value.strip()
+        if framework is None:
+            self.notify("Pick a framework first.", severity="warning")
+            return
+        if not subject:
+            self.notify("Type the name of the person being assessed.", severity="warning")
+            self.query_one("#subject", Input).focus()
+            return
+        pressed = self.query_one("#mode", RadioSet).pressed_button
+        mode: Mode = "self"
+        if pressed is not None and pressed.id:
+            mode = pressed.id.removeprefix("mode-")  # type: ignore[assignment]
+        answers = {q.id: self.query_one(f"#q-{q.id}", Checkbox).value for q in framework.questions}
+        target_value = self.query_one("#target", Select).value
+        target = target_value if isinstance(target_value, str) else None
+        assessment_id, path = unique_assessment_path(subject, framework.id)
+        # Frameworks picked here come from the catalog, so the file records the id only (no path).
+        assessment = new_assessment(
+            framework,
+            subject,
+            mode,
+            assessment_id=assessment_id,
+            questions=answers,
+            target_level=target,
+        )
+        try:
+            save_assessment(assessment, path)
+        except LadderError as exc:
+            self.notify(str(exc), title="Cannot create the assessment", severity="error", timeout=10)
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,266 @@
+"""The summary reports: every format shows the same result, safely, with stable JSON keys."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from ladder_tui.core.assessment import Assessment, new_assessment
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.report import FORMATS, clean, md, render
+from ladder_tui.core.scoring import ScoreResult, score
+
+LEVELS = ["junior", "mid", "senior"]
+ESC_RED = "\x1b[31m"
+
+
+def framework(area_name: str = "Quality", dimension_name: str = "Empathy") -> Framework:
+    def dim(dim_id: str, name: str) -> dict[str, Any]:
+        return {"id": dim_id, "name": name, "levels": {level: f"{name} at {level}" for level in LEVELS}}
+
+    return Framework.model_validate(
+        {
+            "id": "tiny",
+            "name": "Tiny Ladder",
+            "version": "3",
+            "levels": [{"id": level, "name": level.capitalize()} for level in LEVELS],
+            "areas": [
+                {
+                    "id": "workflow",
+                    "name": "Workflow",
+                    "growth": ["Track your daily metrics"],
+                    "dimensions": [dim("autonomy", "Autonomy"), dim("performance", "Performance")],
+                },
+                {
+                    "id": "quality",
+                    "name": area_name,
+                    "growth": ["Review the QA rubric weekly"],
+                    "dimensions": [dim("empathy", dimension_name), dim("accuracy", "Accuracy")],
+                },
+            ],
+            "pathways": [
+                {
+                    "id": "cs",
+                    "name": "Customer Success",
+                    "description": "Proactive work",
+                    "items": ["Follow up"],
+                }
+            ],
+        }
+    )
+
+
+def assessment(fw: Framework, subject: str = "Ana Lima", note: str | None = None) -> Assessment:
+    result = new_assessment(fw, subject, "lead", assessment_id="ana")
+    for (area, dim), (own, lead) in zip(
+        fw.dimension_keys(),
+        [("mid", "senior"), ("mid", "mid"), ("junior", "junior"), ("senior", "mid")],
+        strict=True,
+    ):
+        result.set_rating(area, dim, "self", own)
+        result.set_rating(area, dim, "lead", lead)
+    if note is not None:
+        result.set_note("quality", "empathy", "lead", note)
+    return result
+
+
+def scored(**kwargs: Any) -> ScoreResult:
+    fw = framework(**{k: v for k, v in kwargs.items() if k in ("area_name", "dimension_name")})
+    rest = {k: v for k, v in kwargs.items() if k in ("subject", "note")}
+    return score(fw, assessment(fw, **rest))
+
+
+def test_the_scored_example() -> None:
+    result = scored()
+    # Effective (lead): senior, mid, junior, mid. Junior 4/4; Mid 3/4 = 75% < 80%.
+    assert result.suggested is not None and result.suggested.id == "junior"
+    assert [item.dimension.id for item in result.focus] == ["empathy"]
+    assert [item.dimension.id for item in result.calibration] == ["autonomy", "accuracy"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_shows_the_summary(fmt: str) -> None:
+    result = scored(note="Calmed an angry customer, 2024-05-02")
+    output = render(result, fmt, width=100)
+    for expected in (
+        "Ana Lima",
+        "Tiny Ladder",
+        "Junior",  # suggested level
+        "3 of 4 at Mid or above",  # explanation
+        "100%",  # confidence
+        "Workflow",  # per-area table
+        "Empathy at junior",  # focus: current descriptor
+        "Empathy at mid",  # focus: next descriptor
+        "Review the QA rubric weekly",  # growth
+        "Autonomy",  # strengths / calibration
+        "Customer Success",  # pathways
+        "Follow up",
+    ):
+        assert expected in output, (fmt, expected)
+    if fmt != "json":
+        assert "Calmed an angry customer" in output
+        assert "Calibration" in output
+
+
+def test_provisional_warning_in_every_format() -> None:
+    fw = framework()
+    half = new_assessment(fw, "Bo", assessment_id="bo")
+    half.set_rating("workflow", "autonomy", "self", "mid")
+    result = score(fw, half)
+    assert result.provisional
+    for fmt in ("text", "markdown", "html"):
+        assert "Provisional" in render(result, fmt), fmt
+    assert json.loads(render(result, "json"))["provisional"] is True
+
+
+def test_json_has_the_stable_keys() -> None:
+    data = json.loads(render(scored(), "json"))
+    for key in (
+        "subject",
+        "framework",
+        "suggested_level",
+        "confidence",
+        "provisional",
+        "explanation",
+        "focus",
+        "strengths",
+        "calibration",
+        "areas",
+        "mode",
+        "target_level",
+        "answered",
+        "applicable",
+        "pathways",
+    ):
+        assert key in data, key
+    assert data["subject"] == "Ana Lima"
+    assert {"id": "tiny", "name": "Tiny Ladder", "version": "3"}.items() <= data["framework"].items()
+    assert data["suggested_level"]["id"] == "junior" and data["suggested_level"]["name"] == "Junior"
+    assert isinstance(data["confidence"], float) and 0 <= data["confidence"] <= 1
+    assert all(isinstance(line, str) for line in data["explanation"])
+    focus = data["focus"][0]
+    for key in ("area", "dimension", "current", "next", "current_descriptor", "next_descriptor", "growth"):
+        assert key in focus, key
+    calibration = data["calibration"][0]
+    assert {"self", "lead", "difference"} <= calibration.keys()
+    assert data["mode"] == "lead" and data["target_level"] is None
+    assert (data["answered"], data["applicable"]) == (4, 4)
+
+
+def test_json_keeps_text_but_escapes_terminal_controls() -> None:
+    output = render(scored(subject="Zoë \x9b31m" + ESC_RED + "Red"), "json")
+    assert "\x1b" not in output and "\x9b" not in output
+    assert "Zoë" in output  # not ASCII-escaped
+    assert json.loads(output)["subject"] == "Zoë \x9b31m" + ESC_RED + "Red"
+
+
+def test_html_is_self_contained_and_escapes_the_subject() -> None:
+    output = render(
+        scored(subject="<script>alert('x')</script>", note="see <img src=x onerror=alert(1)>"), "html"
+    )
+    assert "<script" not in output.lower()
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in output
+    assert "<img" not in output
+    assert not re.search(r"https?://", output)
+    for external in ("<link", "@import", "url(", "src=", "<iframe"):
+        assert external not in output.lower().replace("&lt;img src=", ""), external
+    assert "@page" in output and "@media print" in output
+    assert "page-break-inside: avoid" in output
+    assert output.startswith("<!DOCTYPE html>") and output.rstrip().endswith("</html>")
+
+
+def test_html_bars_follow_the_area_median() -> None:
+    output = render(scored(), "html")
+    # Workflow: senior, mid -> lower median mid = 2 of 3 levels; Quality: junior, mid -> junior = 1 of 3.
+    assert 'style="width:67%"' in output
+    assert 'style="width:33%"' in output
+
+
+def test_text_has_no_escape_sequences_without_color() -> None:
+    result = scored(
+        subject=f"Ana {ESC_RED}Lima\x07",
+        note=f"bad {ESC_RED}note\x1b]0;title\x07\x9b2J end",
+        area_name=f"Qu{ESC_RED}ality",
+        dimension_name="Emp\x1b[2Jathy",
+    )
+    for fmt in ("text", "markdown"):
+        output = render(result, fmt, color=False, width=100)
+        assert "\x1b" not in output, fmt
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", output), fmt
+        assert "Ana Lima" in output
+        assert "bad note end" in output
+        assert "Quality" in output and "Empathy" in output
+
+
+def test_text_with_color_is_styled() -> None:
+    assert "\x1b[" in render(scored(), "text", color=True)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_text_fits_the_width(width: int) -> None:
+    output = render(scored(), "text", width=width)
+    assert max(len(line) for line in output.splitlines()) <= width
+
+
+def test_markdown_escapes_user_text() -> None:
+    result = scored(subject="Ana *bold* | [link](x) <b>", note="pipe | in a cell\nsecond line")
+    output = render(result, "markdown")
+    assert "# Summary: Ana \\*bold\\* \\| \\[link\\](x) \\<b\\>" in output
+    assert "pipe \\| in a cell second line" in output
+    # Every table row still has the same number of unescaped cell separators as its header.
+    for block in re.findall(r"(?:^\|.*\|\n)+", output, flags=re.MULTILINE):
+        rows = block.strip().split("\n")
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in rows}
+        assert len(widths) == 1, rows
+
+
+def test_md_and_clean_helpers() -> None:
+    assert clean("a\x1b[1;31mb\x00c\r\nd\te\u202ef") == "abc\nd ef"
+    assert md("1. not a list", starts_line=True) == "1\\. not a list"
+    assert md("- not a list", starts_line=True) == "\\- not a list"
+    assert md("Operations & PM &amp;") == "Operations & PM &amp;amp;"
+
+
+def test_pathways_and_calibration_only_when_present() -> None:
+    fw = Framework.model_validate(
+        {
+            "id": "bare",
+            "name": "Bare",
+            "levels": [{"id": "one", "name": "One"}, {"id": "two", "name": "Two"}],
+            "areas": [
+                {"id": "a", "name": "A", "dimensions": [{"id": "d", "name": "D", "levels": {"one": "x"}}]}
+            ],
+        }
+    )
+    result = score(fw, new_assessment(fw, "Bo", assessment_id="bo"))
+    for fmt in ("text", "markdown", "html"):
+        output = render(result, fmt)
+        assert "Pathways" not in output and "Calibration" not in output, fmt
+        assert "Below One" in output
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(scored(), "pdf")
+
+
+def test_json_render_does_not_import_rich() -> None:
+    code = (
+        "import sys\n"
+        "from ladder_tui.core.framework import Framework\n"
+        "from ladder_tui.core.assessment import new_assessment\n"
+        "from ladder_tui.core.scoring import score\n"
+        "from ladder_tui.core.report import render\n"
+        "dim = {'id': 'd', 'name': 'D', 'levels': {'one': 'x'}}\n"
+        "fw = Framework.model_validate({'id': 'x', 'name': 'X', 'levels': [{'id': 'one', 'name': 'One'}],"
+        " 'areas': [{'id': 'a', 'name': 'A', 'dimensions': [dim]}]})\n"
+        "for fmt in ('json', 'markdown', 'html'):\n"
+        "    render(score(fw, new_assessment(fw, 'S', assessment_id='s')), fmt)\n"
+        "assert 'rich' not in sys.modules and 'textual' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
