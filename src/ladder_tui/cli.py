@@ -29,7 +29,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--mode", "-m", choices=("self", "lead", "pair"), default="self", help="who is rating")
     new.add_argument("--target", metavar="LEVEL", help="optional target level id")
     new.add_argument(
-        "--yes", action="append", default=[], metavar="QUESTION", help="answer a framework question yes (repeatable)"
+        "--yes",
+        action="append",
+        default=[],
+        metavar="QUESTION",
+        help="answer a framework question yes (repeatable)",
     )
 
     opener = commands.add_parser("open", help="resume an assessment at its first unanswered dimension")
@@ -55,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the app over SSH so a lead and an agent can pair")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=2222)
-    serve.add_argument("--authorized-keys", metavar="FILE", help="public keys allowed in (default: DATA/authorized_keys)")
+    serve.add_argument(
+        "--authorized-keys", metavar="FILE", help="public keys allowed in (default: DATA/authorized_keys)"
+    )
     serve.add_argument("--host-key", metavar="FILE", help="host key (default: DATA/ssh_host_ed25519_key, made once)")
     return parser
 
@@ -117,7 +123,9 @@ def _frameworks(args: argparse.Namespace) -> int:
                 for problem in exc.problems:
                     print(problem, file=sys.stderr)
                 continue
-            print(f"{name}: ok ({framework.id}: {len(framework.levels)} levels, {framework.dimension_count} dimensions)")
+            print(
+                f"{name}: ok ({framework.id}: {len(framework.levels)} levels, {framework.dimension_count} dimensions)"
+            )
         return 2 if bad else 0
     if args.fw_command == "schema":
         from ladder_tui.core.framework import json_schema
@@ -187,7 +195,7 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_table(rows: list[tuple[str, ...]]) -> None:
+def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
@@ -248,8 +256,4 @@ def _run_app(path: Path | None, mode: str | None = None) -> int:
 
     app = make_app(assessment_path=path, mode=mode)
     app.run()
-    if app.return_code:
-        return app.return_code
-    if app.exit_message:
-        print(app.exit_message)
-    return 0
+    return app.return_code or 0

@@ -69,7 +69,7 @@ class DimensionAnswer(_Model):
     def effective(self) -> str | None:
         """The rating that scores: agreed, else lead, else self (skips do not count as answers)."""
         for slot in ("agreed", "lead", "self"):
-            value = self.rating(slot)  # type: ignore[arg-type]
+            value = self.rating(slot)
             if value is not None and value != SKIPPED:
                 return value
         return None
@@ -97,7 +97,7 @@ class Cursor(_Model):
 class Assessment(_Model):
     """One person's assessment against one framework; the whole content of one TOML file."""
 
-    format_version: Literal[1] = ASSESSMENT_FORMAT_VERSION
+    format_version: Literal[1] = 1
     kind: Literal["ladder-tui assessment"] = "ladder-tui assessment"
     id: str
     subject: str
@@ -194,7 +194,7 @@ class Assessment(_Model):
     def invalid_ratings(self, framework: Framework) -> list[tuple[str, str, str, str]]:
         """Ratings naming a level the framework does not have: (area, dimension, slot, value)."""
         valid = {level.id for level in framework.levels} | set(SPECIAL_ANSWERS)
-        found = []
+        found: list[tuple[str, str, str, str]] = []
         for area_id, dims in self.answers.items():
             for dim_id, answer in dims.items():
                 for slot in SLOTS:

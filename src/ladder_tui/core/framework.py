@@ -303,13 +303,13 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = int(match.group(1)) if match else None
+        error_line = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         if match:
             message = f"malformed TOML at line {match.group(1)}, column {match.group(2)}: {message}"
         else:
             message = f"malformed TOML: {message}"
-        raise FrameworkError([Problem(name, message, line=line)]) from None
+        raise FrameworkError([Problem(name, message, line=error_line)]) from None
 
 
 def load_framework(path: Path) -> Framework:

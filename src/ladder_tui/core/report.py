@@ -241,9 +241,7 @@ def render_text(result: ScoreResult, *, color: bool = False, width: int = 100) -
             filled = round(_bar_fraction(area, result) * bar_cells)
             bar = Text.assemble(("█" * filled, "cyan"), ("░" * (bar_cells - filled), "dim"))
             median = _rating_text(area.median, short=True) if area.median else "—"
-            table.add_row(
-                t(area.area.name), bar, t(median), t(_range_text(area)), f"{area.counted}/{area.dimensions}"
-            )
+            table.add_row(t(area.area.name), bar, t(median), t(_range_text(area)), f"{area.counted}/{area.dimensions}")
         out.append(table)
         if result.excluded_areas:
             out.append(
@@ -255,9 +253,7 @@ def render_text(result: ScoreResult, *, color: bool = False, width: int = 100) -
 
     def more(total: int) -> None:
         if total > TEXT_ROWS:
-            out.append(
-                t(f"… and {total - TEXT_ROWS} more (all of them: --format markdown, html or json)", "dim")
-            )
+            out.append(t(f"… and {total - TEXT_ROWS} more (all of them: --format markdown, html or json)", "dim"))
 
     if result.focus:
         section(_focus_title(result))
@@ -435,10 +431,7 @@ def render_markdown(result: ScoreResult) -> str:
         )
         if result.excluded_areas:
             lines.append("")
-            lines += [
-                f"- {md(item.area.name)}: not assessed ({md(item.prompt)} no)"
-                for item in result.excluded_areas
-            ]
+            lines += [f"- {md(item.area.name)}: not assessed ({md(item.prompt)} no)" for item in result.excluded_areas]
 
     if result.focus:
         lines += ["", f"## {md(_focus_title(result))}"]
@@ -454,9 +447,7 @@ def render_markdown(result: ScoreResult) -> str:
                 lines += [md(distance[0].upper() + distance[1:]) + ".", ""]
             now = _md_cell_lines(item.current_descriptor) or "*(no descriptor below the first level)*"
             nxt = _md_cell_lines(item.next_descriptor) or "*(no descriptor)*"
-            lines += _md_table(
-                [f"Now: {md(_rating_text(item.current))}", f"Next: {md(item.next.name)}"], [[now, nxt]]
-            )
+            lines += _md_table([f"Now: {md(_rating_text(item.current))}", f"Next: {md(item.next.name)}"], [[now, nxt]])
             for note in item.notes:
                 lines += ["", f"*{_note_label(note)}:* {md(note.text)}"]
             if item.growth:
@@ -669,11 +660,7 @@ def render_html(result: ScoreResult) -> str:
                 if item.current_descriptor
                 else '<p class="muted">(no descriptor below the first level)</p>'
             )
-            nxt = (
-                _h_list(item.next_descriptor)
-                if item.next_descriptor
-                else '<p class="muted">(no descriptor)</p>'
-            )
+            nxt = _h_list(item.next_descriptor) if item.next_descriptor else '<p class="muted">(no descriptor)</p>'
             add(
                 f'<div class="pair"><div class="now"><h4>Now: {h(_rating_text(item.current))}</h4>{now}</div>'
                 f'<div class="next"><h4>Next: {h(item.next.name)}</h4>{nxt}</div></div>'
@@ -706,9 +693,7 @@ def render_html(result: ScoreResult) -> str:
 
     if result.calibration:
         add('<section id="calibration"><h2>Calibration: self and lead differ</h2><table><thead><tr>')
-        add(
-            "<th>Dimension</th><th>Self</th><th>Lead</th><th>Difference</th><th>Agreed</th></tr></thead><tbody>"
-        )
+        add("<th>Dimension</th><th>Self</th><th>Lead</th><th>Difference</th><th>Agreed</th></tr></thead><tbody>")
         for cal in result.calibration:
             add(
                 f"<tr><td>{h(cal.area.name)} › {h(cal.dimension.name)}</td><td>{h(cal.self_rating.name)}</td>"

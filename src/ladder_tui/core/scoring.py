@@ -453,8 +453,7 @@ class _Scorer:
         self.assessment = assessment
         self.mastery = framework.scale == "mastery"
         self.levels = tuple(
-            Rating(level.id, level.name, index, level.short or "")
-            for index, level in enumerate(framework.levels)
+            Rating(level.id, level.name, index, level.short or "") for index, level in enumerate(framework.levels)
         )
         self.index_of = {level.id: index for index, level in enumerate(framework.levels)}
         first = framework.levels[0]
@@ -513,9 +512,7 @@ class _Scorer:
             notes: tuple[Note, ...] = ()
             if answer is not None:
                 notes = tuple(
-                    Note(slot, text)
-                    for slot in _NOTE_ORDER
-                    if (text := answer.note(slot)) is not None and text
+                    Note(slot, text) for slot in _NOTE_ORDER if (text := answer.note(slot)) is not None and text
                 )
             area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
@@ -540,11 +537,7 @@ class _Scorer:
         target: Rating | None = None
         if assessment.target_level is not None and assessment.target_level in self.index_of:
             target = self.levels[self.index_of[assessment.target_level]]
-        goal = (
-            target
-            if target is not None and target.index is not None and target.index > s_index
-            else next_level
-        )
+        goal = target if target is not None and target.index is not None and target.index > s_index else next_level
 
         answered = sum(1 for item in dimensions if item.answered)
         not_applicable = sum(1 for item in dimensions if item.effective is self.na)
@@ -760,9 +753,7 @@ class _Scorer:
             top = len(self.levels) - 1
             picked = [row for row in rows if row.index == top]
         else:
-            picked = sorted(
-                (row for row in rows if row.index > s_index), key=lambda row: (-row.index, row.order)
-            )
+            picked = sorted((row for row in rows if row.index > s_index), key=lambda row: (-row.index, row.order))
         result = []
         for row in picked:
             rating = self.level_rating(row.index)
@@ -798,9 +789,7 @@ class _Scorer:
                 (
                     -abs(difference),
                     order,
-                    CalibrationItem(
-                        Ref(area.id, area.name), Ref(dim.id, dim.name), own, lead, difference, agreed
-                    ),
+                    CalibrationItem(Ref(area.id, area.name), Ref(dim.id, dim.name), own, lead, difference, agreed),
                 )
             )
         items.sort(key=lambda item: item[:2])
@@ -842,9 +831,7 @@ class _Scorer:
         applicable = {area.id for area in self.fw.applicable_areas(self.assessment.questions)}
         prompts = {question.id: question.prompt for question in self.fw.questions}
         return tuple(
-            ExcludedArea(
-                Ref(area.id, area.name), area.applies_if or "", prompts.get(area.applies_if or "", "")
-            )
+            ExcludedArea(Ref(area.id, area.name), area.applies_if or "", prompts.get(area.applies_if or "", ""))
             for area in self.fw.areas
             if area.id not in applicable
         )

@@ -51,9 +51,7 @@ class WalkSession:
         self.index = self._start_index()
 
     @classmethod
-    def open(
-        cls, path: Path, catalog: FrameworkCatalog, *, mode: Mode | None = None, lock: bool = True
-    ) -> WalkSession:
+    def open(cls, path: Path, catalog: FrameworkCatalog, *, mode: Mode | None = None, lock: bool = True) -> WalkSession:
         opened = open_assessment(path, catalog)
         assessment_lock = AssessmentLock(path)
         # A second process on the same file opens it read-only rather than racing the first one's saves.
@@ -91,7 +89,9 @@ class WalkSession:
 
     @property
     def other_slots(self) -> list[Slot]:
-        """The slots shown beside this session's own: self for a lead; self and lead when pairing."""
+        """The slots shown beside this session's own: none for a self-evaluation, self for a lead, both when pairing."""
+        if self.slot == "self":
+            return []
         return [slot for slot in SLOTS if slot != self.slot and slot != "agreed"]
 
     def _rebuild_steps(self) -> None:
@@ -192,7 +192,7 @@ class WalkSession:
         """The level index to put the cursor on: this slot's answer, else the others', else the lowest level."""
         step = step or self.step
         for slot in (self.slot, "agreed", "lead", "self"):
-            value = self.rating(step, slot)  # type: ignore[arg-type]
+            value = self.rating(step, slot)
             if value is None:
                 continue
             try:

@@ -89,7 +89,7 @@ def read_assessment_data(path: Path) -> dict[str, Any]:
 
 def parse_assessment(data: dict[str, Any], name: str) -> Assessment:
     if data.get("kind") != "ladder-tui assessment" and "answers" not in data:
-        raise LadderError(f"{name}: not a ladder-tui assessment (no kind = \"ladder-tui assessment\")")
+        raise LadderError(f'{name}: not a ladder-tui assessment (no kind = "ladder-tui assessment")')
     try:
         return Assessment.model_validate(data)
     except ValidationError as exc:
@@ -156,11 +156,15 @@ def framework_for(assessment: Assessment, path: Path, catalog: FrameworkCatalog)
     orphans = assessment.orphans(framework)
     if orphans:
         listed = ", ".join(f"{area} > {dim}" for area, dim in orphans)
-        opened.warnings.append(f"{len(orphans)} answer(s) for dimensions the framework no longer has, kept in the file: {listed}")
+        opened.warnings.append(
+            f"{len(orphans)} answer(s) for dimensions the framework no longer has, kept in the file: {listed}"
+        )
     invalid = assessment.invalid_ratings(framework)
     if invalid:
         listed = ", ".join(f"{a} > {d} ({slot}: {value!r})" for a, d, slot, value in invalid)
-        opened.warnings.append(f"{len(invalid)} rating(s) name levels the framework no longer has, kept but not scored: {listed}")
+        opened.warnings.append(
+            f"{len(invalid)} rating(s) name levels the framework no longer has, kept but not scored: {listed}"
+        )
     return opened
 
 
@@ -241,7 +245,14 @@ def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None) -> l
         answered, total = assessment.progress(framework) if framework else (None, None)
         rows.append(
             ListedAssessment(
-                assessment.id, path, assessment.subject, fw_id, assessment.mode, answered, total, assessment.updated
+                assessment.id,
+                path,
+                assessment.subject,
+                fw_id,
+                assessment.mode,
+                answered,
+                total,
+                assessment.updated,
             )
         )
     rows.sort(key=lambda row: row.updated.timestamp() if row.updated else 0, reverse=True)

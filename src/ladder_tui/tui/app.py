@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -57,7 +57,7 @@ class LadderApp(App[None]):
         if self.served:
             from ladder_tui.tui.served import install_served_mode
 
-            install_served_mode(self)  # type: ignore[arg-type]
+            install_served_mode(self)
         from ladder_tui.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
@@ -124,7 +124,9 @@ class LadderApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how the walk works", self.action_help)
-        yield SystemCommand("Light / dark theme", "Switch between the light and the dark theme", self.action_toggle_dark)
+        yield SystemCommand(
+            "Light / dark theme", "Switch between the light and the dark theme", self.action_toggle_dark
+        )
         if self.walk is not None:
             yield from self._walk_commands(self.walk)
 
@@ -140,7 +142,7 @@ class LadderApp(App[None]):
             yield SystemCommand(
                 f"Export summary as {fmt}",
                 f"Write the summary beside the assessment file as {fmt}",
-                lambda fmt=fmt: dimension_screen.export(fmt),  # type: ignore[misc]
+                lambda fmt=fmt: dimension_screen.export(fmt),
             )
         for step in walk.steps:
 

@@ -52,8 +52,9 @@ class DimensionScreen(Screen[None]):
 
     AUTO_FOCUS = "#cards"
     BINDINGS = [
-        Binding("left", "cursor(-1)", "Level", key_display="←→", id="cursor_left"),
-        Binding("right", "cursor(1)", "Level", show=False, id="cursor_right"),
+        # Priority: the scrolling container under the cards would otherwise take the arrows.
+        Binding("left", "cursor(-1)", "Level", key_display="←→", id="cursor_left", priority=True),
+        Binding("right", "cursor(1)", "Level", show=False, id="cursor_right", priority=True),
         Binding("enter", "choose", "Choose", id="choose"),
         *[
             Binding(str(n), f"pick({n})", "Pick level", show=n == 1, key_display="1-9", id=f"pick_{n}")
@@ -119,12 +120,20 @@ class DimensionScreen(Screen[None]):
         self.query_one("#crumb", Static).update(
             Text.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
         )
-        answered, total = session.progress()
+        answered, _total = session.progress()
         self.query_one("#count", Static).update(f"{step.index + 1} of {session.total} · {answered} answered")
         self.query_one(ProgressBar).progress = answered
         description = self.query_one("#dim-description", Static)
-        description.update(inert(step.dimension.description or step.dimension.ragged_note or ""))
-        description.display = bool(step.dimension.description or step.dimension.ragged_note)
+        text = inert(step.dimension.description or "")
+        missing = [
+            level.name
+            for level in session.framework.levels
+            if not session.framework.descriptor(step.dimension, level.id)
+        ]
+        if missing:
+            text += ("\n" if text else "") + f"The source does not describe this dimension at: {', '.join(missing)}."
+        description.update(text)
+        description.display = bool(text)
         self._render_cards()
         self._render_answer_bar()
 

@@ -19,7 +19,9 @@ def framework_preview(framework: Framework) -> Text:
     """Levels and areas of a framework, compact enough for the side of a screen."""
     text = Text()
     text.append(inert(framework.name), style="bold")
-    text.append(f"\n{len(framework.levels)} levels · {len(framework.areas)} areas · {framework.dimension_count} dimensions\n")
+    text.append(
+        f"\n{len(framework.levels)} levels · {len(framework.areas)} areas · {framework.dimension_count} dimensions\n"
+    )
     if framework.source is not None:
         text.append(f"Source: {inert(framework.source.title)}\n", style="dim")
     text.append("\nLevels\n", style="bold")
@@ -49,9 +51,7 @@ class FrameworksScreen(Screen[None]):
         self.frameworks: list[Framework] = catalog.frameworks()
         yield Header(icon="≡")
         with Horizontal(id="fw-body"):
-            yield OptionList(
-                *[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="fw-list"
-            )
+            yield OptionList(*[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="fw-list")
             with VerticalScroll(id="fw-preview-scroll"):
                 yield Static(id="fw-preview")
         problems = [f"Skipped {entry.error.problems[0]}" for entry in catalog.broken() if entry.error]

@@ -28,7 +28,12 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Label(f"Note for {inert(self.where)}", classes="dialog-title")
             yield Label("Evidence: an example, a date, a link. Enter saves, escape cancels.", classes="muted")
-            yield Input(value=self.note, placeholder="e.g. 2026-10-02 handled the outage escalation", max_length=NOTE_LIMIT, id="note-input")
+            yield Input(
+                value=self.note,
+                placeholder="e.g. 2026-10-02 handled the outage escalation",
+                max_length=NOTE_LIMIT,
+                id="note-input",
+            )
 
     @on(Input.Submitted)
     def save(self, event: Input.Submitted) -> None:

@@ -73,17 +73,20 @@ class SummaryScreen(Screen[None]):
 
         width = max(40, self.size.width - 4)
         result = score(self.session.framework, self.session.assessment)
-        self.query_one("#summary-report", Static).update(Text.from_ansi(render(result, "text", color=True, width=width)))
+        self.query_one("#summary-report", Static).update(
+            Text.from_ansi(render(result, "text", color=True, width=width))
+        )
 
     def action_review(self) -> None:
+        from ladder_tui.tui.screens.dimension import DimensionScreen
         from ladder_tui.tui.screens.review import ReviewScreen
 
-        dimension_screen = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
 
         def opened(index: int | None) -> None:
-            if index is not None and hasattr(dimension_screen, "go_to"):
+            if index is not None and isinstance(below, DimensionScreen):
                 self.app.pop_screen()
-                dimension_screen.go_to(index)
+                below.go_to(index)
 
         self.app.push_screen(ReviewScreen(self.session), opened)
 

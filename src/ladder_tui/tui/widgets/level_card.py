@@ -8,7 +8,9 @@ from textual.widgets import Static
 from ladder_tui.tui.text import inert
 
 
-def card_body(statements: list[str], marks: list[str], empty: str = "No descriptor at this level in the source.") -> Text:
+def card_body(
+    statements: list[str], marks: list[str], empty: str = "No descriptor at this level in the source."
+) -> Text:
     """The card's text: answer marks first (words, not colour alone), then the statements as bullets."""
     body = Text()
     if marks:
@@ -26,7 +28,7 @@ def card_body(statements: list[str], marks: list[str], empty: str = "No descript
 
 
 class LevelCard(Static):
-    """One level's descriptor. The screen keeps these widgets and updates them, so moving between dimensions is cheap."""
+    """One level's descriptor; screens keep these widgets and update them, so moving on is cheap."""
 
     DEFAULT_CSS = """
     LevelCard {
