@@ -1,4 +1,4 @@
-"""A shared room: one ladder-tui child on its own pseudo-terminal, its screen sent to every member, everyone's keys in."""
+"""A shared room: one ladder-tui child on its own pseudo-terminal; its screen to every member, their keys into it."""
 
 from __future__ import annotations
 
@@ -182,13 +182,8 @@ class Room:
         return changed
 
     def _apply_size(self) -> None:
-        old_cols, old_rows = self.size
         if not self._compute_size():
             return
-        cols, rows = self.size
-        if cols < old_cols or rows < old_rows:
-            # What was drawn outside the new, smaller area would stay on the bigger terminals: wipe it first.
-            self.broadcast(b"\x1b[H\x1b[2J")
         self._set_winsize()
         self._signal_group(signal.SIGWINCH)
         self._request_redraw()
@@ -301,12 +296,18 @@ class Room:
                 os.kill(self.proc.pid, sig)
 
     def _request_redraw(self) -> None:
-        """SIGUSR1 asks the app for a full screen (a late joiner has none); debounced, and after any resize."""
+        """SIGUSR1 asks the app for a full screen (a late joiner has none); debounced, and late enough after a resize
+    that the app has taken the new size."""
         if self._redraw_timer is not None:
             self._redraw_timer.cancel()
 
         def fire() -> None:
             self._redraw_timer = None
+            if self.proc is None or self.proc.poll() is not None:
+                return
+            # Wipe every member's screen first: after a shrink, what was drawn outside the smaller area would stay
+            # on the bigger terminals. By now the app has taken the new size, so what follows fits it.
+            self.broadcast(b"\x1b[0m\x1b[H\x1b[2J")
             self._signal_app(signal.SIGUSR1)
 
         self._redraw_timer = asyncio.get_running_loop().call_later(REDRAW_DELAY, fire)

@@ -28,7 +28,7 @@ class LadderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", id="help", show=False),
         Binding("f2", "toggle_dark", "Light/dark", id="theme", show=False),
     ]
 

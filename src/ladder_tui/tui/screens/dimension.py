@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
+from ladder_tui.core.framework import descriptor_statements
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.level_card import LevelCard
@@ -132,6 +133,9 @@ class DimensionScreen(Screen[None]):
         ]
         if missing:
             text += ("\n" if text else "") + f"The source does not describe this dimension at: {', '.join(missing)}."
+        if step.dimension.branches:
+            grows = "; ".join(inert(branch) for branch in step.dimension.branches)
+            text += ("\n" if text else "") + f"Once mastered, grows into: {grows}."
         description.update(text)
         description.display = bool(text)
         self._render_cards()
@@ -165,8 +169,15 @@ class DimensionScreen(Screen[None]):
                 marks=marks,
                 cursor=level_index == self.cursor,
                 chosen=own == level.id,
+                # Short stage names read better beside the area's own description of the level.
+                context=self._area_context(step, level.id),
             )
         self._shown = shown
+
+    @staticmethod
+    def _area_context(step: Step, level_id: str) -> str | None:
+        overview = " ".join(descriptor_statements(step.area.overview.get(level_id)))
+        return f"{step.area.name} at this level: {overview}" if overview else None
 
     def _render_answer_bar(self) -> None:
         session = self.session

@@ -9,7 +9,10 @@ from ladder_tui.tui.text import inert
 
 
 def card_body(
-    statements: list[str], marks: list[str], empty: str = "No descriptor at this level in the source."
+    statements: list[str],
+    marks: list[str],
+    empty: str = "No descriptor at this level in the source.",
+    context: str | None = None,
 ) -> Text:
     """The card's text: answer marks first (words, not colour alone), then the statements as bullets."""
     body = Text()
@@ -24,6 +27,9 @@ def card_body(
         if len(statements) > 1:
             body.append("• ")
         body.append(inert(statement))
+    if context:
+        body.append("\n\n")
+        body.append(inert(context), style="dim italic")
     return body
 
 
@@ -58,9 +64,10 @@ class LevelCard(Static):
         marks: list[str],
         cursor: bool,
         chosen: bool,
+        context: str | None = None,
     ) -> None:
         pointer = "▶ " if cursor else ""
         self.border_title = f"{pointer}{number} {inert(name)}"
         self.set_class(cursor, "-cursor")
         self.set_class(chosen, "-chosen")
-        self.update(card_body(statements, marks))
+        self.update(card_body(statements, marks, context=context))

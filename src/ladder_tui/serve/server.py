@@ -1,0 +1,613 @@
+"""`ladder-tui serve`: an SSH server (asyncssh) that serves only this app, one shared room per SSH user name."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import re
+import signal
+import stat
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import asyncssh
+
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.paths import assessments_dir, data_home
+from ladder_tui.serve.filters import InputFilter
+from ladder_tui.serve.room import Member, Room, RoomError
+
+log = logging.getLogger("ladder_tui.serve")
+
+ROOM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+IDLE_ENV = "LADDER_TUI_SERVE_IDLE_MINUTES"
+DEFAULT_IDLE_MINUTES = 30.0
+#: A lone ESC waits this long for the rest of its sequence before it goes to the app as the Escape key.
+ESCAPE_WAIT = 0.05
+PASTE_WAIT = 1.0
+#: A member whose connection cannot keep up with the screen is let go rather than buffered for without limit.
+MAX_BACKLOG = 8 << 20
+#: One colour system for the whole room, whatever each member's terminal claims: 256 colours look right nearly
+#: everywhere (truecolor does not, on some terminals).
+ROOM_COLOR_SYSTEM = "256"
+CHILD_TERM = "xterm-256color"
+#: Variables of the server's own terminal that must not describe the members' terminals, or that would pin the
+#: child's size or let a key send signals to the app.
+DROPPED_ENV = (
+    "COLUMNS",
+    "LINES",
+    "LC_ALL",
+    "COLORTERM",
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "TMUX",
+    "TEXTUAL",
+    "TEXTUAL_ALLOW_SIGNALS",
+    "TEXTUAL_DRIVER",
+)
+
+NO_COMMANDS = (
+    "ladder-tui serve shares the ladder-tui app only: no commands, no shell, no file transfer.\r\n"
+    "Join a room with: ssh -t -p PORT ROOM@HOST\r\n"
+)
+
+
+def _idle_timeout_default() -> float:
+    raw = os.environ.get(IDLE_ENV)
+    if raw:
+        try:
+            minutes = float(raw)
+        except ValueError:
+            raise LadderError(f"{IDLE_ENV}={raw!r}: give a number of minutes") from None
+        if minutes > 0:
+            return minutes * 60
+    return DEFAULT_IDLE_MINUTES * 60
+
+
+@dataclass
+class ServeConfig:
+    """Everything the server needs; the defaults are the ones `ladder-tui serve` uses."""
+
+    host: str = "127.0.0.1"
+    port: int = 2222
+    authorized_keys: Path | None = None
+    """Public keys allowed in (OpenSSH format); default DATA/authorized_keys. Re-read at every login."""
+    host_key: Path | None = None
+    """The server's private key; default DATA/ssh_host_ed25519_key, generated on first start (mode 0600)."""
+    idle_timeout: float = field(default_factory=_idle_timeout_default)
+    """Seconds without a key from a member before they are disconnected ($LADDER_TUI_SERVE_IDLE_MINUTES)."""
+    login_timeout: float = 30.0
+    max_members: int = 6
+    max_rooms: int = 8
+    log_file: Path | None = None
+    """Connects and leaves (never keystrokes); default DATA/serve.log."""
+    color_system: str = ROOM_COLOR_SYSTEM
+
+    def resolved(self) -> ServeConfig:
+        home = data_home()
+        return ServeConfig(
+            host=self.host,
+            port=self.port,
+            authorized_keys=self.authorized_keys or home / "authorized_keys",
+            host_key=self.host_key or home / "ssh_host_ed25519_key",
+            idle_timeout=self.idle_timeout,
+            login_timeout=self.login_timeout,
+            max_members=self.max_members,
+            max_rooms=self.max_rooms,
+            log_file=self.log_file or home / "serve.log",
+            color_system=self.color_system,
+        )
+
+
+# ----- keys -----
+
+
+def load_host_key(path: Path) -> asyncssh.SSHKey:
+    """The host key, made on first start (ed25519, mode 0600, never readable by others)."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = asyncssh.generate_private_key("ssh-ed25519", comment="ladder-tui serve")
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as exc:
+            raise LadderError(f"{path}: cannot create the host key ({exc.strerror or exc})") from None
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key.export_private_key())
+        log.info("generated host key %s (%s)", path, key.get_fingerprint("sha256"))
+        return key
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise LadderError(f"{path}: cannot read the host key ({exc.strerror or exc})") from None
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise LadderError(f"{path}: the host key is readable by others; run: chmod 600 {path}")
+    try:
+        return asyncssh.read_private_key(str(path))
+    except (OSError, asyncssh.KeyImportError) as exc:
+        raise LadderError(f"{path}: not a usable private key ({exc})") from None
+
+
+@dataclass
+class AuthorizedKeys:
+    """The authorized_keys file as read at one login: asyncssh's matcher plus each key's comment (for names)."""
+
+    keys: asyncssh.SSHAuthorizedKeys | None
+    comments: dict[str, str]
+
+    def validate(self, key: asyncssh.SSHKey, peer: str) -> bool:
+        return self.keys is not None and self.keys.validate(key, peer, peer) is not None
+
+
+def read_authorized_keys(path: Path) -> AuthorizedKeys:
+    """Raises LadderError when the file is missing or unsafe; a file with no keys lets nobody in."""
+    try:
+        info = path.stat()
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LadderError(
+            f"{path}: no authorized_keys file; put the public key of each person who may join there "
+            "(one 'ssh-ed25519 AAAA... name' line each, e.g. their ~/.ssh/id_ed25519.pub) and start again"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LadderError(f"{path}: cannot read the authorized keys ({exc})") from None
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise LadderError(f"{path}: writable by others, so anyone could add a key; run: chmod 600 {path}")
+    try:
+        keys: asyncssh.SSHAuthorizedKeys | None = asyncssh.import_authorized_keys(text)
+    except ValueError:
+        keys = None  # no valid entries
+    comments: dict[str, str] = {}
+    for line in text.splitlines():
+        tokens = line.split()
+        if not tokens or tokens[0].startswith("#"):
+            continue
+        for i in range(len(tokens) - 1):
+            try:
+                key = asyncssh.import_public_key(f"{tokens[i]} {tokens[i + 1]}")
+            except (asyncssh.KeyImportError, ValueError):
+                continue
+            comments.setdefault(key.get_fingerprint("sha256"), " ".join(tokens[i + 2 :]))
+            break
+    return AuthorizedKeys(keys, comments)
+
+
+def member_name(comment: str, fingerprint: str) -> str:
+    """Short and printable: the key's comment in authorized_keys, else the end of its fingerprint."""
+    name = "".join(ch for ch in comment if ch.isprintable()).strip()
+    return name[:24] if name else f"key …{fingerprint[-6:]}"
+
+
+# ----- one SSH connection -----
+
+
+class _Connection(asyncssh.SSHServer):
+    """Authentication for one connection: public keys from the authorized_keys file only, read afresh each login."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.conn: asyncssh.SSHServerConnection | None = None
+        self.peer = "?"
+        self.keys = AuthorizedKeys(None, {})
+        self.fingerprint = ""
+        self.comment = ""
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
+        peer = conn.get_extra_info("peername")
+        self.peer = f"{peer[0]}:{peer[1]}" if peer else "?"
+        self.server.connections[conn] = self
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.conn is not None:
+            self.server.connections.pop(self.conn, None)
+
+    def begin_auth(self, username: str) -> bool:
+        try:
+            self.keys = read_authorized_keys(self.server.config.authorized_keys)  # type: ignore[arg-type]
+        except LadderError as exc:
+            log.error("refusing every login: %s", exc)
+            self.keys = AuthorizedKeys(None, {})
+        return True  # always authenticate (False would let anybody in)
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        fingerprint = key.get_fingerprint("sha256")
+        host = self.peer.rsplit(":", 1)[0]
+        if not self.keys.validate(key, host):
+            log.info("refused key %s from %s (room %s): not in authorized_keys", fingerprint, self.peer, username)
+            return False
+        # The key checked last before authentication completes is the one that signed.
+        self.fingerprint = fingerprint
+        self.comment = self.keys.comments.get(fingerprint, "")
+        return True
+
+    def validate_ca_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        return False
+
+    def password_auth_supported(self) -> bool:
+        return False
+
+    def kbdint_auth_supported(self) -> bool:
+        return False
+
+    def host_based_auth_supported(self) -> bool:
+        return False
+
+    def auth_completed(self) -> None:
+        assert self.conn is not None
+        room = self.conn.get_extra_info("username")
+        log.info("login key %s (%s) from %s for room %s", self.fingerprint, self.comment or "-", self.peer, room)
+
+    def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> bool:
+        log.info("refused port forwarding to %s:%s from %s", dest_host, dest_port, self.peer)
+        return False
+
+    def server_requested(self, listen_host: str, listen_port: int) -> bool:
+        log.info("refused remote port forwarding %s:%s from %s", listen_host, listen_port, self.peer)
+        return False
+
+    def unix_connection_requested(self, dest_path: str) -> bool:
+        log.info("refused socket forwarding from %s", self.peer)
+        return False
+
+    def unix_server_requested(self, listen_path: str) -> bool:
+        log.info("refused socket forwarding from %s", self.peer)
+        return False
+
+
+class _SshMember(Member):
+    """A room member on an SSH channel."""
+
+    def __init__(self, process: asyncssh.SSHServerProcess[bytes], name: str, fingerprint: str, size: tuple[int, int]):
+        super().__init__(name=name, fingerprint=fingerprint, cols=size[0], rows=size[1])
+        self.process = process
+        self.filter = InputFilter()
+        self.last_input = asyncio.get_running_loop().time()
+        self.flush_timer: asyncio.TimerHandle | None = None
+
+    def send(self, data: bytes) -> None:
+        if self.gone:
+            return
+        try:
+            if self.process.channel.get_write_buffer_size() > MAX_BACKLOG:
+                log.info("room member %s (%s) cannot keep up; disconnecting", self.name, self.fingerprint)
+                self.close(b"\r\nYour connection cannot keep up with the screen; disconnected.\r\n", status=1)
+                return
+            self.process.stdout.write(data)
+        except (OSError, asyncssh.Error):
+            self.gone = True
+
+    def close(self, farewell: bytes, status: int = 0) -> None:
+        if self.gone:
+            return
+        self.gone = True
+        if self.flush_timer is not None:
+            self.flush_timer.cancel()
+        with contextlib.suppress(OSError, asyncssh.Error):
+            self.process.stdout.write(farewell)
+            self.process.exit(status)
+
+
+# ----- the server -----
+
+
+class Server:
+    """A running `ladder-tui serve`: start with `start_server(config)`, stop with `await server.close()`."""
+
+    def __init__(self, config: ServeConfig, host_key: asyncssh.SSHKey) -> None:
+        self.config = config
+        self.host_key = host_key
+        self.fingerprint: str = host_key.get_fingerprint("sha256")
+        self.rooms: dict[str, Room] = {}
+        self.closing: dict[str, Room] = {}
+        self.connections: dict[asyncssh.SSHServerConnection, _Connection] = {}
+        self.state_dir = Path(tempfile.mkdtemp(prefix="ladder-tui-serve-"))
+        self.acceptor: asyncssh.SSHAcceptor | None = None
+        self.port = 0
+        self._log_handler: logging.Handler | None = None
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    # ----- rooms -----
+
+    def child_command(self, room: str) -> list[str]:
+        """Home, or the assessment whose id is the room's name when there is one."""
+        command = [sys.executable, "-m", "ladder_tui"]
+        path = assessments_dir() / f"{room}.toml"
+        if path.is_file():
+            command += ["open", str(path)]
+        return command
+
+    def child_env(self) -> dict[str, str]:
+        env = {key: value for key, value in os.environ.items() if key not in DROPPED_ENV}
+        env.update(
+            LANG="C.UTF-8",
+            TERM=CHILD_TERM,
+            TEXTUAL_DISABLE_KITTY_KEY="1",
+            TEXTUAL_COLOR_SYSTEM=self.config.color_system,
+            LADDER_TUI_HOME=str(data_home()),
+            LADDER_TUI_SERVED="1",
+        )
+        return env
+
+    async def join(self, name: str, member: Member) -> Room:
+        async with self._lock:
+            if self._closed:
+                raise RoomError("the server is stopping")
+            previous = self.closing.get(name)
+            if previous is not None:
+                # The last one out is still reaping this room's app (and releasing its assessment): wait for it.
+                await previous.closed.wait()
+            room = self.rooms.get(name)
+            if room is None:
+                if len(self.rooms) >= self.config.max_rooms:
+                    raise RoomError(f"this server already has {self.config.max_rooms} rooms open; try later")
+                home = data_home()
+                room = Room(
+                    name,
+                    command=self.child_command(name),
+                    env=self.child_env(),
+                    state_dir=self.state_dir,
+                    max_members=self.config.max_members,
+                    on_end=self._room_ended,
+                    cwd=home if home.is_dir() else None,
+                )
+                self.rooms[name] = room
+            await room.join(member)
+            return room
+
+    def _room_ended(self, room: Room) -> None:
+        if self.rooms.get(room.name) is room:
+            del self.rooms[room.name]
+        self.closing[room.name] = room
+
+        def forget(_: object) -> None:
+            if self.closing.get(room.name) is room:
+                del self.closing[room.name]
+
+        asyncio.ensure_future(room.closed.wait()).add_done_callback(forget)
+
+    # ----- one session -----
+
+    async def handle(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
+        conn = process.get_extra_info("connection")
+        info = self.connections.get(conn)
+        fingerprint = info.fingerprint if info else "?"
+        peer = info.peer if info else "?"
+        room_name = str(process.get_extra_info("username") or "")
+        if process.subsystem is not None:
+            log.info("refused subsystem %r from %s key %s", process.subsystem, peer, fingerprint)
+            self._refuse(process, NO_COMMANDS)
+            return
+        if process.command is not None:
+            log.info("refused a command from %s key %s (room %s)", peer, fingerprint, room_name)
+            self._refuse(process, NO_COMMANDS)
+            return
+        if not process.term_type:
+            log.info("refused a session without a terminal from %s key %s", peer, fingerprint)
+            self._refuse(process, "ladder-tui needs a terminal: connect with ssh -t -p PORT ROOM@HOST\r\n")
+            return
+        if not ROOM_NAME.fullmatch(room_name):
+            self._refuse(
+                process,
+                "Room names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.\r\n",
+            )
+            return
+        cols, rows, _, _ = process.term_size
+        name = member_name(info.comment if info else "", fingerprint)
+        room_members = self.rooms[room_name].members if room_name in self.rooms else []
+        taken = {m.name for m in room_members}
+        if name in taken:
+            number = 2
+            while f"{name} #{number}" in taken:
+                number += 1
+            name = f"{name} #{number}"
+        member = _SshMember(process, name, fingerprint, (cols, rows))
+        try:
+            room = await self.join(room_name, member)
+        except (RoomError, OSError) as exc:
+            log.info("refused %s key %s for room %s: %s", peer, fingerprint, room_name, exc)
+            self._refuse(process, f"Cannot join room {room_name}: {exc}\r\n")
+            return
+        log.info(
+            "join room %s member %r key %s from %s (%d here)", room_name, name, fingerprint, peer, len(room.members)
+        )
+        idle = asyncio.ensure_future(self._idle_watch(room, member))
+        reason = "left"
+        try:
+            reason = await self._pump(process, room, member)
+        finally:
+            idle.cancel()
+            if member in room.members:
+                room.leave(member, reason_text(reason, room_name))
+            log.info("leave room %s member %r key %s (%s)", room_name, name, fingerprint, reason)
+
+    async def _pump(self, process: asyncssh.SSHServerProcess[bytes], room: Room, member: _SshMember) -> str:
+        """Member keys into the room until they leave; returns why they went."""
+        loop = asyncio.get_running_loop()
+        while not member.gone:
+            try:
+                data = await process.stdin.read(65536)
+            except asyncssh.TerminalSizeChanged as exc:
+                member.last_input = loop.time()
+                room.member_resized(member, exc.width, exc.height)
+                continue
+            except (asyncssh.BreakReceived, asyncssh.SignalReceived):
+                continue
+            except (OSError, asyncssh.Error):
+                return "disconnected"
+            if not data:
+                return "disconnected"
+            member.last_input = loop.time()
+            if member.flush_timer is not None:
+                member.flush_timer.cancel()
+                member.flush_timer = None
+            result = member.filter.feed(data)
+            room.write(result.data)
+            if result.leave:
+                return "ctrl+q"
+            if member.filter.pending:
+                wait = PASTE_WAIT if member.filter.pending.startswith(b"\x1b[200~") else ESCAPE_WAIT
+                member.flush_timer = loop.call_later(wait, self._flush_member, room, member)
+        return "disconnected"
+
+    @staticmethod
+    def _flush_member(room: Room, member: _SshMember) -> None:
+        member.flush_timer = None
+        result = member.filter.flush()
+        room.write(result.data)
+
+    async def _idle_watch(self, room: Room, member: _SshMember) -> None:
+        loop = asyncio.get_running_loop()
+        limit = self.config.idle_timeout
+        while not member.gone:
+            remaining = member.last_input + limit - loop.time()
+            if remaining <= 0:
+                minutes = f"{limit / 60:g} minute{'s' if limit != 60 else ''}"
+                log.info("idle room %s member %r key %s: disconnected", room.name, member.name, member.fingerprint)
+                room.leave(member, f"No keys from you for {minutes}: disconnected. The room carries on.")
+                return
+            await asyncio.sleep(min(remaining, 30.0))
+
+    @staticmethod
+    def _refuse(process: asyncssh.SSHServerProcess[bytes], message: str) -> None:
+        with contextlib.suppress(OSError, asyncssh.Error):
+            process.stderr.write(message.encode())
+            process.exit(1)
+
+    # ----- lifetime -----
+
+    async def close(self) -> None:
+        """Stop listening, end every room (children reaped), drop every connection."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.acceptor is not None:
+            self.acceptor.close()
+        rooms = list(self.rooms.values()) + list(self.closing.values())
+        await asyncio.gather(*(room.end("The server is stopping. Goodbye.") for room in rooms))
+        for conn in list(self.connections):
+            conn.close()
+        if self.acceptor is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.acceptor.wait_closed(), 5)
+        with contextlib.suppress(OSError):
+            for leftover in self.state_dir.iterdir():
+                leftover.unlink()
+            self.state_dir.rmdir()
+        log.info("server stopped")
+        if self._log_handler is not None:
+            log.removeHandler(self._log_handler)
+            self._log_handler.close()
+
+
+def reason_text(reason: str, room: str) -> str:
+    if reason == "ctrl+q":
+        return f"You left room {room}; it carries on for the others."
+    return ""
+
+
+def _attach_log_file(path: Path) -> logging.Handler:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.close(fd)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(handler)
+    if log.level == logging.NOTSET or log.level > logging.INFO:
+        log.setLevel(logging.INFO)
+    return handler
+
+
+async def start_server(config: ServeConfig | None = None) -> Server:
+    """Start listening (port 0 picks a free port: see `server.port`). Raises LadderError for unusable set-ups."""
+    config = (config or ServeConfig()).resolved()
+    assert config.authorized_keys is not None and config.host_key is not None
+    keys = read_authorized_keys(config.authorized_keys)  # fail early and clearly when the file is missing
+    host_key = load_host_key(config.host_key)
+    server = Server(config, host_key)
+    if config.log_file is not None:
+        server._log_handler = _attach_log_file(config.log_file)
+    if keys.keys is None:
+        log.warning("%s holds no usable public key yet: nobody can log in until one is added", config.authorized_keys)
+    try:
+        server.acceptor = await asyncssh.create_server(
+            lambda: _Connection(server),
+            config.host,
+            config.port,
+            server_host_keys=[host_key],
+            process_factory=server.handle,
+            encoding=None,
+            line_editor=False,
+            allow_pty=True,
+            agent_forwarding=False,
+            x11_forwarding=False,
+            allow_scp=False,
+            sftp_factory=None,
+            public_key_auth=True,
+            password_auth=False,
+            kbdint_auth=False,
+            host_based_auth=False,
+            gss_host=None,
+            login_timeout=config.login_timeout,
+            keepalive_interval=30,
+            keepalive_count_max=4,
+            config=None,
+        )
+    except OSError as exc:
+        await server.close()
+        raise LadderError(f"cannot listen on {config.host}:{config.port} ({exc.strerror or exc})") from None
+    server.port = server.acceptor.get_port()
+    log.info("listening on %s:%d, host key %s", config.host, server.port, server.fingerprint)
+    return server
+
+
+def run_server(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 2222,
+    authorized_keys: Path | None = None,
+    host_key: Path | None = None,
+) -> int:
+    """`ladder-tui serve`: run until Ctrl+C (or SIGTERM), then end every room cleanly. Returns the exit status."""
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    log.addHandler(stderr)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    config = ServeConfig(host=host, port=port, authorized_keys=authorized_keys, host_key=host_key)
+    try:
+        return asyncio.run(_serve_until_stopped(config))
+    finally:
+        log.removeHandler(stderr)
+
+
+async def _serve_until_stopped(config: ServeConfig) -> int:
+    server = await start_server(config)
+    shown_host = server.config.host
+    where = f"[{shown_host}]" if ":" in shown_host else shown_host
+    print(f"ladder-tui serve: listening on {where}:{server.port}", flush=True)
+    print(f"host key fingerprint: {server.fingerprint}", flush=True)
+    print(f"authorized keys: {server.config.authorized_keys}", flush=True)
+    port_option = "" if server.port == 22 else f"-p {server.port} "
+    print(f"join a room with: ssh -t {port_option}ROOM@{where}   (Ctrl+C here stops the server)", flush=True)
+    if shown_host in ("127.0.0.1", "::1", "localhost"):
+        print("only this machine can connect; use --host 0.0.0.0 to let others in", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        print("\nstopping: closing every room…", flush=True)
+        await server.close()
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            loop.remove_signal_handler(sig)
+    return 0
