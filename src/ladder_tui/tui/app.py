@@ -94,8 +94,8 @@ class LadderApp(App[None]):
             self.walk = None
 
     def set_room_banner(self, text: str) -> None:
+        """Called by served mode whenever someone joins, leaves or resizes."""
         self.room_banner = text
-        self.sub_title = text
 
     # ----- app-wide actions -----
 

@@ -13,6 +13,7 @@ from ladder_tui.core.framework import descriptor_statements
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.level_card import LevelCard, card_body
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
 class AreaIntroScreen(Screen[None]):
@@ -34,6 +35,7 @@ class AreaIntroScreen(Screen[None]):
         framework = self.session.framework
         areas = framework.applicable_areas(self.session.assessment.questions)
         yield Header(icon="≡")
+        yield RoomBanner()
         with VerticalScroll(id="area-body"):
             heading = Text.assemble(
                 (f"Area {self.step.area_index + 1} of {len(areas)}: ", "dim"), (inert(area.name), "bold")

@@ -16,6 +16,7 @@ from ladder_tui.core.framework import descriptor_statements
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.level_card import LevelCard
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 SLOT_LABEL: dict[str, str] = {"self": "self", "lead": "lead", "agreed": "agreed"}
 #: Narrowest readable card; below this we show fewer neighbours.
@@ -85,6 +86,7 @@ class DimensionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield RoomBanner()
         with Horizontal(id="where"):
             yield Static(id="crumb")
             yield Static(id="count")

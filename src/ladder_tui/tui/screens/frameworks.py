@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ladder_tui.core.framework import Framework
 from ladder_tui.tui.text import inert
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
 def framework_preview(framework: Framework) -> Text:
@@ -50,6 +51,7 @@ class FrameworksScreen(Screen[None]):
         catalog = self.app.catalog  # type: ignore[attr-defined]
         self.frameworks: list[Framework] = catalog.frameworks()
         yield Header(icon="≡")
+        yield RoomBanner()
         with Horizontal(id="fw-body"):
             yield OptionList(*[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="fw-list")
             with VerticalScroll(id="fw-preview-scroll"):

@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Static
 
 from ladder_tui.core.storage import ListedAssessment, list_assessments
 from ladder_tui.tui.text import one_line
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 INTRO = (
     "Walk a career ladder or skills matrix one dimension at a time. "
@@ -37,6 +38,7 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield RoomBanner()
         yield Static(INTRO, id="home-intro")
         with Horizontal(id="home-actions"):
             yield Button("New assessment (n)", id="new", variant="primary")

@@ -30,6 +30,7 @@ from ladder_tui.core.framework import Framework
 from ladder_tui.core.storage import save_assessment, unique_assessment_path
 from ladder_tui.tui.screens.frameworks import framework_preview
 from ladder_tui.tui.text import inert
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 MODE_HELP: dict[str, str] = {
     "self": "self: I rate myself",
@@ -54,6 +55,7 @@ class NewAssessmentScreen(Screen[Path | None]):
     def compose(self) -> ComposeResult:
         self.frameworks = self.app.catalog.frameworks()  # type: ignore[attr-defined]
         yield Header(icon="≡")
+        yield RoomBanner()
         with Horizontal(id="new-body"):
             with Vertical(id="new-left"):
                 yield Label("1. Framework", classes="section-title")

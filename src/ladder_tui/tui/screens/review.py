@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ladder_tui.core.session import WalkSession
 from ladder_tui.tui.screens.dimension import answer_label
 from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
 class ReviewScreen(Screen[int | None]):
@@ -29,6 +30,7 @@ class ReviewScreen(Screen[int | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield RoomBanner()
         yield Static(id="review-status")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
         yield Footer()

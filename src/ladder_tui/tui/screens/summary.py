@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.session import WalkSession
 from ladder_tui.tui.text import inert
+from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 EXPORT_SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 
@@ -52,6 +53,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
+        yield RoomBanner()
         with VerticalScroll(id="summary-body"):
             yield Static(id="summary-report")
         yield Footer()
