@@ -87,6 +87,11 @@ class LadderApp(App[None]):
                 timeout=12,
             )
         self.push_screen(DimensionScreen(walk))
+        if walk.complete:
+            # Nothing left to answer: land on the result; escape leads back into the walk to change answers.
+            from ladder_tui.tui.screens.summary import SummaryScreen
+
+            self.push_screen(SummaryScreen(walk))
 
     def close_walk(self) -> None:
         if self.walk is not None:
