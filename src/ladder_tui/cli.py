@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="QUESTION",
         help="answer a framework question yes (repeatable)",
     )
+    new.add_argument(
+        "--no", action="append", default=[], metavar="QUESTION", help="answer a framework question no (repeatable)"
+    )
 
     opener = commands.add_parser("open", help="resume an assessment at its first unanswered dimension")
     opener.add_argument("assessment", metavar="FILE|ID")
@@ -223,9 +226,11 @@ def _new(args: argparse.Namespace) -> int:
         levels = ", ".join(level.id for level in framework.levels)
         raise LadderError(f"--target: {framework.id} has no level {args.target!r} (levels: {levels})")
     question_ids = {question.id for question in framework.questions}
-    for question in args.yes:
-        if question not in question_ids:
-            raise LadderError(f"--yes: {framework.id} asks no question {question!r}")
+    for flag, given in (("--yes", args.yes), ("--no", args.no)):
+        for question in given:
+            if question not in question_ids:
+                known = ", ".join(sorted(question_ids)) or "none"
+                raise LadderError(f"{flag}: {framework.id} asks no question {question!r} (its questions: {known})")
     builtin = catalog.path_of(framework.id) == fw_path
     assessment_id, path = unique_assessment_path(subject, framework.id)
     assessment = new_assessment(
@@ -234,7 +239,7 @@ def _new(args: argparse.Namespace) -> int:
         args.mode,
         assessment_id=assessment_id,
         framework_path=None if builtin or fw_path is None else str(fw_path),
-        questions={question: True for question in args.yes},
+        questions={**{question: True for question in args.yes}, **{question: False for question in args.no}},
         target_level=args.target,
     )
     save_assessment(assessment, path)

@@ -25,6 +25,9 @@ def framework_preview(framework: Framework) -> Text:
     )
     if framework.source is not None:
         text.append(f"Source: {inert(framework.source.title)}\n", style="dim")
+        text.append(f"{inert(framework.source.credit)}\n", style="dim")
+    if framework.description:
+        text.append(f"\n{inert(framework.description)}\n")
     text.append("\nLevels\n", style="bold")
     for number, level in enumerate(framework.levels, start=1):
         text.append(f" {number} {inert(level.name)}\n")
