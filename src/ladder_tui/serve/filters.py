@@ -168,9 +168,7 @@ _DEC_MODES = re.compile(rb"\x1b\[\?([\d;]+)([hl])")
 _NOT_REPLAYED = {2026, 2048, 1004}
 _COMPLETE_AT = (_CSI, _STRING)
 # Put a leaving member's terminal back the way a shell expects it, whatever the app had switched on.
-RESET_SEQUENCE = (
-    b"\x1b[?2026l\x1b[<u\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1000l\x1b[?1016l"
-)
+RESET_SEQUENCE = b"\x1b[?2026l\x1b[<u\x1b[?1004l\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1000l\x1b[?1016l"
 
 
 @dataclass

@@ -24,6 +24,8 @@ DEFAULT_SIZE = (80, 24)
 MIN_SIZE = (20, 6)
 MAX_SIZE = (1000, 400)
 MAX_PENDING_INPUT = 1 << 20
+#: A member whose connection cannot keep up with the screen is let go rather than buffered for without limit.
+MAX_BACKLOG = 8 << 20
 #: Let the app handle a resize before asking it for a full redraw.
 REDRAW_DELAY = 0.15
 OUTPUT_TAIL_WAIT = 0.05
@@ -55,6 +57,10 @@ class Member:
     def close(self, farewell: bytes, status: int = 0) -> None:
         """Put the member's terminal back, say why, and disconnect them."""
         raise NotImplementedError
+
+    def backlog(self) -> int:
+        """Bytes sent to this member that their connection has not taken yet."""
+        return 0
 
 
 class RoomError(Exception):
@@ -107,7 +113,6 @@ class Room:
         self.master = -1
         self.ending = False
         self.closed = asyncio.Event()
-        self._lock = asyncio.Lock()
         self._input = bytearray()
         self._writer_on = False
         self._output_done = asyncio.Event()
@@ -118,24 +123,28 @@ class Room:
 
     # ----- membership -----
 
-    async def join(self, member: Member) -> None:
-        async with self._lock:
-            if self.ending:
-                raise RoomError(f"room {self.name} is closing; try again in a moment")
-            if len(self.members) >= self.max_members:
-                raise RoomError(f"room {self.name} is full ({self.max_members} people)")
-            member.cols, member.rows = clamp_size(member.cols, member.rows)
-            self.members.append(member)
-            if self.proc is None:
-                self._compute_size()
+    def join(self, member: Member) -> None:
+        """Add a member; the first one starts the app at their window's size. Raises RoomError (full, closing)."""
+        if self.ending:
+            raise RoomError(f"room {self.name} is closing; try again in a moment")
+        if len(self.members) >= self.max_members:
+            raise RoomError(f"room {self.name} is full ({self.max_members} people)")
+        member.cols, member.rows = clamp_size(member.cols, member.rows)
+        self.members.append(member)
+        if self.proc is None:
+            self._compute_size()
+            try:
                 self._start()
-            else:
-                # A late joiner's terminal has seen none of the app's set-up: switch it into the same modes, then
-                # ask the app for a full screen.
-                member.send(self.tracker.preamble())
-                self._apply_size()
-                self._request_redraw()
-            self._publish()
+            except OSError:
+                self.members.remove(member)
+                raise
+        else:
+            # A late joiner's terminal has seen none of the app's set-up: switch it into the same modes, then
+            # ask the app for a full screen.
+            member.send(self.tracker.preamble())
+            self._apply_size()
+            self._request_redraw()
+        self._publish()
 
     def leave(self, member: Member, farewell: str = "") -> None:
         """Take a member out (their connection is closed with `farewell`); the room carries on for the others."""
@@ -226,7 +235,8 @@ class Room:
         loop = asyncio.get_running_loop()
         loop.add_reader(master, self._on_output)
         self._spawn(self._watch_child())
-        log.info("room %s started: pid %d, %s", self.name, self.proc.pid, " ".join(self.command[1:]))
+        opens = " ".join(self.command[3:]) or "Home"
+        log.info("room %s started: pid %d, %s", self.name, self.proc.pid, opens)
 
     def _on_output(self) -> None:
         try:
@@ -252,6 +262,10 @@ class Room:
         if not data:
             return
         for member in list(self.members):
+            if member.backlog() > MAX_BACKLOG:
+                log.info("room %s: %r cannot keep up with the screen; disconnecting", self.name, member.name)
+                self.leave(member, "Your connection cannot keep up with the screen: disconnected.")
+                continue
             member.send(data)
 
     def write(self, data: bytes) -> None:
@@ -297,7 +311,7 @@ class Room:
 
     def _request_redraw(self) -> None:
         """SIGUSR1 asks the app for a full screen (a late joiner has none); debounced, and late enough after a resize
-    that the app has taken the new size."""
+        that the app has taken the new size."""
         if self._redraw_timer is not None:
             self._redraw_timer.cancel()
 

@@ -23,14 +23,12 @@ from ladder_tui.serve.room import Member, Room, RoomError
 
 log = logging.getLogger("ladder_tui.serve")
 
-ROOM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+ROOM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")  # any assessment id fits: slug (40) + framework id (64)
 IDLE_ENV = "LADDER_TUI_SERVE_IDLE_MINUTES"
 DEFAULT_IDLE_MINUTES = 30.0
 #: A lone ESC waits this long for the rest of its sequence before it goes to the app as the Escape key.
 ESCAPE_WAIT = 0.05
 PASTE_WAIT = 1.0
-#: A member whose connection cannot keep up with the screen is let go rather than buffered for without limit.
-MAX_BACKLOG = 8 << 20
 #: One colour system for the whole room, whatever each member's terminal claims: 256 colours look right nearly
 #: everywhere (truecolor does not, on some terminals).
 ROOM_COLOR_SYSTEM = "256"
@@ -175,6 +173,11 @@ def read_authorized_keys(path: Path) -> AuthorizedKeys:
     return AuthorizedKeys(keys, comments)
 
 
+def printable(text: str, limit: int = 80) -> str:
+    """For the log: a name a client chose can hold no newline (no forged log lines) and no terminal escapes."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text[:limit])
+
+
 def member_name(comment: str, fingerprint: str) -> str:
     """Short and printable: the key's comment in authorized_keys, else the end of its fingerprint."""
     name = "".join(ch for ch in comment if ch.isprintable()).strip()
@@ -220,7 +223,9 @@ class _Connection(asyncssh.SSHServer):
         fingerprint = key.get_fingerprint("sha256")
         host = self.peer.rsplit(":", 1)[0]
         if not self.keys.validate(key, host):
-            log.info("refused key %s from %s (room %s): not in authorized_keys", fingerprint, self.peer, username)
+            log.info(
+                "refused key %s from %s (room %s): not in authorized_keys", fingerprint, self.peer, printable(username)
+            )
             return False
         # The key checked last before authentication completes is the one that signed.
         self.fingerprint = fingerprint
@@ -241,8 +246,9 @@ class _Connection(asyncssh.SSHServer):
 
     def auth_completed(self) -> None:
         assert self.conn is not None
-        room = self.conn.get_extra_info("username")
-        log.info("login key %s (%s) from %s for room %s", self.fingerprint, self.comment or "-", self.peer, room)
+        room = printable(str(self.conn.get_extra_info("username")))
+        comment = printable(self.comment) or "-"
+        log.info("login key %s (%s) from %s for room %s", self.fingerprint, comment, self.peer, room)
 
     def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> bool:
         log.info("refused port forwarding to %s:%s from %s", dest_host, dest_port, self.peer)
@@ -275,13 +281,15 @@ class _SshMember(Member):
         if self.gone:
             return
         try:
-            if self.process.channel.get_write_buffer_size() > MAX_BACKLOG:
-                log.info("room member %s (%s) cannot keep up; disconnecting", self.name, self.fingerprint)
-                self.close(b"\r\nYour connection cannot keep up with the screen; disconnected.\r\n", status=1)
-                return
             self.process.stdout.write(data)
         except (OSError, asyncssh.Error):
             self.gone = True
+
+    def backlog(self) -> int:
+        try:
+            return int(self.process.channel.get_write_buffer_size())
+        except (OSError, asyncssh.Error):
+            return 0
 
     def close(self, farewell: bytes, status: int = 0) -> None:
         if self.gone:
@@ -311,7 +319,6 @@ class Server:
         self.acceptor: asyncssh.SSHAcceptor | None = None
         self.port = 0
         self._log_handler: logging.Handler | None = None
-        self._lock = asyncio.Lock()
         self._closed = False
 
     # ----- rooms -----
@@ -337,30 +344,37 @@ class Server:
         return env
 
     async def join(self, name: str, member: Member) -> Room:
-        async with self._lock:
-            if self._closed:
-                raise RoomError("the server is stopping")
+        while True:
             previous = self.closing.get(name)
-            if previous is not None:
-                # The last one out is still reaping this room's app (and releasing its assessment): wait for it.
-                await previous.closed.wait()
-            room = self.rooms.get(name)
-            if room is None:
-                if len(self.rooms) >= self.config.max_rooms:
-                    raise RoomError(f"this server already has {self.config.max_rooms} rooms open; try later")
-                home = data_home()
-                room = Room(
-                    name,
-                    command=self.child_command(name),
-                    env=self.child_env(),
-                    state_dir=self.state_dir,
-                    max_members=self.config.max_members,
-                    on_end=self._room_ended,
-                    cwd=home if home.is_dir() else None,
-                )
-                self.rooms[name] = room
-            await room.join(member)
-            return room
+            if previous is None:
+                break
+            # The last one out is still reaping this room's app (and releasing its assessment): wait for it.
+            await previous.closed.wait()
+        if self._closed:
+            raise RoomError("the server is stopping")
+        room = self.rooms.get(name)
+        if room is None:
+            if len(self.rooms) >= self.config.max_rooms:
+                raise RoomError(f"this server already has {self.config.max_rooms} rooms open; try later")
+            home = data_home()
+            room = Room(
+                name,
+                command=self.child_command(name),
+                env=self.child_env(),
+                state_dir=self.state_dir,
+                max_members=self.config.max_members,
+                on_end=self._room_ended,
+                cwd=home if home.is_dir() else None,
+            )
+            self.rooms[name] = room
+        try:
+            room.join(member)
+        except OSError:
+            # The app could not be started: do not keep an empty room around.
+            if room.proc is None and not room.members and self.rooms.get(name) is room:
+                del self.rooms[name]
+            raise
+        return room
 
     def _room_ended(self, room: Room) -> None:
         if self.rooms.get(room.name) is room:
@@ -382,21 +396,22 @@ class Server:
         peer = info.peer if info else "?"
         room_name = str(process.get_extra_info("username") or "")
         if process.subsystem is not None:
-            log.info("refused subsystem %r from %s key %s", process.subsystem, peer, fingerprint)
+            log.info("refused subsystem %s from %s key %s", printable(process.subsystem), peer, fingerprint)
             self._refuse(process, NO_COMMANDS)
             return
         if process.command is not None:
-            log.info("refused a command from %s key %s (room %s)", peer, fingerprint, room_name)
+            log.info("refused a command from %s key %s (room %s)", peer, fingerprint, printable(room_name))
             self._refuse(process, NO_COMMANDS)
             return
-        if not process.term_type:
+        if process.term_type is None:  # no pty-req at all ('' is a terminal with no TERM: `ssh -tt` from a script)
             log.info("refused a session without a terminal from %s key %s", peer, fingerprint)
             self._refuse(process, "ladder-tui needs a terminal: connect with ssh -t -p PORT ROOM@HOST\r\n")
             return
         if not ROOM_NAME.fullmatch(room_name):
+            log.info("refused room name %s from %s key %s", printable(room_name), peer, fingerprint)
             self._refuse(
                 process,
-                "Room names are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit.\r\n",
+                "Room names are 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit.\r\n",
             )
             return
         cols, rows, _, _ = process.term_size
@@ -501,7 +516,8 @@ class Server:
             for leftover in self.state_dir.iterdir():
                 leftover.unlink()
             self.state_dir.rmdir()
-        log.info("server stopped")
+        if self.port:
+            log.info("server stopped")
         if self._log_handler is not None:
             log.removeHandler(self._log_handler)
             self._log_handler.close()
@@ -534,7 +550,7 @@ async def start_server(config: ServeConfig | None = None) -> Server:
     server = Server(config, host_key)
     if config.log_file is not None:
         server._log_handler = _attach_log_file(config.log_file)
-    if keys.keys is None:
+    if keys.keys is None or not keys.comments:
         log.warning("%s holds no usable public key yet: nobody can log in until one is added", config.authorized_keys)
     try:
         server.acceptor = await asyncssh.create_server(
@@ -564,7 +580,8 @@ async def start_server(config: ServeConfig | None = None) -> Server:
         await server.close()
         raise LadderError(f"cannot listen on {config.host}:{config.port} ({exc.strerror or exc})") from None
     server.port = server.acceptor.get_port()
-    log.info("listening on %s:%d, host key %s", config.host, server.port, server.fingerprint)
+    # The terminal gets this as friendlier lines from run_server; the log file keeps it as a record.
+    log.info("listening on %s:%d, host key %s", config.host, server.port, server.fingerprint, extra={"file_only": True})
     return server
 
 
@@ -578,6 +595,7 @@ def run_server(
     """`ladder-tui serve`: run until Ctrl+C (or SIGTERM), then end every room cleanly. Returns the exit status."""
     stderr = logging.StreamHandler(sys.stderr)
     stderr.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    stderr.addFilter(lambda record: not getattr(record, "file_only", False))
     log.addHandler(stderr)
     log.setLevel(logging.INFO)
     log.propagate = False
