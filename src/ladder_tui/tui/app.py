@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ladder_tui.core.assessment import Mode
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.session import WalkSession
+from ladder_tui.tui.served import is_served
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -48,7 +48,10 @@ class LadderApp(App[None]):
         self.catalog = catalog or FrameworkCatalog()
         self.initial_path = assessment_path
         self.initial_mode: Mode | None = mode
-        self.served = bool(os.environ.get("LADDER_TUI_SERVED")) if served is None else served
+        self.served = is_served() if served is None else served
+        if self.served:
+            # In a shared room the server turns Ctrl+Q into "leave"; the footer should say so.
+            self._bindings.key_to_bindings["ctrl+q"] = [Binding("ctrl+q", "quit", "Leave", id="quit", priority=True)]
         self.walk: WalkSession | None = None
         if theme:
             self.theme = theme
