@@ -64,7 +64,7 @@ def room_banner(state: dict[str, Any]) -> str:
     return text
 
 
-def redraw(app: App[object]) -> None:
+def redraw(app: App[Any]) -> None:
     """Paint every cell again. A resize to the same size does not (App._on_resize returns early), so this marks the
     whole screen dirty: the next update is then a full one rather than the usual difference."""
     try:
@@ -75,7 +75,7 @@ def redraw(app: App[object]) -> None:
     app.check_idle()
 
 
-def update_banner(app: App[object]) -> None:
+def update_banner(app: App[Any]) -> None:
     state = read_room_state()
     if state is None:
         return
@@ -87,7 +87,7 @@ def update_banner(app: App[object]) -> None:
         app.sub_title = text
 
 
-def install_served_mode(app: App[object]) -> None:
+def install_served_mode(app: App[Any]) -> None:
     """Called by the app in on_mount when is_served(): hook the server's two signals, show the room at once."""
     loop = asyncio.get_running_loop()
     try:
