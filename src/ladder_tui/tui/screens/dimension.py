@@ -204,7 +204,7 @@ class DimensionScreen(Screen[None]):
             return Text("read-only: not saving", style="bold")
         if session.last_error:
             return Text(f"✘ NOT SAVED: {session.last_error}", style="bold reverse")
-        return Text(f"✓ saved {session.path.name}", style="dim")
+        return Text("✓ saved", style="dim")
 
     # ----- moving -----
 
