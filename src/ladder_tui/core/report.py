@@ -587,9 +587,14 @@ section { margin-bottom: 1rem; }
 @page { size: auto; margin: 15mm 14mm 16mm; }
 @media print {
   :root { --fg: #000; --muted: #444; --line: #bbb; --accent: #1f4fa0; --soft: #f1f4f9; --bar-bg: #e3e3e3; }
-  body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; background: #fff; }
-  section, .focus-item, tr, .pair { page-break-inside: avoid; break-inside: avoid; }
+  body { font-size: 9.5pt; max-width: none; margin: 0; padding: 0; background: #fff; }
+  .focus-item, tr, .pair, .explanation { page-break-inside: avoid; break-inside: avoid; }
   h2, h3 { page-break-after: avoid; break-after: avoid; }
+  /* Paper is for the 1:1: keep it short. Pathway details and long lists fold into columns; cells pack tighter. */
+  #pathways ul { display: none; }
+  ul.growth { columns: 2; column-gap: 1.5em; }
+  td, th { padding-top: 1px; padding-bottom: 1px; }
+  h2 { margin-top: 0.8em; }
   .bar, .bar > span, .pair > div.next, .warning, .tag {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
