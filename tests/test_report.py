@@ -160,9 +160,7 @@ def test_json_keeps_text_but_escapes_terminal_controls() -> None:
 
 
 def test_html_is_self_contained_and_escapes_the_subject() -> None:
-    output = render(
-        scored(subject="<script>alert('x')</script>", note="see <img src=x onerror=alert(1)>"), "html"
-    )
+    output = render(scored(subject="<script>alert('x')</script>", note="see <img src=x onerror=alert(1)>"), "html")
     assert "<script" not in output.lower()
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in output
     assert "<img" not in output
@@ -232,9 +230,7 @@ def test_pathways_and_calibration_only_when_present() -> None:
             "id": "bare",
             "name": "Bare",
             "levels": [{"id": "one", "name": "One"}, {"id": "two", "name": "Two"}],
-            "areas": [
-                {"id": "a", "name": "A", "dimensions": [{"id": "d", "name": "D", "levels": {"one": "x"}}]}
-            ],
+            "areas": [{"id": "a", "name": "A", "dimensions": [{"id": "d", "name": "D", "levels": {"one": "x"}}]}],
         }
     )
     result = score(fw, new_assessment(fw, "Bo", assessment_id="bo"))

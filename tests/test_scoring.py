@@ -58,9 +58,7 @@ def ladder(scoring: dict[str, Any] | None = None, **extra: Any) -> Framework:
                 "dimensions": dims("coaching", "hiring", levels=["senior", "lead"]),
             },
         ],
-        "pathways": [
-            {"id": "product", "name": "Product", "description": "Deep product work", "items": ["Beta"]}
-        ],
+        "pathways": [{"id": "product", "name": "Product", "description": "Deep product work", "items": ["Beta"]}],
     }
     if scoring is not None:
         data["scoring"] = scoring
@@ -175,9 +173,7 @@ def test_everything_marked_not_applicable() -> None:
     assert (result.answered, result.applicable, result.counted, result.not_applicable) == (5, 5, 0, 5)
     assert result.confidence == 1.0
     assert result.focus == () and result.strengths == ()
-    assert (
-        result.explanation[0] == "No dimension has a rating that counts, so not even Junior can be reached."
-    )
+    assert result.explanation[0] == "No dimension has a rating that counts, so not even Junior can be reached."
     assert result.explanation[-1] == "0 of 5 applicable dimensions rated; 5 not applicable (not counted)."
     assert all(area.median is None for area in result.areas)
 
@@ -194,9 +190,7 @@ def test_nothing_applies() -> None:
                     "id": "people",
                     "name": "People",
                     "applies_if": "manager",
-                    "dimensions": [
-                        {"id": "coaching", "name": "Coaching", "levels": {"one": "a", "two": "b"}}
-                    ],
+                    "dimensions": [{"id": "coaching", "name": "Coaching", "levels": {"one": "a", "two": "b"}}],
                 }
             ],
         }
@@ -298,9 +292,7 @@ def test_agreed_wins_over_lead_over_self_and_calibration() -> None:
     assessment.set_rating("quality", "accuracy", "self", "na")
     assessment.set_rating("quality", "accuracy", "lead", "senior")
     result = score(fw, assessment)
-    effective = {
-        item.dimension.id: item.effective.id if item.effective else None for item in result.dimensions
-    }
+    effective = {item.dimension.id: item.effective.id if item.effective else None for item in result.dimensions}
     assert effective == {
         "autonomy": "mid",  # agreed
         "performance": "mid",  # lead over self
@@ -370,9 +362,7 @@ def test_ragged_dimensions_are_left_out_where_undefined() -> None:
     assert result.explanation[0] == (
         "Mid: 5 of 5 at Mid or above (100%, bar 80%); 2 dimensions not defined at Mid are left out"
     )
-    assert result.explanation[1].startswith(
-        "Senior not reached: 0 of 7 at Senior or above (0%, bar 80%, needs 6)"
-    )
+    assert result.explanation[1].startswith("Senior not reached: 0 of 7 at Senior or above (0%, bar 80%, needs 6)")
     # The ragged ones are furthest below, and their next step is their first defined level.
     assert focus_ids(result) == ["coaching", "hiring", "autonomy"]
     assert (result.focus[0].next.id, result.focus[0].gap) == ("senior", 3)
@@ -407,8 +397,7 @@ def test_ragged_dimension_not_defined_at_the_goal_is_not_a_focus() -> None:
     lead = result.checks[3]
     assert (lead.counted, lead.met, lead.left_out) == (2, 0, 1)
     assert result.explanation[1] == (
-        "Lead not reached: 0 of 2 at Lead or above (0%, bar 80%, needs 2); "
-        "1 dimension not defined at Lead is left out"
+        "Lead not reached: 0 of 2 at Lead or above (0%, bar 80%, needs 2); 1 dimension not defined at Lead is left out"
     )
     assert focus_ids(result) == ["autonomy", "decisions"]
 
@@ -518,8 +507,7 @@ def test_threshold_comparison_is_exact_for_decimal_shares() -> None:
                     "id": "a",
                     "name": "A",
                     "dimensions": [
-                        {"id": f"d{n}", "name": f"D{n}", "levels": {"one": "x", "two": "y"}}
-                        for n in range(10)
+                        {"id": f"d{n}", "name": f"D{n}", "levels": {"one": "x", "two": "y"}} for n in range(10)
                     ],
                 }
             ],

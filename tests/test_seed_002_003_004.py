@@ -169,9 +169,7 @@ def test_customer_support_shape() -> None:
     assert all(level.description is None for level in fw.levels), "the sources describe no level"
     for area in fw.areas:
         for dim in area.dimensions:
-            assert set(dim.levels) == {level.id for level in fw.levels}, (
-                f"{dim.id} is not defined at every level"
-            )
+            assert set(dim.levels) == {level.id for level in fw.levels}, f"{dim.id} is not defined at every level"
 
 
 def test_seed_002_every_bullet_is_in_the_framework() -> None:
@@ -188,9 +186,9 @@ def test_seed_002_every_bullet_is_in_the_framework() -> None:
             area_names = [same_dash(normalise(dim.name)) for dim in fw.area_by_id(area_id).dimensions]
             statements = level_statements(fw, area_id, index)
             for heading, bullets in dimensions:
-                assert (
-                    any(name.startswith(same_dash(heading)) for name in area_names) or heading == "Technical"
-                ), f"no dimension named after {heading!r} in {category}"
+                assert any(name.startswith(same_dash(heading)) for name in area_names) or heading == "Technical", (
+                    f"no dimension named after {heading!r} in {category}"
+                )
                 assert bullets, f"{level_name} > {heading} has no bullet"
                 for bullet in bullets:
                     count += 1
@@ -222,9 +220,7 @@ def test_seed_004_every_cell_is_in_the_framework() -> None:
             assert cell, f"004 {row_name} L{index + 1} is empty"
             wanted = fix_004_typos(cell)
             assert wanted in text, f"004 {row_name} L{index + 1}: missing {cell!r}"
-            assert wanted in level_statements(fw, category.lower(), index), (
-                f"004 {row_name}: not at L{index + 1}"
-            )
+            assert wanted in level_statements(fw, category.lower(), index), f"004 {row_name}: not at L{index + 1}"
     # The typo decision is recorded, and each typo really is in seed 004.
     all_cells = " ".join(cell for _, _, cells in rows for cell in cells)
     for typo in TYPOS_004:
@@ -281,14 +277,8 @@ def parse_003(raw: str) -> dict[str, Any]:
         (name.strip().removeprefix("and ").strip(), gloss.strip())
         for name, gloss in re.findall(r"([^,()]+?)\s*\(([^)]*)\)", behaviors)
     ]
-    facets = [
-        normalise(line.strip().lstrip("•").strip())
-        for line in raw.splitlines()
-        if line.strip().startswith("•")
-    ]
-    product_branches = _split_list(
-        _between(text, "mastered a particular product can use that mastery to ", ". ")
-    )
+    facets = [normalise(line.strip().lstrip("•").strip()) for line in raw.splitlines() if line.strip().startswith("•")]
+    product_branches = _split_list(_between(text, "mastered a particular product can use that mastery to ", ". "))
     general_branches = _split_list(_between(text, "help others through ", ". "))
     contributors = _split_list(_between(text, "most common contributors to success were not ", ". "))
     roles = _split_list(_between(text, "whether as ", " — a person"))
@@ -338,9 +328,7 @@ def test_seed_003_skills_facets_and_branches_are_in_the_framework() -> None:
     assert len(seed["foundational"]) == 4
     first = fw.areas[0].dimensions
     for dim, (name, gloss) in zip(first, seed["foundational"], strict=True):
-        assert normalise(dim.name).casefold() == name.casefold(), (
-            "foundational skills first, in the text's order"
-        )
+        assert normalise(dim.name).casefold() == name.casefold(), "foundational skills first, in the text's order"
         assert gloss.casefold() in normalise(dim.description or "").casefold(), f"{name}: missing {gloss!r}"
 
     assert len(seed["facets"]) == 6

@@ -200,6 +200,9 @@ def descriptor_statements(value: Descriptor | None) -> list[str]:
 
 Loc = tuple[str | int, ...]
 
+#: At most this many problems are reported for one file (then a line saying how many more there are).
+MAX_PROBLEMS = 200
+
 
 def _format_loc(loc: Loc) -> str:
     text = ""
@@ -345,7 +348,13 @@ def _problems_from(exc: ValidationError, name: str, text: str) -> list[Problem]:
         elif error["type"] == "too_short" and loc and loc[-1] in ("levels", "areas", "dimensions"):
             message = f"needs at least one entry in {loc[-1]!r}"
         path = _format_loc(_clean_loc(loc))
-        problems.append(Problem(name, message, path, locator.line_for(path)))
+        # A missing key has no line of its own: point at the table that lacks it (none for the top level).
+        where = _format_loc(_clean_loc(loc[:-1])) if error["type"] == "missing" else path
+        problems.append(Problem(name, message, path, locator.line_for(where)))
+    if len(problems) > MAX_PROBLEMS:
+        # A generated or damaged file can hold 100,000 problems; the first ones say what is wrong.
+        more = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], Problem(name, f"... and {more} more problems like these")]
     return problems
 
 
@@ -360,12 +369,17 @@ class _LineLocator:
     _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
     _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
 
+    #: Lines scanned at most over all look-ups: locating stays linear in the file, however many problems it has.
+    BUDGET = 2_000_000
+
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        self._spent = 0
 
     def line_for(self, path: str) -> int | None:
-        if not self.lines or not path:
+        if not self.lines or not path or self._spent > self.BUDGET:
             return None
+        self._spent += len(self.lines)
         parts = re.findall(r"[^.\[\]]+|\[\d+\]", path)
         table: list[str] = []
         start, end = 0, len(self.lines)

@@ -146,6 +146,10 @@ class WalkSession:
             return False
         step = self.step
         self.assessment.set_rating(step.area.id, step.dimension.id, self.slot, value)
+        # The walk goes on to the next dimension after an answer: remember that place in the same write, so the
+        # `go` that follows has nothing new to save (one write per key press, not two).
+        following = self.steps[min(step.index + 1, len(self.steps) - 1)]
+        self.assessment.cursors[self.mode] = Cursor(area=following.area.id, dimension=following.dimension.id)
         return self.save()
 
     def set_note(self, text: str | None) -> bool:
@@ -168,9 +172,10 @@ class WalkSession:
         if self.read_only:
             return
         step = self.step
-        self.assessment.cursors[self.mode] = Cursor(
-            area=step.area.id, dimension=step.dimension.id, level=remember_level
-        )
+        cursor = Cursor(area=step.area.id, dimension=step.dimension.id, level=remember_level)
+        if self.assessment.cursors.get(self.mode) == cursor and self.last_error is None:
+            return  # already saved there (an answer records where the walk goes on)
+        self.assessment.cursors[self.mode] = cursor
         self.save()
 
     def save(self) -> bool:

@@ -96,6 +96,10 @@ class LadderApp(App[None]):
 
             self.push_screen(SummaryScreen(walk))
 
+    def on_unmount(self) -> None:
+        # However the app ends (quit, exit, a crash), let go of the assessment's lock.
+        self.close_walk()
+
     def close_walk(self) -> None:
         if self.walk is not None:
             self.walk.close()

@@ -90,7 +90,7 @@ class DimensionScreen(Screen[None]):
         with Horizontal(id="where"):
             yield Static(id="crumb")
             yield Static(id="count")
-        yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
+        yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
         yield Static(id="dim-description")
         with VerticalScroll(id="cards"):
             yield Horizontal(id="card-row")
@@ -164,9 +164,11 @@ class DimensionScreen(Screen[None]):
             if own == level.id:
                 marks.append(f"✔ {SLOT_LABEL[session.slot]}")
             marks += [f"◆ {SLOT_LABEL[slot]}" for slot, value in others.items() if value == level.id]
+            # Narrow cards keep the part that tells levels apart ("L3") rather than a cut-off long name.
+            fits = len(level.name) + 6 <= self._card_width // max(1, len(shown))
             card.show_level(
                 number=level_index + 1,
-                name=level.name,
+                name=level.name if fits or not level.short else level.short,
                 statements=framework.descriptor(step.dimension, level.id),
                 marks=marks,
                 cursor=level_index == self.cursor,
@@ -194,6 +196,12 @@ class DimensionScreen(Screen[None]):
         if note:
             parts.append("   Note: ", style="bold")
             parts.append(one_line(note, 40))
+        # A lead (or a pair) sees the evidence the others wrote, not only their ratings.
+        for slot in session.other_slots:
+            other_note = session.note(step, slot)
+            if other_note:
+                parts.append(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", style="bold")
+                parts.append(one_line(other_note, 60))
         parts.append("   ")
         parts.append_text(self._save_indicator())
         self.query_one("#answer-bar", Static).update(parts)

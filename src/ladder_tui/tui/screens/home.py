@@ -63,8 +63,11 @@ class HomeScreen(Screen[None]):
         table.clear(columns=True)
         table.add_columns("Subject", "Framework", "Mode", "Progress", "Last saved")
         for row in self.rows:
-            saved = row.updated.strftime("%Y-%m-%d %H:%M") if row.updated else "?"
-            table.add_row(one_line(row.subject, 28), row.framework, row.mode, row.progress, saved, key=str(row.path))
+            # Files keep UTC; people read their own clock.
+            saved = row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "?"
+            table.add_row(
+                one_line(row.subject, 24), one_line(row.framework, 22), row.mode, row.progress, saved, key=str(row.path)
+            )
         empty = self.query_one("#home-empty", Static)
         empty.update("" if self.rows else "No saved assessments yet. Press n to start one.")
         empty.display = not self.rows

@@ -62,7 +62,8 @@ class ReviewScreen(Screen[int | None]):
                 if slot == session.slot and own is None:
                     label, style = "— unanswered", "bold reverse"
                 cells.append(Text(label, style=style))
-            cells.append(one_line(session.note(step) or "", 30))
+            notes = [(slot if slot != session.slot else "", session.note(step, slot)) for slot in slots]
+            cells.append(one_line(" · ".join(f"{who}: {text}" if who else text for who, text in notes if text), 40))
             table.add_row(*cells, key=str(step.index))
         table.move_cursor(row=session.step.index)
 

@@ -1,0 +1,334 @@
+"""Measure every bar of SPEC section 8 in one run and print each figure beside its bar: `python benchmarks/run.py`.
+
+Everything runs against throw-away data folders (LADDER_TUI_HOME in a temp dir); nothing of yours is read or written.
+Options: --runs N (subprocess repetitions, default 7), --quick (fewer runs and key presses, for a smoke test),
+--json FILE (also write the figures as JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import ptyrun  # noqa: E402
+import synth  # noqa: E402
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Row:
+    name: str
+    figure: str
+    reference: str = ""
+    ratio: float | None = None
+    bar: str = ""
+    ok: bool | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "textual": version("textual"),
+        "pydantic": version("pydantic"),
+        "load average at start": " ".join(f"{value:.2f}" for value in load),
+    }
+
+
+def env_for(home: Path) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("TEXTUAL", "PYTHONPROFILE"))}
+    env["LADDER_TUI_HOME"] = str(home)
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def median_runs(commands: dict[str, Callable[[], float]], runs: int, warmup: int = 1) -> dict[str, list[float]]:
+    """Run each command `warmup` times untimed, then `runs` times interleaved (so drift hits every command alike)."""
+    for command in commands.values():
+        for _ in range(warmup):
+            command()
+    results: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(command())
+    return results
+
+
+def run_cmd(argv: Sequence[str], env: dict[str, str]) -> Callable[[], float]:
+    def go() -> float:
+        start = time.perf_counter()
+        done = subprocess.run(argv, env=env, capture_output=True, check=False)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"{argv} exited {done.returncode}: {done.stderr.decode(errors='replace')[-2000:]}")
+        return elapsed
+
+    return go
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+# ----- the measurements -----
+
+
+def prepare_home_with_assessments(home: Path, count: int, seed: int = 7) -> None:
+    """`count` assessments over the built-in frameworks, partly answered, in `home`."""
+    from ladder_tui.core.assessment import new_assessment
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage import assessment_to_toml
+
+    rng = random.Random(seed)
+    frameworks = FrameworkCatalog(home=home).frameworks()
+    folder = home / "assessments"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        framework = frameworks[number % len(frameworks)]
+        assessment = new_assessment(
+            framework,
+            f"Person {number}",
+            rng.choice(("self", "lead", "pair")),
+            assessment_id=f"person-{number:04d}-{framework.id}",
+        )
+        keys = framework.dimension_keys()
+        levels = [level.id for level in framework.levels]
+        for area_id, dim_id in keys[: rng.randrange(len(keys) + 1)]:
+            assessment.set_rating(area_id, dim_id, assessment.slot, rng.choice(levels))
+        path = folder / f"{assessment.id}.toml"
+        path.write_text(assessment_to_toml(assessment), encoding="utf-8")
+        path.chmod(0o600)
+
+
+def bench_startup(work: Path, runs: int) -> list[Row]:
+    rows: list[Row] = []
+    scenarios = {
+        "empty data folder": 0,
+        "3 saved assessments": 3,
+    }
+    bare = [PYTHON, str(HERE / "bare_app.py")]
+    app = [PYTHON, "-m", "ladder_tui"]
+    for label, count in scenarios.items():
+        home = work / f"start-{count}"
+        home.mkdir()
+        prepare_home_with_assessments(home, count)
+        env = env_for(home)
+        marker = "No saved assessments" if count == 0 else "Person 0"
+        launches: dict[str, list[ptyrun.Launch]] = {"bare": [], "app": []}
+        for attempt in range(runs + 1):  # the first round warms the disk cache and .pyc files, and is dropped
+            bare_launch = ptyrun.first_screen(bare, env, ["Bare Textual app ready", "palette"])
+            app_launch = ptyrun.first_screen(app, env, [marker, "palette"])
+            if attempt:
+                launches["bare"].append(bare_launch)
+                launches["app"].append(app_launch)
+        bare_time = statistics.median(launch.seconds for launch in launches["bare"])
+        app_time = statistics.median(launch.seconds for launch in launches["app"])
+        bare_rss = statistics.median(launch.maxrss_kb for launch in launches["bare"])
+        app_rss = statistics.median(launch.maxrss_kb for launch in launches["app"])
+        app_times = [launch.seconds for launch in launches["app"]]
+        spread = f"app runs {ms(min(app_times))} to {ms(max(app_times))}"
+        rows.append(
+            Row(
+                f"start to Home, {label} (80x24 pty, median of {runs})",
+                ms(app_time),
+                f"bare app {ms(bare_time)}",
+                app_time / bare_time,
+                "<= 1.25x",
+                app_time / bare_time <= 1.25,
+                [spread],
+            )
+        )
+        rows.append(
+            Row(
+                f"peak memory at Home, {label}",
+                f"{app_rss / 1024:.1f} MB",
+                f"bare app {bare_rss / 1024:.1f} MB",
+                app_rss / bare_rss,
+                "<= 1.3x",
+                app_rss / bare_rss <= 1.3,
+            )
+        )
+    return rows
+
+
+def bench_keypress(work: Path, quick: bool, compare_gc: bool) -> list[Row]:
+    import keypress
+
+    home = work / "keypress"
+    frameworks = home / "frameworks"
+    framework_path = synth.write_framework(frameworks, 500)
+    os.environ["LADDER_TUI_HOME"] = str(home)
+    folder = home / "assessments"
+    folder.mkdir(parents=True)
+    result = keypress.measure_keypress(framework_path, folder, presses=60 if quick else None)
+    dims = result.dimension_ms
+    both = dims + result.area_ms
+    p50, p95 = statistics.median(dims), keypress.percentile(dims, 95)
+    autosave = keypress.measure_autosave(framework_path, folder)
+    rows = [
+        Row(
+            f"key '1' -> next dimension painted + saved, 500 dims ({len(dims)} presses)",
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+            bar="p95 < 25 ms",
+            ok=p95 < 25,
+            notes=[
+                f"max {max(dims):.1f} ms; {result.saves} saves, {result.file_answers} answers in the file",
+            ],
+        ),
+        Row(
+            f"key '1' -> next area's intro painted + saved ({len(result.area_ms)} presses)",
+            f"p50 {statistics.median(result.area_ms or [0]):.1f} ms,"
+            f" p95 {keypress.percentile(result.area_ms, 95):.1f} ms",
+            notes=[f"all {len(both)} presses together: p95 {keypress.percentile(both, 95):.1f} ms"],
+        ),
+        Row(
+            "autosave alone (WalkSession.answer, 500 dims, fsync)",
+            f"p50 {statistics.median(autosave):.2f} ms, p95 {keypress.percentile(autosave, 95):.2f} ms",
+            notes=[f"last 50 (file nearly full): p95 {keypress.percentile(autosave[-50:], 95):.2f} ms"],
+        ),
+    ]
+    if result.saves != len(both) or result.file_answers != len(both):
+        rows[0].ok = False
+        rows[0].notes.append("SAVE COUNT MISMATCH")
+    if compare_gc:
+        plain = keypress.measure_keypress(framework_path, folder, presses=60 if quick else None, tune_gc=False)
+        rows.append(
+            Row(
+                "  the same walk with Python's default GC settings (no cli.tune_gc)",
+                f"p50 {statistics.median(plain.dimension_ms):.1f} ms,"
+                f" p95 {keypress.percentile(plain.dimension_ms, 95):.1f} ms",
+                notes=[f"max {max(plain.dimension_ms):.1f} ms"],
+            )
+        )
+    return rows
+
+
+def bench_summary(work: Path, runs: int) -> list[Row]:
+    home = work / "summary"
+    framework_path = synth.write_framework(home / "frameworks", 500)
+    synth.write_assessment(home / "assessments", framework_path, assessment_id="synthetic-500-review")
+    env = env_for(home)
+    commands = {
+        "summary": run_cmd([PYTHON, "-m", "ladder_tui", "summary", "synthetic-500-review"], env),
+        "json": run_cmd([PYTHON, "-m", "ladder_tui", "summary", "synthetic-500-review", "--format", "json"], env),
+        "baseline": run_cmd([PYTHON, "-c", "import rich.console, pydantic"], env),
+    }
+    results = median_runs(commands, runs)
+    text, as_json, base = (statistics.median(results[name]) for name in ("summary", "json", "baseline"))
+    return [
+        Row(
+            f"summary (text) of a 500-dimension assessment (median of {runs})",
+            ms(text),
+            f"import rich.console, pydantic {ms(base)}",
+            text / base,
+            "<= 1.5x",
+            text / base <= 1.5,
+            [f"--format json {ms(as_json)} ({as_json / base:.2f}x)"],
+        )
+    ]
+
+
+def bench_list(work: Path, runs: int) -> list[Row]:
+    home = work / "list"
+    prepare_home_with_assessments(home, 1000)
+    env = env_for(home)
+    results = median_runs({"list": run_cmd([PYTHON, "-m", "ladder_tui", "list"], env)}, max(3, runs // 2))
+    return [Row("list over 1,000 saved assessments", ms(statistics.median(results["list"])), notes=["no bar"])]
+
+
+# ----- output -----
+
+
+def print_table(rows: list[Row], info: dict[str, str]) -> None:
+    print()
+    print("ladder-tui benchmarks (SPEC section 8)")
+    print("machine: " + ", ".join(f"{key} {value}" for key, value in info.items()))
+    print()
+    header = ("measure", "figure", "reference", "ratio", "bar", "result")
+    table = [header]
+    for row in rows:
+        result = "" if row.ok is None else ("ok" if row.ok else "MISSED")
+        ratio = f"{row.ratio:.2f}x" if row.ratio is not None else ""
+        table.append((row.name, row.figure, row.reference, ratio, row.bar, result))
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    for number, line in enumerate(table):
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
+    notes = [(row.name, note) for row in rows for note in row.notes]
+    if notes:
+        print()
+        for name, note in notes:
+            print(f"  {name}: {note}")
+    missed = [row.name for row in rows if row.ok is False]
+    print()
+    print("all bars met" if not missed else f"{len(missed)} bar(s) missed: " + "; ".join(missed))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="repetitions of each subprocess measurement")
+    parser.add_argument("--quick", action="store_true", help="fewer runs and presses: a smoke test, not figures")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument(
+        "--compare-gc", action="store_true", help="also walk without the CLI's GC settings, to show what they buy"
+    )
+    parser.add_argument(
+        "--only", choices=("startup", "keypress", "summary", "list"), action="append", help="run only these"
+    )
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else args.runs
+    info = machine()
+    wanted = args.only or ["startup", "keypress", "summary", "list"]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="ladder-bench-") as temp:
+        work = Path(temp)
+        os.environ["LADDER_TUI_HOME"] = str(work / "unused-home")
+        # Subprocess measurements first: the in-process key-press run imports the whole app into this process.
+        if "startup" in wanted:
+            rows += bench_startup(work, runs)
+        if "summary" in wanted:
+            rows += bench_summary(work, runs)
+        if "list" in wanted:
+            rows += bench_list(work, runs)
+        if "keypress" in wanted:
+            rows += bench_keypress(work, args.quick, args.compare_gc)
+    print_table(rows, info)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps({"machine": info, "rows": [row.__dict__ for row in rows]}, indent=2), encoding="utf-8"
+        )
+    return 0 if all(row.ok is not False for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

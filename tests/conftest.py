@@ -1,0 +1,121 @@
+"""Shared test set-up: every test gets its own data folder, and helpers make assessments through the pure core."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from ladder_tui.core.assessment import Assessment, Mode, new_assessment
+from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.paths import assessments_dir
+from ladder_tui.core.storage import save_assessment
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILTIN_DIR = ROOT / "frameworks"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+#: A fixed moment for files whose dates appear on screen (snapshots must not depend on the clock).
+FIXED_TIME = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def ladder_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test runs against a fresh data folder, never the user's real one, with colours on."""
+    home = tmp_path / "ladder-home"
+    home.mkdir()
+    monkeypatch.setenv("LADDER_TUI_HOME", str(home))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    # The app decides "served over SSH" from this variable; a stray one would change every screen.
+    monkeypatch.delenv("LADDER_TUI_SERVED", raising=False)
+    yield home
+
+
+@pytest.fixture(scope="session")
+def catalog() -> FrameworkCatalog:
+    """The built-in frameworks (the user folder of each test is empty, so this is the same catalog everywhere)."""
+    return FrameworkCatalog(home=Path(os.devnull) / "no-user-frameworks")
+
+
+def builtin_framework(framework_id: str) -> Framework:
+    return FrameworkCatalog(home=Path(os.devnull) / "no-user-frameworks").get(framework_id)
+
+
+def builtin_ids() -> list[str]:
+    return [fw.id for fw in FrameworkCatalog(home=Path(os.devnull) / "no-user-frameworks").frameworks()]
+
+
+def make_assessment(
+    framework: Framework | str,
+    subject: str = "Ana Lima",
+    mode: Mode = "self",
+    *,
+    assessment_id: str | None = None,
+    questions: Mapping[str, bool] | None = None,
+    ratings: Mapping[str, Mapping[tuple[str, str], str]] | None = None,
+    notes: Mapping[str, Mapping[tuple[str, str], str]] | None = None,
+    target_level: str | None = None,
+    when: datetime | None = FIXED_TIME,
+    folder: Path | None = None,
+) -> Path:
+    """Create an assessment through the core and save it as `<data>/assessments/<id>.toml`.
+
+    `ratings` and `notes` map a slot ("self", "lead", "agreed") to {(area id, dimension id): value}.
+    `when` fixes `created`/`updated` (and the session start) so screens and reports do not show today's date.
+    """
+    fw = builtin_framework(framework) if isinstance(framework, str) else framework
+    assessment_id = assessment_id or f"{subject.lower().replace(' ', '-')}-{fw.id}"
+    assessment = new_assessment(
+        fw,
+        subject,
+        mode,
+        assessment_id=assessment_id,
+        questions=dict(questions or {}),
+        target_level=target_level,
+    )
+    for slot, values in (ratings or {}).items():
+        for (area_id, dim_id), value in values.items():
+            assessment.set_rating(area_id, dim_id, slot, value)  # type: ignore[arg-type]
+    for slot, values in (notes or {}).items():
+        for (area_id, dim_id), value in values.items():
+            assessment.set_note(area_id, dim_id, slot, value)  # type: ignore[arg-type]
+    if when is not None:
+        fix_dates(assessment, when)
+    path = (folder or assessments_dir()) / f"{assessment_id}.toml"
+    save_assessment(assessment, path)
+    return path
+
+
+def fix_dates(assessment: Assessment, when: datetime) -> None:
+    assessment.created = when
+    assessment.updated = when
+    for session in assessment.sessions:
+        session.started = when
+
+
+def all_keys(fw: Framework, questions: Mapping[str, bool] | None = None) -> list[tuple[str, str]]:
+    """(area id, dimension id) of every dimension that applies, in walk order."""
+    return [(area.id, dim.id) for area in fw.applicable_areas(dict(questions or {})) for dim in area.dimensions]
+
+
+def rate_all(
+    fw: Framework, pattern: list[str], questions: Mapping[str, bool] | None = None
+) -> dict[tuple[str, str], str]:
+    """A rating for every applicable dimension, cycling through `pattern` (level ids or special answers)."""
+    return {key: pattern[i % len(pattern)] for i, key in enumerate(all_keys(fw, questions))}
+
+
+def ladder_env(home: Path) -> dict[str, str]:
+    """Environment for a `python -m ladder_tui` subprocess: this test's data folder, no NO_COLOR, no SSH mode."""
+    env = {k: v for k, v in os.environ.items() if k not in {"NO_COLOR", "LADDER_TUI_SERVED"}}
+    env["LADDER_TUI_HOME"] = str(home)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+PYTHON = sys.executable

@@ -1,0 +1,234 @@
+"""Hypothesis: assessment files and framework files round-trip through save and load unchanged.
+
+Assessments: any subject, notes, ratings in any of the three slots, questions, target, sessions and cursors (any
+Unicode, control characters, quotes, newlines, TOML-hostile keys) survive `save_assessment` -> `load_assessment`,
+and saving what was loaded writes the same bytes again. Frameworks: any valid framework survives
+`model_dump` -> `tomli_w` -> `load_framework` with the same content hash.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ladder_tui.core.assessment import (
+    MODES,
+    SPECIAL_ANSWERS,
+    Assessment,
+    Cursor,
+    DimensionAnswer,
+    FrameworkRef,
+    Session,
+)
+from ladder_tui.core.framework import RESERVED_LEVEL_IDS, Framework, load_framework
+from ladder_tui.core.storage import load_assessment, save_assessment
+
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
+
+# Any text a person or a damaged import could produce, except lone surrogates (not encodable as UTF-8 at all).
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+PRINTABLE = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
+NOTE = st.text(st.characters(exclude_categories=("Cs",)), max_size=300) | st.sampled_from(
+    ['line one\nline "two" = [x]\ttab', "C:\\path\\to\\file", "'''\"\"\"", "# not a comment", "\x1b[31mred\x1b[0m"]
+)
+
+# TOML datetimes: offset (minute precision) or local; microseconds are kept.
+OFFSETS = st.sampled_from([UTC, timezone(timedelta(hours=2)), timezone(timedelta(hours=-9, minutes=-30)), None])
+DATETIMES = st.builds(
+    lambda moment, tz: moment.replace(tzinfo=tz),
+    st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2200, 1, 1)),
+    OFFSETS,
+)
+RATING = st.none() | st.sampled_from(["junior", "advanced", "level-3", *SPECIAL_ANSWERS]) | ANY_TEXT
+
+
+@st.composite
+def answers(draw: st.DrawFn) -> DimensionAnswer:
+    return DimensionAnswer(
+        self=draw(RATING),
+        lead=draw(RATING),
+        agreed=draw(RATING),
+        self_note=draw(st.none() | NOTE),
+        lead_note=draw(st.none() | NOTE),
+        agreed_note=draw(st.none() | NOTE),
+    )
+
+
+@st.composite
+def assessments(draw: st.DrawFn) -> Assessment:
+    created = draw(DATETIMES)
+    return Assessment(
+        id=draw(ANY_TEXT),
+        subject=draw(ANY_TEXT),
+        framework=FrameworkRef(
+            id=draw(ANY_TEXT),
+            version=draw(ANY_TEXT),
+            hash=draw(st.text("0123456789abcdef", max_size=16)),
+            path=draw(st.none() | ANY_TEXT),
+        ),
+        mode=draw(st.sampled_from(MODES)),
+        created=created,
+        updated=draw(DATETIMES),
+        target_level=draw(st.none() | ANY_TEXT),
+        questions=draw(st.dictionaries(ANY_TEXT, st.booleans(), max_size=4)),
+        sessions=draw(
+            st.lists(
+                st.builds(Session, mode=st.sampled_from(MODES), started=DATETIMES, by=st.none() | ANY_TEXT),
+                max_size=4,
+            )
+        ),
+        cursors=draw(
+            st.dictionaries(
+                st.sampled_from(MODES),
+                st.builds(Cursor, area=ANY_TEXT, dimension=ANY_TEXT, level=st.none() | ANY_TEXT),
+                max_size=3,
+            )
+        ),
+        answers=draw(st.dictionaries(ANY_TEXT, st.dictionaries(ANY_TEXT, answers(), max_size=5), max_size=6)),
+    )
+
+
+def _same_datetimes(left: Any, right: Any) -> None:
+    """Equal instants are not enough: the offset (or its absence) must survive too."""
+    if isinstance(left, datetime):
+        assert isinstance(right, datetime) and left == right and left.utcoffset() == right.utcoffset()
+    elif isinstance(left, dict):
+        assert left.keys() == right.keys()
+        for key in left:
+            _same_datetimes(left[key], right[key])
+    elif isinstance(left, list):
+        assert len(left) == len(right)
+        for a, b in zip(left, right, strict=True):
+            _same_datetimes(a, b)
+
+
+@SETTINGS
+@given(assessment=assessments())
+def test_assessment_round_trips_unchanged(assessment: Assessment) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / "round-trip.toml"
+        save_assessment(assessment, path)
+        loaded = load_assessment(path)
+        assert loaded == assessment
+        assert loaded.model_dump() == assessment.model_dump()
+        _same_datetimes(assessment.model_dump(), loaded.model_dump())
+        first = path.read_bytes()
+        save_assessment(loaded, path)
+        assert path.read_bytes() == first  # stable: saving what was loaded changes nothing
+
+
+# ----------------------------------------------------------------- frameworks
+
+IDS = st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,20}\Z").filter(lambda value: value not in RESERVED_LEVEL_IDS)
+DESCRIPTOR_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60).filter(str.strip)
+DESCRIPTOR = DESCRIPTOR_TEXT | st.lists(DESCRIPTOR_TEXT, min_size=1, max_size=3)
+OPTIONAL_TEXT = st.none() | ANY_TEXT
+
+
+@st.composite
+def frameworks(draw: st.DrawFn) -> Framework:
+    level_ids = draw(st.lists(IDS, min_size=1, max_size=7, unique=True))
+    scale = draw(st.sampled_from(["career", "mastery"]))
+    question_ids = draw(st.lists(IDS, max_size=3, unique=True))
+
+    def descriptors(min_size: int) -> dict[str, Any]:
+        keys = draw(st.lists(st.sampled_from(level_ids), min_size=min_size, unique=True))
+        return {key: draw(DESCRIPTOR) for key in keys}
+
+    areas = []
+    for area_id in draw(st.lists(IDS, min_size=1, max_size=4, unique=True)):
+        dimensions = [
+            {
+                "id": dim_id,
+                "name": draw(PRINTABLE),
+                "description": draw(OPTIONAL_TEXT),
+                "levels": descriptors(1 if scale == "career" else 0),
+                "ragged_note": draw(OPTIONAL_TEXT),
+                "branches": draw(st.lists(ANY_TEXT, max_size=3)),
+            }
+            for dim_id in draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+        ]
+        areas.append(
+            {
+                "id": area_id,
+                "name": draw(PRINTABLE),
+                "description": draw(OPTIONAL_TEXT),
+                "overview": descriptors(0),
+                "growth": draw(st.lists(ANY_TEXT, max_size=3)),
+                "applies_if": draw(st.none() | st.sampled_from(question_ids)) if question_ids else None,
+                "dimensions": dimensions,
+            }
+        )
+    data = {
+        "id": draw(IDS),
+        "name": draw(PRINTABLE),
+        "version": draw(PRINTABLE),
+        "description": draw(OPTIONAL_TEXT),
+        "scale": scale,
+        "source": draw(
+            st.none()
+            | st.fixed_dictionaries(
+                {"title": ANY_TEXT, "credit": ANY_TEXT}, optional={"url": ANY_TEXT, "notes": ANY_TEXT}
+            )
+        ),
+        "levels": [
+            {"id": level_id, "name": draw(PRINTABLE), "short": draw(OPTIONAL_TEXT), "description": draw(OPTIONAL_TEXT)}
+            for level_id in level_ids
+        ],
+        "questions": [
+            {"id": question_id, "prompt": draw(PRINTABLE), "help": draw(OPTIONAL_TEXT), "default": draw(st.booleans())}
+            for question_id in question_ids
+        ],
+        "scoring": {
+            "threshold": draw(st.floats(min_value=0.01, max_value=1.0)),
+            "max_gap": draw(st.integers(min_value=0, max_value=5)),
+            "focus_count": draw(st.integers(min_value=0, max_value=50)),
+            "provisional_below": draw(st.floats(min_value=0.0, max_value=1.0)),
+        },
+        "areas": areas,
+        "pathways": [
+            {
+                "id": pathway_id,
+                "name": draw(PRINTABLE),
+                "description": draw(OPTIONAL_TEXT),
+                "items": draw(st.lists(ANY_TEXT, max_size=3)),
+            }
+            for pathway_id in draw(st.lists(IDS, max_size=2, unique=True))
+        ],
+        "notes": draw(OPTIONAL_TEXT),
+    }
+    return Framework.model_validate(data)
+
+
+@SETTINGS
+@given(framework=frameworks())
+def test_framework_round_trips_unchanged(framework: Framework) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        path = Path(temp) / f"{framework.id}.toml"
+        path.write_text(tomli_w.dumps(framework.model_dump(exclude_none=True)), encoding="utf-8")
+        loaded = load_framework(path)
+        assert loaded == framework
+        assert loaded.model_dump() == framework.model_dump()
+        assert loaded.content_hash() == framework.content_hash()
+        # And once more from what was loaded: the same text.
+        assert tomli_w.dumps(loaded.model_dump(exclude_none=True)) == path.read_text(encoding="utf-8")
+
+
+def test_built_in_frameworks_round_trip_too() -> None:
+    from ladder_tui.core.catalog import FrameworkCatalog
+
+    for framework in FrameworkCatalog(home=Path(tempfile.gettempdir()) / "no-such-ladder-home").frameworks():
+        with tempfile.TemporaryDirectory() as temp:
+            path = Path(temp) / "copy.toml"
+            path.write_text(tomli_w.dumps(framework.model_dump(exclude_none=True)), encoding="utf-8")
+            assert load_framework(path) == framework
