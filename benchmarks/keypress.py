@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +135,7 @@ def measure_keypress(
     """
     # A new file per walk: the app keeps its walk's lock until the process ends, so a second walk of the same file
     # in this process would open read-only.
-    path = fresh_assessment(framework_path, folder, f"keypress-bench-{'tuned' if tune_gc else 'default'}")
+    path = fresh_assessment(framework_path, folder, f"keypress-bench-{'tuned' if tune_gc else 'default'}-{os.getpid()}")
     threshold = gc.get_threshold()
     try:
         return asyncio.run(_measure(path, size, presses, gap, tune_gc))
@@ -167,17 +166,33 @@ def measure_autosave(framework_path: Path, folder: Path) -> list[float]:
     return timings
 
 
-if __name__ == "__main__":  # quick look: python benchmarks/keypress.py FRAMEWORK.toml FOLDER
+def main(argv: list[str]) -> int:
+    """`keypress.py walk|autosave FRAMEWORK FOLDER [--presses N] [--default-gc]`: print the timings as JSON.
+
+    benchmarks/run.py runs each walk in a fresh process of its own, as the real app runs.
+    """
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=("walk", "autosave"))
+    parser.add_argument("framework", type=Path)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--presses", type=int)
+    parser.add_argument("--gap", type=float, default=0.1)
+    parser.add_argument("--default-gc", action="store_true", help="leave Python's GC settings as they are")
+    args = parser.parse_args(argv)
+    if args.what == "autosave":
+        print(json.dumps(measure_autosave(args.framework, args.folder)))
+        return 0
+    result = measure_keypress(
+        args.framework, args.folder, presses=args.presses, gap=args.gap, tune_gc=not args.default_gc
+    )
+    print(json.dumps(result.__dict__))
+    return 0
+
+
+if __name__ == "__main__":
     import sys
 
-    result = measure_keypress(
-        Path(sys.argv[1]),
-        Path(sys.argv[2]),
-        presses=int(os.environ.get("PRESSES", "100")),
-        gap=float(os.environ.get("GAP", "0.1")),
-        tune_gc=os.environ.get("TUNE_GC", "1") == "1",
-    )
-    print(
-        f"p50 {statistics.median(result.dimension_ms):.1f} ms, p95 {percentile(result.dimension_ms, 95):.1f} ms,"
-        f" area p50 {statistics.median(result.area_ms or [0]):.1f} ms, saves {result.saves}"
-    )
+    raise SystemExit(main(sys.argv[1:]))

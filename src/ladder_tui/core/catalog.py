@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import Framework, FrameworkError, load_framework
 from ladder_tui.core.paths import builtin_frameworks_dir, user_frameworks_dir
+
+if TYPE_CHECKING:
+    # Deferred: the models import pydantic (~60 ms, ~10 MB), which a screen that only lists files need not pay.
+    from ladder_tui.core.framework import Framework, FrameworkError
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class FrameworkCatalog:
                     files = sorted(folder.glob("*.toml"))
                 except OSError:
                     files = []
+                from ladder_tui.core.framework import FrameworkError, load_framework
+
                 for path in files:
                     try:
                         entries.append(CatalogEntry(path, origin, load_framework(path)))
@@ -76,6 +82,8 @@ class FrameworkCatalog:
         candidate = Path(id_or_path).expanduser()
         looks_like_path = "/" in id_or_path or id_or_path.endswith(".toml") or candidate.exists()
         if looks_like_path:
+            from ladder_tui.core.framework import FrameworkError, load_framework
+
             try:
                 return load_framework(candidate), candidate.resolve()
             except FrameworkError as exc:
