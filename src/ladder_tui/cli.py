@@ -168,12 +168,12 @@ def _frameworks(args: argparse.Namespace) -> int:
 
 def _list() -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.listing import list_assessments
     from ladder_tui.core.paths import assessments_dir
-    from ladder_tui.core.storage import list_assessments
 
     folder = _readable_folder(assessments_dir())
     rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
-    listed = list_assessments(FrameworkCatalog(), folder)
+    listed = list_assessments([path for path, _origin in FrameworkCatalog().dirs], folder)
     for item in listed:
         if item.error:
             print(f"{PROG}: skipped {_inert(item.error)}", file=sys.stderr)

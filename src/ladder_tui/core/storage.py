@@ -6,9 +6,7 @@ import contextlib
 import fcntl
 import os
 import tempfile
-import tomllib
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,8 @@ from ladder_tui.core.assessment import Assessment, slugify
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Framework, FrameworkError, load_framework
+from ladder_tui.core.listing import ListedAssessment, read_assessment_data
+from ladder_tui.core.listing import list_assessments as _list_assessments
 from ladder_tui.core.paths import assessments_dir
 
 FILE_MODE = 0o600  # personal performance data
@@ -63,28 +63,6 @@ def assessment_to_toml(assessment: Assessment) -> str:
 
 def save_assessment(assessment: Assessment, path: Path) -> None:
     atomic_write_text(path, assessment_to_toml(assessment))
-
-
-def read_assessment_data(path: Path) -> dict[str, Any]:
-    name = str(path)
-    if path.is_dir():
-        raise LadderError(f"{name}: is a directory, not an assessment file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LadderError(f"{name}: no such file") from None
-    except PermissionError:
-        raise LadderError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise LadderError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LadderError(f"{name}: is not UTF-8 text, so not an assessment file") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LadderError(f"{name}: malformed TOML: {exc}") from None
 
 
 def parse_assessment(data: dict[str, Any], name: str) -> Assessment:
@@ -201,59 +179,6 @@ class AssessmentLock:
             self._fd = None
 
 
-@dataclass(frozen=True)
-class ListedAssessment:
-    """One row of `ladder-tui list` and of the Home screen's resume list."""
-
-    id: str
-    path: Path
-    subject: str
-    framework: str
-    mode: str
-    answered: int | None
-    total: int | None
-    updated: datetime | None
-    error: str | None = None
-
-    @property
-    def progress(self) -> str:
-        return f"{self.answered}/{self.total}" if self.total is not None else "?"
-
-
 def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None) -> list[ListedAssessment]:
-    """Every assessment in the data folder, most recently saved first; unreadable files are listed with why."""
-    folder = folder or assessments_dir()
-    try:
-        files = sorted(folder.glob("*.toml"))
-    except OSError:
-        return []
-    frameworks: dict[str, Framework | None] = {}
-    rows: list[ListedAssessment] = []
-    for path in files:
-        try:
-            assessment = load_assessment(path)
-        except LadderError as exc:
-            rows.append(ListedAssessment(path.stem, path, "?", "?", "?", None, None, None, str(exc)))
-            continue
-        fw_id = assessment.framework.id
-        if fw_id not in frameworks:
-            try:
-                frameworks[fw_id] = framework_for(assessment, path, catalog).framework
-            except LadderError:
-                frameworks[fw_id] = None
-        framework = frameworks[fw_id]
-        answered, total = assessment.progress(framework) if framework else (None, None)
-        rows.append(
-            ListedAssessment(
-                assessment.id,
-                path,
-                assessment.subject,
-                fw_id,
-                assessment.mode,
-                answered,
-                total,
-                assessment.updated,
-            )
-        )
-    rows.sort(key=lambda row: row.updated.timestamp() if row.updated else 0, reverse=True)
-    return rows
+    """Every assessment in the data folder, newest first (see `ladder_tui.core.listing`, which needs no pydantic)."""
+    return _list_assessments([path for path, _origin in catalog.dirs], folder)

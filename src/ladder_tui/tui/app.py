@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ladder_tui.core.assessment import Mode
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.session import WalkSession
 from ladder_tui.tui.served import is_served
+
+if TYPE_CHECKING:
+    # Deferred: the models bring pydantic (~90 ms, ~10 MB); Home shows before anyone opens an assessment.
+    from ladder_tui.core.assessment import Mode
+    from ladder_tui.core.session import WalkSession
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -71,6 +75,7 @@ class LadderApp(App[None]):
 
     def open_walk(self, path: Path, mode: Mode | None = None) -> None:
         """Open an assessment and show it at its first unanswered dimension (or its summary when complete)."""
+        from ladder_tui.core.session import WalkSession
         from ladder_tui.tui.screens.dimension import DimensionScreen
 
         self.close_walk()

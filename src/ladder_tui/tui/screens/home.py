@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Static
 
-from ladder_tui.core.storage import ListedAssessment, list_assessments
+from ladder_tui.core.listing import ListedAssessment, list_assessments
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
@@ -58,7 +58,8 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         app = self.app
-        self.rows = [row for row in list_assessments(app.catalog) if row.error is None]  # type: ignore[attr-defined]
+        folders = [path for path, _origin in app.catalog.dirs]  # type: ignore[attr-defined]
+        self.rows = [row for row in list_assessments(folders) if row.error is None]
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.add_columns("Subject", "Framework", "Mode", "Progress", "Last saved")
