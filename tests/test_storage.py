@@ -383,3 +383,19 @@ def test_mode_switch_is_recorded(ladder_home: Path, catalog: FrameworkCatalog) -
     saved = load_assessment(path)
     assert saved.mode == "lead"
     assert [session.mode for session in saved.sessions] == ["self", "lead"]
+
+
+def test_opening_removes_temp_files_a_kill_left_behind(ladder_home: Path, catalog: FrameworkCatalog) -> None:
+    path = make_assessment(PRODUCT, "Ana")
+    stale = path.with_name(f".{path.name}.abc123.tmp")
+    stale.write_text("half a file", encoding="utf-8")
+    writer = WalkSession.open(path, catalog)
+    try:
+        assert not stale.exists()
+        # A second, read-only window must never touch the folder: the writer may be mid-save.
+        stale.write_text("the writer's save in progress", encoding="utf-8")
+        reader = WalkSession.open(path, catalog)
+        assert reader.read_only
+        assert stale.exists()
+    finally:
+        writer.close()

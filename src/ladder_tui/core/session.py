@@ -56,6 +56,11 @@ class WalkSession:
         assessment_lock = AssessmentLock(path)
         # A second process on the same file opens it read-only rather than racing the first one's saves.
         read_only = lock and not assessment_lock.acquire()
+        if not read_only:
+            # A kill -9 in the middle of a save can leave its temporary file; holding the lock, nobody else is
+            # writing, so any left are stale.
+            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+                stale.unlink(missing_ok=True)
         session = cls(opened, mode=None if read_only else mode, read_only=read_only)
         session.lock = None if read_only else assessment_lock
         return session

@@ -7,14 +7,14 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from ladder_tui.core.listing import ListedAssessment, list_assessments
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
+ACTIONS = "[b]n[/b]  start a new assessment    [b]f[/b]  browse frameworks    [b]l[/b]  review the selected one as lead"
 INTRO = (
     "Walk a career ladder or skills matrix one dimension at a time. "
     "Every answer is saved as you go; quit and resume any time."
@@ -40,9 +40,9 @@ class HomeScreen(Screen[None]):
         yield Header(icon="≡")
         yield RoomBanner()
         yield Static(INTRO, id="home-intro")
-        with Horizontal(id="home-actions"):
-            yield Button("New assessment (n)", id="new", variant="primary")
-            yield Button("Frameworks (f)", id="frameworks")
+        # Plain text rather than buttons: Home is the first screen, and every widget type costs start-up time.
+        # The footer's keys are clickable for mouse users.
+        yield Static(ACTIONS, id="home-actions")
         yield Static("Resume an assessment", classes="section-title", id="resume-title")
         yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-empty")
@@ -75,6 +75,9 @@ class HomeScreen(Screen[None]):
         table.display = bool(self.rows)
         if self.rows:
             table.focus()
+            # Column widths follow the rows only after the table's next refresh; without it the very first
+            # paint keeps the header's widths ("Alex Do").
+            self.call_after_refresh(table.refresh, layout=True)
 
     def _selected_path(self) -> Path | None:
         table = self.query_one(DataTable)
@@ -97,7 +100,6 @@ class HomeScreen(Screen[None]):
     def _row_selected(self) -> None:
         self.action_resume()
 
-    @on(Button.Pressed, "#new")
     def action_new(self) -> None:
         from ladder_tui.tui.screens.new import NewAssessmentScreen
 
@@ -107,7 +109,6 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(NewAssessmentScreen(), created)
 
-    @on(Button.Pressed, "#frameworks")
     def action_frameworks(self) -> None:
         from ladder_tui.tui.screens.frameworks import FrameworksScreen
 
