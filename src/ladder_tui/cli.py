@@ -232,8 +232,10 @@ def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
 
 
 def _inert(text: str) -> str:
-    """Control characters from a file never reach the terminal raw."""
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+    """Control characters from a file never reach the terminal raw; one line per message."""
+    from ladder_tui.core.text import clean
+
+    return " ".join(clean(text).split("\n"))
 
 
 # ----- commands that open the app -----

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult
+from ladder_tui.core.text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -24,22 +25,7 @@ FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 #: The terminal summary lists at most this many strengths and calibration rows; the other formats list all.
 TEXT_ROWS = 12
 
-#: Terminal escape sequences: CSI (7- and 8-bit), OSC (ended by BEL or ST), DCS/SOS/PM/APC, two-byte ESC.
-_ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
-    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]?"
-)
-#: C0 controls except newline, DEL, C1 controls, and the bidirectional overrides that can disguise text.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
-
-
-def clean(text: str) -> str:
-    """`text` with escape sequences and control characters removed (newlines kept, tabs become spaces)."""
-    text = text.replace("\r\n", "\n").replace("\t", " ")
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
 def render(result: ScoreResult, fmt: str, *, color: bool = False, width: int = 100) -> str:
