@@ -716,3 +716,17 @@ async def test_home_browses_the_frameworks() -> None:
         assert screen.query_one(OptionList).option_count == 4
         await pilot.press("escape")
         await settle(pilot, HomeScreen)
+
+
+async def test_an_answer_key_on_an_area_intro_answers_the_first_dimension() -> None:
+    fw = builtin_framework(PRODUCT)
+    path = make_assessment(fw, "Quick Typist")
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AreaIntroScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        first_area, first_dim = all_keys(fw)[0]
+        assert load_assessment(path).rating(first_area, first_dim, "self") == fw.levels[2].id
+        assert isinstance(app.screen, DimensionScreen)

@@ -16,11 +16,19 @@ from ladder_tui.tui.widgets.level_card import LevelCard, card_body
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
-class AreaIntroScreen(Screen[None]):
-    """Introduces a skill area; enter goes on to its first dimension."""
+class AreaIntroScreen(Screen[str | None]):
+    """Introduces a skill area; enter goes on to its first dimension.
+
+    An answer key typed here (a digit, 0, x, s) is not lost: it closes the intro and answers the first dimension, so
+    someone answering quickly is never stuck on an intro they did not notice.
+    """
 
     BINDINGS = [
         Binding("enter", "go_on", "Start area", id="start_area"),
+        *[Binding(str(n), f"answer('pick({n})')", show=False, id=f"intro_pick_{n}") for n in range(1, 10)],
+        Binding("0", "answer('below')", show=False, id="intro_below"),
+        Binding("x", "answer('not_applicable')", show=False, id="intro_not_applicable"),
+        Binding("s", "answer('skip')", show=False, id="intro_skip"),
         Binding("escape", "go_on", "Back", show=False, id="back"),
         Binding("question_mark", "app.help", "Help", id="help_key"),
     ]
@@ -65,4 +73,7 @@ class AreaIntroScreen(Screen[None]):
         self.title = f"{inert(self.session.assessment.subject)} · {self.session.framework.name}"
 
     def action_go_on(self) -> None:
-        self.dismiss()
+        self.dismiss(None)
+
+    def action_answer(self, action: str) -> None:
+        self.dismiss(action)

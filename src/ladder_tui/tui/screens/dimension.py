@@ -244,7 +244,12 @@ class DimensionScreen(Screen[None]):
         from ladder_tui.tui.screens.area import AreaIntroScreen
 
         self._intro_shown_for.add(step.area.id)
-        self.app.push_screen(AreaIntroScreen(self.session, step))
+
+        def answered_on_intro(action: str | None) -> None:
+            if action:
+                self.call_after_refresh(self.run_action, action)
+
+        self.app.push_screen(AreaIntroScreen(self.session, step), answered_on_intro)
 
     def _area_has_answers(self, step: Step) -> bool:
         return any(

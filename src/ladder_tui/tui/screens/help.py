@@ -34,6 +34,9 @@ Every answer and note is **saved the moment you give it**. There is no Save step
 | F2 | light / dark theme |
 | ctrl+q | quit (everything is already saved) |
 
+When a new area starts, its intro shows what each level looks like there: enter starts the area, and an answer
+key (1-9, 0, x, s) answers its first dimension straight away.
+
 ## Modes
 
 * **self**: the agent rates themselves (✔ self).
