@@ -127,7 +127,8 @@ def list_assessments(folders: Iterable[Path], folder: Path | None = None) -> lis
         files = sorted(folder.glob("*.toml"))
     except OSError:
         return []
-    shapes: dict[str, FrameworkShape] | None = None
+    folders = list(folders)
+    shapes: dict[str, FrameworkShape | None] = {}
     rows: list[ListedAssessment] = []
     for path in files:
         try:
@@ -136,9 +137,7 @@ def list_assessments(folders: Iterable[Path], folder: Path | None = None) -> lis
         except LadderError as exc:
             rows.append(ListedAssessment(path.stem, path, "?", "?", "?", None, None, None, str(exc)))
             continue
-        if shapes is None:
-            shapes = framework_shapes(folders)
-        shape = _shape_for(data, shapes)
+        shape = _shape_for(data, shapes, folders)
         if shape is not None:
             valid = shape.level_ids | {"below", "na"}
             answers = data.get("answers", {})
@@ -173,11 +172,29 @@ def _row(path: Path, data: dict[str, Any]) -> ListedAssessment:
     return ListedAssessment(str(data.get("id", path.stem)), path, subject, framework["id"], mode, None, None, updated)
 
 
-def _shape_for(data: dict[str, Any], shapes: dict[str, FrameworkShape]) -> FrameworkShape | None:
+def _shape_for(
+    data: dict[str, Any], shapes: dict[str, FrameworkShape | None], folders: list[Path]
+) -> FrameworkShape | None:
     ref = data["framework"]
     if isinstance(ref.get("path"), str):
         try:
             return FrameworkShape.from_toml(tomllib.loads(Path(ref["path"]).read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             pass
-    return shapes.get(ref["id"])
+    framework_id = ref["id"]
+    if framework_id not in shapes:
+        shapes[framework_id] = _find_shape(framework_id, folders)
+    return shapes[framework_id]
+
+
+def _find_shape(framework_id: str, folders: list[Path]) -> FrameworkShape | None:
+    """Files are usually named after their id: read that one file first (later folders win), else scan them all."""
+    for folder in reversed(folders):
+        path = folder / f"{framework_id}.toml"
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if data.get("id") == framework_id:
+            return FrameworkShape.from_toml(data)
+    return framework_shapes(folders).get(framework_id)

@@ -62,22 +62,29 @@ class HomeScreen(Screen[None]):
         self.rows = [row for row in list_assessments(folders) if row.error is None]
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_columns("Subject", "Framework", "Mode", "Progress", "Last saved")
-        for row in self.rows:
-            # Files keep UTC; people read their own clock.
-            saved = row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "?"
-            table.add_row(
-                one_line(row.subject, 24), one_line(row.framework, 22), row.mode, row.progress, saved, key=str(row.path)
+        cells = [
+            (
+                one_line(row.subject, 24),
+                one_line(row.framework, 22),
+                row.mode,
+                row.progress,
+                # Files keep UTC; people read their own clock.
+                row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "?",
             )
+            for row in self.rows
+        ]
+        headers = ("Subject", "Framework", "Mode", "Progress", "Last saved")
+        # Widths given up front: auto widths would only settle on a second paint, and the first one shows "Alex Do".
+        for index, header in enumerate(headers):
+            table.add_column(header, width=max([len(header), *(len(cell[index]) for cell in cells)]))
+        for row, cell in zip(self.rows, cells, strict=True):
+            table.add_row(*cell, key=str(row.path))
         empty = self.query_one("#home-empty", Static)
         empty.update("" if self.rows else "No saved assessments yet. Press n to start one.")
         empty.display = not self.rows
         table.display = bool(self.rows)
         if self.rows:
             table.focus()
-            # Column widths follow the rows only after the table's next refresh; without it the very first
-            # paint keeps the header's widths ("Alex Do").
-            self.call_after_refresh(table.refresh, layout=True)
 
     def _selected_path(self) -> Path | None:
         table = self.query_one(DataTable)
