@@ -54,7 +54,9 @@ def snapshot(*folders: Path) -> Snapshot:
             stat = folder.stat()
             found[str(folder)] = (folder.read_bytes(), stat.st_mode, stat.st_mtime_ns)
             continue
-        for root, _dirs, files in os.walk(folder):
+        for root, dirs, files in os.walk(folder):
+            # The cache (validated frameworks, rebuilt at will) may grow on any run; the user's files may not change.
+            dirs[:] = [name for name in dirs if name != "cache"]
             for name in files:
                 path = Path(root) / name
                 stat = path.lstat()

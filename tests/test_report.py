@@ -14,6 +14,7 @@ from ladder_tui.core.assessment import Assessment, new_assessment
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.report import FORMATS, clean, md, render
 from ladder_tui.core.scoring import ScoreResult, score
+from ladder_tui.core.termtext import bullets, cell_len, render_line, wrap
 
 LEVELS = ["junior", "mid", "senior"]
 ESC_RED = "\x1b[31m"
@@ -199,10 +200,42 @@ def test_text_with_color_is_styled() -> None:
     assert "\x1b[" in render(scored(), "text", color=True)
 
 
-@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("width", [40, 80, 120])
 def test_text_fits_the_width(width: int) -> None:
     output = render(scored(), "text", width=width)
     assert max(len(line) for line in output.splitlines()) <= width
+
+
+WIDE = "客户服务质量评估"  # eight characters, sixteen cells
+LONG_WORD = "Supercalifragilistic" * 4  # no space to break at
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_wide_characters_and_long_words_still_fit(width: int) -> None:
+    result = scored(
+        subject=f"Ana {WIDE} 🙂",
+        area_name=f"{WIDE}{WIDE}",
+        dimension_name=f"Empathy {LONG_WORD}",
+        note=f"{WIDE * 4} and {LONG_WORD}\nsecond line",
+    )
+    for color in (False, True):
+        output = render(result, "text", color=color, width=width)
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", output)
+        assert max(cell_len(line) for line in plain.splitlines()) <= width, (width, color)
+        squashed = "".join(plain.split())
+        assert LONG_WORD in squashed and WIDE * 4 in squashed  # folded, never cut off
+        assert "second line" in plain
+
+
+def test_wrap_keeps_styles_hangs_bullets_and_folds() -> None:
+    lines = wrap([("Suggested: ", "bold"), ("Senior Support Engineer", "bold cyan")], 20)
+    assert [render_line(line, color=False) for line in lines] == ["Suggested: Senior", "Support Engineer"]
+    assert render_line(lines[0], color=True) == "\x1b[1mSuggested:\x1b[0m\x1b[1m \x1b[0m\x1b[1;36mSenior\x1b[0m"
+    assert [render_line(line, color=False) for line in wrap([("abcdefghij", "")], 4)] == ["abcd", "efgh", "ij"]
+    assert [render_line(line, color=False) for line in wrap([("a\n\nb", "")], 10)] == ["a", "", "b"]
+    listed = [render_line(line, color=False) for line in bullets(["one two three four"], 10, indent=2)]
+    assert listed == ["  • one", "    two", "    three", "    four"]
+    assert cell_len(WIDE) == 16 and cell_len("e\u0301") == 1
 
 
 def test_markdown_escapes_user_text() -> None:

@@ -14,6 +14,8 @@ from ladder_tui.core.errors import LadderError
 if TYPE_CHECKING:
     import argparse
 
+    from ladder_tui.core.views import AssessmentLike, FrameworkLike
+
 PROG = "ladder-tui"
 
 
@@ -202,20 +204,33 @@ def _readable_folder(folder: Path) -> Path:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.fastpath import open_fast
+    from ladder_tui.core.files import find_assessment
+    from ladder_tui.core.paths import framework_dirs
     from ladder_tui.core.report import render
     from ladder_tui.core.scoring import score
-    from ladder_tui.core.storage import atomic_write_text, find_assessment, open_assessment
 
-    opened = open_assessment(find_assessment(args.assessment), FrameworkCatalog())
-    for warning in opened.warnings:
-        print(_inert(f"{PROG}: warning: {opened.path}: {warning}"), file=sys.stderr)
-    result = score(opened.framework, opened.assessment)
+    path = find_assessment(args.assessment)
+    framework: FrameworkLike
+    assessment: AssessmentLike
+    fast = open_fast(path, [folder for folder, _origin in framework_dirs()])
+    if fast is not None:
+        framework, assessment, warnings = fast.framework, fast.assessment, fast.warnings
+    else:
+        # Whatever the strict reader is unsure of goes through the models: same result, or their full error message.
+        from ladder_tui.core.catalog import FrameworkCatalog
+        from ladder_tui.core.storage import open_assessment
+
+        opened = open_assessment(path, FrameworkCatalog())
+        framework, assessment, warnings = opened.framework, opened.assessment, opened.warnings
+    for warning in warnings:
+        print(_inert(f"{PROG}: warning: {path}: {warning}"), file=sys.stderr)
+    result = score(framework, assessment)
     to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = os.get_terminal_size().columns if args.output is None and sys.stdout.isatty() else 100
     text = render(result, args.format, color=to_terminal, width=width)
     if args.output:
-        from ladder_tui.core.storage import FILE_MODE
+        from ladder_tui.core.files import FILE_MODE, atomic_write_text
 
         atomic_write_text(Path(args.output), text, mode=FILE_MODE)
         print(_inert(f"wrote {args.output}"), file=sys.stderr)

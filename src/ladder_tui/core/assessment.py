@@ -8,22 +8,23 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ladder_tui.core import views
 from ladder_tui.core.framework import Area, Dimension, Framework
+
+# Re-exported: the names every reader of answers uses.
+from ladder_tui.core.views import BELOW as BELOW
+from ladder_tui.core.views import MODES as MODES
+from ladder_tui.core.views import NOT_APPLICABLE as NOT_APPLICABLE
+from ladder_tui.core.views import SKIPPED as SKIPPED
+from ladder_tui.core.views import SLOTS as SLOTS
+from ladder_tui.core.views import SPECIAL_ANSWERS as SPECIAL_ANSWERS
+from ladder_tui.core.views import Mode as Mode
+from ladder_tui.core.views import Slot as Slot
 
 ASSESSMENT_FORMAT_VERSION = 1
 
-Mode = Literal["self", "lead", "pair"]
-Slot = Literal["self", "lead", "agreed"]
-MODES: tuple[Mode, ...] = ("self", "lead", "pair")
-SLOTS: tuple[Slot, ...] = ("self", "lead", "agreed")
 #: Which rating slot each mode writes: pair mode records what the two settled on.
 MODE_SLOT: dict[Mode, Slot] = {"self": "self", "lead": "lead", "pair": "agreed"}
-
-#: Answers that are not a level.
-BELOW = "below"
-NOT_APPLICABLE = "na"
-SKIPPED = "skip"
-SPECIAL_ANSWERS = (BELOW, NOT_APPLICABLE, SKIPPED)
 
 
 def now() -> datetime:
@@ -55,13 +56,13 @@ class DimensionAnswer(_Model):
     agreed_note: str | None = None
 
     def rating(self, slot: Slot) -> str | None:
-        return self.self_rating if slot == "self" else getattr(self, slot)
+        return views.slot_rating(self, slot)
 
     def set_rating(self, slot: Slot, value: str | None) -> None:
         setattr(self, "self_rating" if slot == "self" else slot, value)
 
     def note(self, slot: Slot) -> str | None:
-        return getattr(self, f"{slot}_note")  # type: ignore[no-any-return]
+        return views.slot_note(self, slot)
 
     def set_note(self, slot: Slot, value: str | None) -> None:
         setattr(self, f"{slot}_note", value or None)
@@ -183,25 +184,11 @@ class Assessment(_Model):
 
     def orphans(self, framework: Framework) -> list[tuple[str, str]]:
         """Answers kept in the file for dimensions the framework no longer has."""
-        known = set(framework.dimension_keys())
-        return [
-            (area_id, dim_id)
-            for area_id, dims in self.answers.items()
-            for dim_id in dims
-            if (area_id, dim_id) not in known
-        ]
+        return views.orphans(self, framework)
 
     def invalid_ratings(self, framework: Framework) -> list[tuple[str, str, str, str]]:
         """Ratings naming a level the framework does not have: (area, dimension, slot, value)."""
-        valid = {level.id for level in framework.levels} | set(SPECIAL_ANSWERS)
-        found: list[tuple[str, str, str, str]] = []
-        for area_id, dims in self.answers.items():
-            for dim_id, answer in dims.items():
-                for slot in SLOTS:
-                    value = answer.rating(slot)
-                    if value is not None and value not in valid:
-                        found.append((area_id, dim_id, slot, value))
-        return found
+        return views.invalid_ratings(self, framework)
 
 
 def slugify(text: str) -> str:

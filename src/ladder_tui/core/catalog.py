@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.paths import builtin_frameworks_dir, user_frameworks_dir
+from ladder_tui.core.paths import framework_dirs
 
 if TYPE_CHECKING:
     # Deferred: the models import pydantic (~60 ms, ~10 MB), which a screen that only lists files need not pay.
@@ -28,10 +28,7 @@ class FrameworkCatalog:
     """The frameworks a user can pick from. A broken file never hides the others."""
 
     def __init__(self, home: Path | None = None, extra_dirs: list[Path] | None = None) -> None:
-        self.dirs: list[tuple[Path, str]] = [(builtin_frameworks_dir(), "built-in")]
-        self.dirs.append((user_frameworks_dir(home), "user"))
-        for extra in extra_dirs or []:
-            self.dirs.append((extra, "path"))
+        self.dirs = framework_dirs(home, extra_dirs)
         self._entries: list[CatalogEntry] | None = None
 
     def entries(self) -> list[CatalogEntry]:

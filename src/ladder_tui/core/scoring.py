@@ -36,11 +36,20 @@ reports and the Summary screen both render. The rules, exactly:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Assessment, DimensionAnswer, Slot
-from ladder_tui.core.framework import Area, Dimension, Framework
+from ladder_tui.core import views
+from ladder_tui.core.views import (
+    BELOW,
+    NOT_APPLICABLE,
+    SKIPPED,
+    AnswerLike,
+    AreaLike,
+    AssessmentLike,
+    DimensionLike,
+    FrameworkLike,
+    Slot,
+)
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
 _EPSILON = 1e-9
@@ -51,8 +60,7 @@ _PRECEDENCE: tuple[Slot, ...] = ("agreed", "lead", "self")
 _NOTE_ORDER: tuple[Slot, ...] = ("self", "lead", "agreed")
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """An area or dimension: id and display name."""
 
     id: str
@@ -62,13 +70,12 @@ class Ref:
         return {"id": self.id, "name": self.name}
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(NamedTuple):
     """A level or a rating: ``index`` 0..n-1 for levels, -1 for "below", None for "not applicable"."""
 
     id: str
     name: str
-    index: int | None
+    index: int | None  # type: ignore[assignment]  # shadows tuple.index on purpose: the level's position
     #: A compact name for tables and explanation lines (the level's `short`); empty when it has none.
     short: str = ""
 
@@ -81,8 +88,7 @@ class Rating:
         return {"id": self.id, "name": self.name, "index": self.index}
 
 
-@dataclass(frozen=True)
-class FrameworkInfo:
+class FrameworkInfo(NamedTuple):
     """Which framework the result is scored against."""
 
     id: str
@@ -101,16 +107,14 @@ class FrameworkInfo:
         }
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A note (evidence) written in one rating slot."""
 
     slot: str
     text: str
 
 
-@dataclass(frozen=True)
-class DimensionScore:
+class DimensionScore(NamedTuple):
     """One applicable dimension: its raw slot values, the rating that scores, and its notes."""
 
     area: Ref
@@ -142,8 +146,7 @@ class DimensionScore:
         }
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A counted dimension more than ``max_gap`` levels below a level, which blocks that level."""
 
     area: Ref
@@ -158,8 +161,7 @@ class Gap:
         }
 
 
-@dataclass(frozen=True)
-class LevelCheck:
+class LevelCheck(NamedTuple):
     """The test of one level: how many dimensions count there, how many meet it, what blocks it."""
 
     level: Rating
@@ -188,8 +190,7 @@ class LevelCheck:
         }
 
 
-@dataclass(frozen=True)
-class FocusItem:
+class FocusItem(NamedTuple):
     """A dimension that holds the person back, with the current and the next descriptor."""
 
     area: Ref
@@ -217,8 +218,7 @@ class FocusItem:
         }
 
 
-@dataclass(frozen=True)
-class Strength:
+class Strength(NamedTuple):
     """A dimension rated above the suggested level (on mastery scales: a mastered skill)."""
 
     area: Ref
@@ -240,8 +240,7 @@ class Strength:
         }
 
 
-@dataclass(frozen=True)
-class CalibrationItem:
+class CalibrationItem(NamedTuple):
     """A dimension where the self and lead ratings differ by a level or more."""
 
     area: Ref
@@ -263,19 +262,17 @@ class CalibrationItem:
         }
 
 
-@dataclass(frozen=True)
-class LevelCount:
+class LevelCount(NamedTuple):
     """How many of an area's counted dimensions have one rating."""
 
     rating: Rating
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count on purpose
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.rating.to_dict(), "count": self.count}
 
 
-@dataclass(frozen=True)
-class AreaStanding:
+class AreaStanding(NamedTuple):
     """One applicable area: counts, the distribution of ratings, and its lower-median rating (charted)."""
 
     area: Ref
@@ -304,8 +301,7 @@ class AreaStanding:
         }
 
 
-@dataclass(frozen=True)
-class ExcludedArea:
+class ExcludedArea(NamedTuple):
     """An optional area switched off by the answer to its question."""
 
     area: Ref
@@ -316,8 +312,7 @@ class ExcludedArea:
         return {**self.area.to_dict(), "question": self.question, "prompt": self.prompt}
 
 
-@dataclass(frozen=True)
-class PathwayInfo:
+class PathwayInfo(NamedTuple):
     """A career pathway the framework points to."""
 
     id: str
@@ -329,8 +324,7 @@ class PathwayInfo:
         return {"id": self.id, "name": self.name, "description": self.description, "items": list(self.items)}
 
 
-@dataclass(frozen=True)
-class ScoringPolicy:
+class ScoringPolicy(NamedTuple):
     """The framework's scoring table as applied."""
 
     threshold: float
@@ -347,8 +341,7 @@ class ScoringPolicy:
         }
 
 
-@dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(NamedTuple):
     """Everything the summary shows, computed once; reports and the Summary screen render it."""
 
     subject: str
@@ -434,21 +427,20 @@ def _notes_dict(notes: tuple[Note, ...]) -> dict[str, str]:
 # ----- the computation -----
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     """A counted dimension, as the level checks see it."""
 
     order: int
-    area: Area
-    dim: Dimension
+    area: AreaLike
+    dim: DimensionLike
     area_ref: Ref
     dim_ref: Ref
-    index: int
+    index: int  # type: ignore[assignment]  # the rating's level index, as in Rating
     notes: tuple[Note, ...]
 
 
 class _Scorer:
-    def __init__(self, framework: Framework, assessment: Assessment) -> None:
+    def __init__(self, framework: FrameworkLike, assessment: AssessmentLike) -> None:
         self.fw = framework
         self.assessment = assessment
         self.mastery = framework.scale == "mastery"
@@ -482,38 +474,36 @@ class _Scorer:
     def level_rating(self, index: int) -> Rating:
         return self.below if index < 0 else self.levels[index]
 
-    def effective(self, answer: DimensionAnswer | None) -> Rating | None:
+    def effective(self, answer: AnswerLike | None) -> Rating | None:
         if answer is None:
             return None
         for slot in _PRECEDENCE:
-            rating = self.rating(answer.rating(slot))
+            rating = self.rating(views.slot_rating(answer, slot))
             if rating is not None:
                 return rating
         return None
 
-    def defined_at(self, dim: Dimension, index: int) -> bool:
+    def defined_at(self, dim: DimensionLike, index: int) -> bool:
         return self.mastery or self.fw.levels[index].id in dim.levels
 
-    def descriptor(self, dim: Dimension, rating: Rating) -> tuple[str, ...]:
+    def descriptor(self, dim: DimensionLike, rating: Rating) -> tuple[str, ...]:
         if rating.index is None or rating.index < 0:
             return ()
-        return tuple(self.fw.descriptor(dim, rating.id))
+        return tuple(views.descriptor(self.fw, dim, rating.id))
 
     # -- the whole result --
 
     def run(self) -> ScoreResult:
         fw, assessment = self.fw, self.assessment
-        applicable = assessment.applicable(fw)
+        applicable = views.applicable_dimensions(fw, assessment.questions)
         dimensions: list[DimensionScore] = []
         rows: list[_Row] = []
         for order, (area, dim) in enumerate(applicable):
-            answer = assessment.answer(area.id, dim.id)
+            answer = views.answer_of(assessment, area.id, dim.id)
             effective = self.effective(answer)
             notes: tuple[Note, ...] = ()
             if answer is not None:
-                notes = tuple(
-                    Note(slot, text) for slot in _NOTE_ORDER if (text := answer.note(slot)) is not None and text
-                )
+                notes = tuple(Note(slot, text) for slot in _NOTE_ORDER if (text := views.slot_note(answer, slot)))
             area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
                 DimensionScore(
@@ -771,10 +761,10 @@ class _Scorer:
 
     # -- calibration, areas --
 
-    def calibration(self, applicable: list[tuple[Area, Dimension]]) -> tuple[CalibrationItem, ...]:
+    def calibration(self, applicable: list[tuple[AreaLike, DimensionLike]]) -> tuple[CalibrationItem, ...]:
         items: list[tuple[int, int, CalibrationItem]] = []
         for order, (area, dim) in enumerate(applicable):
-            answer = self.assessment.answer(area.id, dim.id)
+            answer = views.answer_of(self.assessment, area.id, dim.id)
             if answer is None:
                 continue
             own = self.rating(answer.self_rating)
@@ -800,7 +790,7 @@ class _Scorer:
         by_area: dict[str, list[DimensionScore]] = {}
         for item in dimensions:
             by_area.setdefault(item.area.id, []).append(item)
-        for area in self.fw.applicable_areas(self.assessment.questions):
+        for area in self._applicable_areas():
             items = by_area.get(area.id, [])
             indices = sorted(
                 item.effective.index
@@ -827,8 +817,11 @@ class _Scorer:
             )
         return tuple(result)
 
+    def _applicable_areas(self) -> list[AreaLike]:
+        return views.applicable_areas(self.fw.areas, self.fw.questions, self.assessment.questions)
+
     def excluded(self) -> tuple[ExcludedArea, ...]:
-        applicable = {area.id for area in self.fw.applicable_areas(self.assessment.questions)}
+        applicable = {area.id for area in self._applicable_areas()}
         prompts = {question.id: question.prompt for question in self.fw.questions}
         return tuple(
             ExcludedArea(Ref(area.id, area.name), area.applies_if or "", prompts.get(area.applies_if or "", ""))
@@ -851,6 +844,6 @@ def _levels(count: int) -> str:
     return f"{count} level" if count == 1 else f"{count} levels"
 
 
-def score(framework: Framework, assessment: Assessment) -> ScoreResult:
+def score(framework: FrameworkLike, assessment: AssessmentLike) -> ScoreResult:
     """Score `assessment` against `framework` (SPEC section 5); pure, never touches the disk."""
     return _Scorer(framework, assessment).run()

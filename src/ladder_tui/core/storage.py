@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,43 +15,16 @@ from pydantic import ValidationError
 from ladder_tui.core.assessment import Assessment, slugify
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.files import DIR_MODE as DIR_MODE
+from ladder_tui.core.files import FILE_MODE as FILE_MODE
+from ladder_tui.core.files import atomic_write_text as atomic_write_text
+from ladder_tui.core.files import find_assessment as find_assessment
+from ladder_tui.core.files import read_assessment_data
 from ladder_tui.core.framework import Framework, FrameworkError, load_framework
-from ladder_tui.core.listing import ListedAssessment, read_assessment_data
+from ladder_tui.core.listing import ListedAssessment
 from ladder_tui.core.listing import list_assessments as _list_assessments
 from ladder_tui.core.paths import assessments_dir
-
-FILE_MODE = 0o600  # personal performance data
-DIR_MODE = 0o700
-
-
-def atomic_write_text(path: Path, text: str, mode: int = FILE_MODE) -> None:
-    """Write `text` so that `path` always holds either the old or the new content, never half of one."""
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise LadderError(f"{folder}: cannot write here ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException as exc:
-        # Ctrl+C or a full disk mid-write: the old file stays as it was; only the temp file goes.
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(exc, OSError):
-            raise LadderError(f"{path}: not saved ({exc.strerror or exc}); the previous version is intact") from None
-        raise
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+from ladder_tui.core.views import framework_warnings
 
 
 def assessment_to_toml(assessment: Assessment) -> str:
@@ -92,18 +64,6 @@ def unique_assessment_path(subject: str, framework_id: str, folder: Path | None 
     return candidate, folder / f"{candidate}.toml"
 
 
-def find_assessment(file_or_id: str, folder: Path | None = None) -> Path:
-    """An assessment path from a file path or an assessment id in the data folder."""
-    candidate = Path(file_or_id).expanduser()
-    if candidate.exists() or "/" in file_or_id or file_or_id.endswith(".toml"):
-        return candidate
-    folder = folder or assessments_dir()
-    by_id = folder / f"{file_or_id}.toml"
-    if by_id.exists():
-        return by_id
-    raise LadderError(f"{file_or_id}: no such assessment file or id (looked in {folder})")
-
-
 @dataclass
 class OpenedAssessment:
     """An assessment with the framework it is answered against, and what changed since it was saved."""
@@ -125,25 +85,8 @@ def framework_for(assessment: Assessment, path: Path, catalog: FrameworkCatalog)
             framework = catalog.get(ref.id)
         except LadderError:
             raise LadderError(f"{path}: uses framework {ref.id!r}, which is not installed") from None
-    opened = OpenedAssessment(assessment, framework, path)
-    if ref.hash and ref.hash != framework.content_hash():
-        opened.warnings.append(
-            f"framework {framework.id!r} changed since this assessment was saved "
-            f"(version {ref.version} -> {framework.version}); every answer is kept"
-        )
-    orphans = assessment.orphans(framework)
-    if orphans:
-        listed = ", ".join(f"{area} > {dim}" for area, dim in orphans)
-        opened.warnings.append(
-            f"{len(orphans)} answer(s) for dimensions the framework no longer has, kept in the file: {listed}"
-        )
-    invalid = assessment.invalid_ratings(framework)
-    if invalid:
-        listed = ", ".join(f"{a} > {d} ({slot}: {value!r})" for a, d, slot, value in invalid)
-        opened.warnings.append(
-            f"{len(invalid)} rating(s) name levels the framework no longer has, kept but not scored: {listed}"
-        )
-    return opened
+    warnings = framework_warnings(assessment, framework, framework.content_hash())
+    return OpenedAssessment(assessment, framework, path, warnings)
 
 
 def open_assessment(path: Path, catalog: FrameworkCatalog) -> OpenedAssessment:
