@@ -60,14 +60,18 @@ class LadderApp(App[None]):
         if theme:
             self.theme = theme
 
+    def get_default_screen(self) -> Screen[None]:
+        # Home is the bottom of the stack itself, rather than pushed over an empty default screen: one screen less
+        # to build and lay out before the first paint.
+        from ladder_tui.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
     def on_mount(self) -> None:
         if self.served:
             from ladder_tui.tui.served import install_served_mode
 
             install_served_mode(self)
-        from ladder_tui.tui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
         if self.initial_path is not None:
             self.open_walk(self.initial_path, self.initial_mode)
 
