@@ -154,7 +154,7 @@ async def test_bogus_zero_size_and_empty_term_fall_back_to_80x24(server: Server,
     process = await conn.create_process(request_pty="force", term_type=None, term_size=(0, 0), encoding=None)
     member = Member(conn, process, (80, 24))
     await member.see(HOME_TEXT)
-    assert footer_row(member) == 23
+    await wait_until(lambda: footer_row(member) == 23, "the footer on the last of 24 rows")
     assert (room_state(server, "zero")["cols"], room_state(server, "zero")["rows"]) == (80, 24)
     await member.close()
 

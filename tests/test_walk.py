@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList
@@ -27,6 +29,7 @@ from ladder_tui.tui.screens.note import NoteScreen
 from ladder_tui.tui.screens.review import ReviewScreen
 from ladder_tui.tui.screens.summary import SummaryScreen
 from ladder_tui.tui.widgets.level_card import LevelCard
+from ladder_tui.tui.widgets.resume_list import ResumeList
 
 SIZE = (80, 24)
 MODES: tuple[Mode, ...] = ("self", "lead", "pair")
@@ -660,19 +663,58 @@ async def test_home_lists_saved_assessments_and_enter_resumes(ladder_home: Path)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         home = await settle(pilot, HomeScreen)
-        table = home.query_one(DataTable)
+        table = home.query_one(ResumeList)
         assert table.row_count == 2
-        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["New One", "Old One"]
-        assert str(table.get_row_at(0)[3]) == "25/25"
-        assert str(table.get_row_at(1)[3]) == "0/25"
-        assert str(table.get_row_at(0)[4]) == "2026-02-05 00:00"
+        assert [row[0] for row in table.rows] == ["New One", "Old One"]
+        assert table.rows[0][3] == "25/25"
+        assert table.rows[1][3] == "0/25"
+        assert table.rows[0][4] == "2026-02-05 00:00"
         await pilot.press("enter")
         # Complete, so it opens on its summary.
         await settle(pilot, SummaryScreen)
         assert app.walk is not None and app.walk.path == newer
         await pilot.press("escape", "escape")
         assert app.walk.index == fw.dimension_count - 2
-        await pilot.press("down", "enter")  # back on Home: the second row
+        app.action_go_home()  # the palette's "Home"
+        await settle(pilot, HomeScreen)
+        assert app.walk is None
+        await pilot.press("down", "enter")  # the second row
+        for _ in range(40):
+            if app.walk is not None and app.walk.path.stem.startswith("old-one"):
+                break
+            await pilot.pause()
+        assert app.walk is not None and app.walk.path.stem.startswith("old-one")
+
+
+async def test_home_list_follows_keys_clicks_and_the_wheel_past_one_screen() -> None:
+    fw = builtin_framework(PRODUCT)
+    for number in range(30):
+        make_assessment(fw, f"Person {number:02d}", when=datetime(2026, 1, 1 + number % 28, number % 24, tzinfo=UTC))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        home = await settle(pilot, HomeScreen)
+        table = home.query_one(ResumeList)
+        assert table.has_focus and table.row_count == 30
+        visible = table.size.height - 1
+        assert 0 < visible < 30
+        shown = str(table.render())
+        assert f"1-{visible} of 30" in shown and table.rows[0][0] in shown and table.rows[visible][0] not in shown
+        await pilot.press("end")
+        assert table.cursor == 29 and table.top == 30 - visible
+        assert table.rows[29][0] in str(table.render()) and table.rows[0][0] not in str(table.render())
+        await pilot.press("home", "pagedown")
+        assert table.cursor == visible
+        await pilot.press("up")
+        assert table.cursor == visible - 1
+        for wheel, expected in ((events.MouseScrollDown, visible), (events.MouseScrollUp, visible - 1)):
+            table.post_message(wheel(table, 3, 3, 0, 1, 0, False, False, False))
+            await pilot.pause()
+            assert table.cursor == expected
+        await pilot.press("end")
+        wanted = table.rows[table.top + 2][0]
+        await pilot.click(table, offset=(3, 3))  # the header is line 0: line 3 is the third row in view
+        await settle(pilot, AreaIntroScreen)
+        assert app.walk is not None and load_assessment(app.walk.path).subject == wanted
 
 
 async def test_lock_is_released_when_the_app_ends_without_ctrl_q(catalog: FrameworkCatalog) -> None:

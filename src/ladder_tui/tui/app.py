@@ -29,7 +29,6 @@ class LadderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "ladder-tui"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("f1", "help", "Help", id="help", show=False),
@@ -126,6 +125,14 @@ class LadderApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_go_home(self) -> None:
+        """Close the assessment (everything is already saved) and show Home."""
+        from ladder_tui.tui.screens.home import HomeScreen
+
+        self.close_walk()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
+            self.pop_screen()
+
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
 
@@ -149,6 +156,9 @@ class LadderApp(App[None]):
             "Light / dark theme", "Switch between the light and the dark theme", self.action_toggle_dark
         )
         if self.walk is not None:
+            yield SystemCommand(
+                "Home", "Close this assessment (every answer is saved) and go to Home", self.action_go_home
+            )
             yield from self._walk_commands(self.walk)
 
     def _walk_commands(self, walk: WalkSession) -> Iterable[SystemCommand]:

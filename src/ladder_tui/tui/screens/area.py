@@ -23,6 +23,8 @@ class AreaIntroScreen(Screen[str | None]):
     someone answering quickly is never stuck on an intro they did not notice.
     """
 
+    #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
     BINDINGS = [
         Binding("enter", "go_on", "Start area", id="start_area"),
         *[Binding(str(n), f"answer('pick({n})')", show=False, id=f"intro_pick_{n}") for n in range(1, 10)],

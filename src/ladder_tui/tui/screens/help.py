@@ -24,13 +24,13 @@ Every answer and note is **saved the moment you give it**. There is no Save step
 | x | not applicable to this role |
 | s | skip for now (asked again when you resume) |
 | n | add or edit a note: evidence such as an example, a date, a link |
-| escape | back to the previous dimension |
+| escape | back to the previous dimension (from the first one: back to Home) |
 | page up / page down | previous / next dimension without answering |
 | j | jump to any area or dimension |
 | r | review every answer in one table |
 | ↑ ↓ | scroll long descriptions |
 | ? or F1 | this help |
-| ctrl+p | command palette: jump, review, summary, export |
+| ctrl+p | command palette: jump, review, summary, export, Home |
 | F2 | light / dark theme |
 | ctrl+q | quit (everything is already saved) |
 

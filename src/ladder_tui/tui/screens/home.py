@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ladder_tui.core.listing import ListedAssessment, list_assessments
 from ladder_tui.tui.text import one_line
+from ladder_tui.tui.widgets.resume_list import ResumeList
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 ACTIONS = "[b]n[/b]  start a new assessment    [b]f[/b]  browse frameworks    [b]l[/b]  review the selected one as lead"
@@ -19,6 +20,10 @@ INTRO = (
     "Walk a career ladder or skills matrix one dimension at a time. "
     "Every answer is saved as you go; quit and resume any time."
 )
+
+
+HEADERS = ("Subject", "Framework", "Mode", "Progress", "Last saved")
+EMPTY = "No saved assessments yet. Press n to start one."
 
 
 class HomeScreen(Screen[None]):
@@ -32,11 +37,18 @@ class HomeScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", id="help_key"),
     ]
 
+    TITLE = "ladder-tui"
+    SUB_TITLE = "Home"
+    AUTO_FOCUS = "#assessments"
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ListedAssessment] = []
 
     def compose(self) -> ComposeResult:
+        # The rows are read here, not on mount, so the very first frame already shows them (a second layout and
+        # paint would add to start-up, SPEC section 8).
+        self.rows = self._read_rows()
         yield Header(icon="≡")
         yield RoomBanner()
         yield Static(INTRO, id="home-intro")
@@ -44,53 +56,50 @@ class HomeScreen(Screen[None]):
         # The footer's keys are clickable for mouse users.
         yield Static(ACTIONS, id="home-actions")
         yield Static("Resume an assessment", classes="section-title", id="resume-title")
-        yield DataTable(id="assessments", cursor_type="row", zebra_stripes=True)
-        yield Static(id="home-empty")
+        table = ResumeList(id="assessments", flexible=(0, 1))
+        table.set_rows(HEADERS, self._cells(self.rows))
+        table.display = bool(self.rows)
+        yield table
+        empty = Static(EMPTY, id="home-empty")
+        empty.display = not self.rows
+        yield empty
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = "ladder-tui"
-        self.sub_title = "Home"
-        self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        app = self.app
-        folders = [path for path, _origin in app.catalog.dirs]  # type: ignore[attr-defined]
-        self.rows = [row for row in list_assessments(folders) if row.error is None]
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        cells = [
+    def _read_rows(self) -> list[ListedAssessment]:
+        folders = [path for path, _origin in self.app.catalog.dirs]  # type: ignore[attr-defined]
+        return [row for row in list_assessments(folders) if row.error is None]
+
+    @staticmethod
+    def _cells(rows: list[ListedAssessment]) -> list[tuple[str, ...]]:
+        return [
             (
-                one_line(row.subject, 24),
-                one_line(row.framework, 22),
+                one_line(row.subject),
+                one_line(row.framework),
                 row.mode,
                 row.progress,
                 # Files keep UTC; people read their own clock.
                 row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "?",
             )
-            for row in self.rows
+            for row in rows
         ]
-        headers = ("Subject", "Framework", "Mode", "Progress", "Last saved")
-        # Widths given up front: auto widths would only settle on a second paint, and the first one shows "Alex Do".
-        for index, header in enumerate(headers):
-            table.add_column(header, width=max([len(header), *(len(cell[index]) for cell in cells)]))
-        for row, cell in zip(self.rows, cells, strict=True):
-            table.add_row(*cell, key=str(row.path))
-        empty = self.query_one("#home-empty", Static)
-        empty.update("" if self.rows else "No saved assessments yet. Press n to start one.")
-        empty.display = not self.rows
+
+    def reload(self) -> None:
+        """Read the folder again (back from a walk: progress and order change)."""
+        self.rows = self._read_rows()
+        table = self.query_one(ResumeList)
+        table.set_rows(HEADERS, self._cells(self.rows))
+        self.query_one("#home-empty", Static).display = not self.rows
         table.display = bool(self.rows)
         if self.rows:
             table.focus()
 
     def _selected_path(self) -> Path | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row < 0:
+        if not self.rows:
             return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)].path
+        return self.rows[min(self.query_one(ResumeList).cursor, len(self.rows) - 1)].path
 
     def action_resume(self) -> None:
         path = self._selected_path()
@@ -103,7 +112,7 @@ class HomeScreen(Screen[None]):
         if path is not None:
             self.app.open_walk(path, "lead")  # type: ignore[attr-defined]
 
-    @on(DataTable.RowSelected)
+    @on(ResumeList.Selected)
     def _row_selected(self) -> None:
         self.action_resume()
 

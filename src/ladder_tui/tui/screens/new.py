@@ -42,6 +42,8 @@ MODE_HELP: dict[str, str] = {
 class NewAssessmentScreen(Screen[Path | None]):
     """Creates the assessment file at once and returns its path."""
 
+    #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="back"),
         Binding("f5", "start", "Start", id="start"),
