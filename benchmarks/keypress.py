@@ -48,6 +48,9 @@ async def _measure(path: Path, size: tuple[int, int], presses: int | None, gap: 
         from ladder_tui.cli import tune_gc
 
         tune_gc()  # exactly what `ladder-tui` does between make_app() and app.run()
+    else:
+        # Python's own collector, as if the app did not run it between key presses (tui/idle_gc.py).
+        app.idle_gc.start = lambda app: None  # type: ignore[method-assign]
     frames: list[tuple[float, Any]] = []
     original_display = App._display
 
@@ -131,7 +134,8 @@ def measure_keypress(
 
     `gap` seconds pass between a frame and the next key, as when a person reads before answering: Textual paints on
     a 60 fps timer, and keys sent back to back (gap 0) also wait up to one frame (16.7 ms) for their turn.
-    `tune_gc` applies the garbage-collector settings `ladder-tui` applies before it runs the app (cli.tune_gc).
+    `tune_gc` keeps what `ladder-tui` does with the garbage collector (cli.tune_gc, tui/idle_gc.py); without it,
+    Python's automatic collection runs as it would by default.
     """
     # A new file per walk: the app keeps its walk's lock until the process ends, so a second walk of the same file
     # in this process would open read-only.

@@ -310,14 +310,11 @@ def _run_app(path: Path | None, mode: str | None = None) -> int:
 
 
 def tune_gc() -> None:
-    """Keep Python's cycle collector from stalling key presses in a long-running app.
+    """Take everything loaded so far (modules, frameworks) out of the cycle collector's sight for good.
 
-    Everything loaded so far (modules, frameworks) is frozen out of the collector, and collections of young objects
-    run less often. With the defaults, a full collection during a 500-dimension walk took 50-190 ms and made the
-    p95 of a key press 35-45 ms; with this, no full collection happens in the walk and the p95 is about 20 ms
-    (benchmarks/run.py). Memory cost: a few thousand more short-lived objects alive between collections.
+    The app then runs the collector itself while the person reads (`tui.idle_gc`), not in the middle of a key press;
+    freezing first means those collections never walk the tens of thousands of objects that live for the whole run.
     """
     import gc
 
     gc.freeze()
-    gc.set_threshold(10_000, 10, 10)

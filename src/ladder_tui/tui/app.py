@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -13,6 +14,7 @@ from textual.screen import Screen
 
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
+from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.served import is_served
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ class LadderApp(App[None]):
             # In a shared room the server turns Ctrl+Q into "leave"; the footer should say so.
             self._bindings.key_to_bindings["ctrl+q"] = [Binding("ctrl+q", "quit", "Leave", id="quit", priority=True)]
         self.walk: WalkSession | None = None
+        self.idle_gc = IdleCollector()
         if theme:
             self.theme = theme
 
@@ -67,6 +70,7 @@ class LadderApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.idle_gc.start(self)
         if self.served:
             from ladder_tui.tui.served import install_served_mode
 
@@ -107,6 +111,12 @@ class LadderApp(App[None]):
     def on_unmount(self) -> None:
         # However the app ends (quit, exit, a crash), let go of the assessment's lock.
         self.close_walk()
+        self.idle_gc.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
+            self.idle_gc.note_input()
+        await super().on_event(event)
 
     def close_walk(self) -> None:
         if self.walk is not None:
