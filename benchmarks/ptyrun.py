@@ -22,6 +22,7 @@ class Launch:
     seconds: float  # spawn -> every marker on the emulated screen
     maxrss_kb: int  # peak resident memory of the child (ru_maxrss via os.wait4)
     screen: str
+    cpu_seconds: float = 0.0  # user + system CPU time of the child, start to quit (steadier than wall time)
 
 
 def first_screen(
@@ -89,9 +90,9 @@ def first_screen(
         text = "\n".join(screen.display)
         elapsed = last - start
         os.write(master, QUIT)
-        rss = _reap(pid, master, 5.0)
+        rss, cpu = _reap(pid, master, 5.0)
         pid = 0
-        return Launch(elapsed, rss, text)
+        return Launch(elapsed, rss, text, cpu)
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)
@@ -111,13 +112,14 @@ def _drain(master: int, seconds: float) -> None:
                 return
 
 
-def _reap(pid: int, master: int, timeout: float) -> int:
+def _reap(pid: int, master: int, timeout: float) -> tuple[int, float]:
+    """(peak resident KB, user + system CPU seconds) of the child once it has exited."""
     end = time.perf_counter() + timeout
     while time.perf_counter() < end:
         done, _status, usage = os.wait4(pid, os.WNOHANG)
         if done:
-            return int(usage.ru_maxrss)
+            return int(usage.ru_maxrss), usage.ru_utime + usage.ru_stime
         _drain(master, 0.02)
     os.kill(pid, signal.SIGKILL)
     _done, _status, usage = os.wait4(pid, 0)
-    return int(usage.ru_maxrss)
+    return int(usage.ru_maxrss), usage.ru_utime + usage.ru_stime

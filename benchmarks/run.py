@@ -168,7 +168,12 @@ def bench_startup(work: Path, runs: int) -> list[Row]:
         bare_rss = statistics.median(launch.maxrss_kb for launch in launches["bare"])
         app_rss = statistics.median(launch.maxrss_kb for launch in launches["app"])
         app_times = [launch.seconds for launch in launches["app"]]
-        spread = f"app runs {ms(min(app_times))} to {ms(max(app_times))}"
+        bare_cpu = statistics.median(launch.cpu_seconds for launch in launches["bare"])
+        app_cpu = statistics.median(launch.cpu_seconds for launch in launches["app"])
+        spread = (
+            f"app runs {ms(min(app_times))} to {ms(max(app_times))}; CPU time start to quit (steadier on a busy"
+            f" machine): app {ms(app_cpu)}, bare app {ms(bare_cpu)}, {app_cpu / bare_cpu:.2f}x"
+        )
         rows.append(
             Row(
                 f"start to Home, {label} (80x24 pty, median of {runs})",
