@@ -12,6 +12,7 @@ import pytest
 from conftest import BUILTIN_DIR, FIXTURES, PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, rate_all
 from ladder_tui import __version__
 from ladder_tui.core.storage import load_assessment
+from ladder_tui.core.termtext import cell_len
 
 BUILTIN_IDS = [
     "customer-support-l1-l5",
@@ -225,6 +226,17 @@ def test_list_when_empty(ladder_home: Path) -> None:
     result = run(ladder_home, "list")
     assert result.returncode == 0
     assert "No assessments yet" in result.stdout
+
+
+def test_list_columns_line_up_with_wide_characters(ladder_home: Path) -> None:
+    make_assessment(PRODUCT, "Zoë 客户服务", assessment_id="zoe")
+    make_assessment(PRODUCT, "Al", assessment_id="al")
+    result = run(ladder_home, "list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Where FRAMEWORK starts, counted in terminal cells: the same on every line.
+    starts = {cell_len(line[: line.index(PRODUCT if number else "FRAMEWORK")]) for number, line in enumerate(lines)}
+    assert len(starts) == 1, lines
 
 
 def test_list_shows_progress_and_last_saved(ladder_home: Path) -> None:

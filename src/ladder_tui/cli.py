@@ -240,10 +240,13 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
+    from ladder_tui.core.termtext import cell_len  # columns line up with wide (East Asian) characters too
+
     rows = [tuple(_inert(cell) for cell in row) for row in rows]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        cells = (cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
 
 
 def _inert(text: str) -> str:
