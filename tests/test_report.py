@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import random
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import builtin_framework
 from ladder_tui.core.assessment import Assessment, new_assessment
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.report import FORMATS, clean, md, render
@@ -293,3 +297,40 @@ def test_json_render_does_not_import_rich() -> None:
         "assert 'rich' not in sys.modules and 'textual' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs a headless Chromium to print the HTML")
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_printed_summary_of_a_full_ladder_fits_on_two_pages(tmp_path: Path, paper: str) -> None:
+    """Paper is for the 1:1: the summary itself takes two pages; the appendix of every answer comes after."""
+    fw = builtin_framework("product-support-skills-matrix")
+    rng = random.Random(3)
+    levels = [level.id for level in fw.levels]
+    keys = [(area.id, dim.id) for area in fw.areas for dim in area.dimensions]
+    note = "Led the March incident review; wrote the runbook for billing escalations and coached two new hires."
+    assessment = new_assessment(fw, "Ana Lima", "lead", assessment_id="ana")
+    for number, (area_id, dim_id) in enumerate(keys):
+        own = rng.randrange(1, 4)
+        # A lead who agrees on most dimensions and differs by a level on about a third of them.
+        lead = own + rng.choice([0, 0, 0, 0, 1, -1])
+        assessment.set_rating(area_id, dim_id, "self", levels[own])
+        assessment.set_rating(area_id, dim_id, "lead", levels[lead])
+        if number % 3 == 0:
+            assessment.set_note(area_id, dim_id, "lead", note)
+    page = render(score(fw, assessment), "html")
+    assert '<section id="answers">' in page
+    summary_only = re.sub(r'<section id="answers">.*?</section>', "", page, flags=re.DOTALL)
+    summary_only = summary_only.replace("@page { size: auto;", f"@page {{ size: {paper};")
+    source = tmp_path / "summary.html"
+    source.write_text(summary_only, encoding="utf-8")
+    pdf = tmp_path / "summary.pdf"
+    subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", source.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
+    assert 1 <= pages <= 2, pages

@@ -460,7 +460,7 @@ def render_markdown(result: ScoreResult) -> str:
                 lines += [f"- {md(line)}" for line in pathway.items]
 
     if result.dimensions:
-        lines += ["", "## All answers", ""]
+        lines += ["", "## Appendix: all answers", ""]
         rows = []
         for dim in result.dimensions:
             notes = "<br>".join(f"*{note.slot}:* {md(note.text)}" for note in dim.notes)
@@ -551,17 +551,45 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .explanation li { margin: .1rem 0; }
 section { margin-bottom: 1rem; }
 /* Print: the paper size comes from the print dialog; margins and widths fit both A4 and US Letter. */
-@page { size: auto; margin: 15mm 14mm 16mm; }
+@page { size: auto; margin: 12mm 13mm 13mm; }
 @media print {
   :root { --fg: #000; --muted: #444; --line: #bbb; --accent: #1f4fa0; --soft: #f1f4f9; --bar-bg: #e3e3e3; }
-  body { font-size: 9.5pt; max-width: none; margin: 0; padding: 0; background: #fff; }
-  .focus-item, tr, .pair, .explanation { page-break-inside: avoid; break-inside: avoid; }
+  body { font-size: 9pt; line-height: 1.35; max-width: none; margin: 0; padding: 0; background: #fff; }
+  /* Keep a level pair and a table row whole, but let a focus item flow on: whole items left half pages blank. */
+  tr, .pair, .explanation li { page-break-inside: avoid; break-inside: avoid; }
   h2, h3 { page-break-after: avoid; break-after: avoid; }
-  /* Paper is for the 1:1: keep it short. Pathway details and long lists fold into columns; cells pack tighter. */
+  /* Paper is for the 1:1: the summary itself fits on two pages; every answer follows as an appendix. */
   #pathways ul { display: none; }
-  ul.growth { columns: 2; column-gap: 1.5em; }
+  #pathways h3 { display: inline; font-size: 1em; margin: 0; }
+  #pathways h3::after { content: ": "; }
+  #pathways p { display: inline; margin: 0; }
+  #pathways p::after { content: ""; display: block; margin-bottom: .15em; }
+  #areas td:nth-child(4) { white-space: nowrap; }
+  #strengths table, #calibration table { font-size: 8.5pt; line-height: 1.25; }
+  #calibration td { white-space: nowrap; }
+  #calibration td:first-child { white-space: normal; }
+  /* Strengths are short rows: two columns of them on paper (the header goes; each row says it all). */
+  #strengths thead { display: none; }
+  #strengths tbody { display: block; columns: 2; column-gap: 1.5em; }
+  #strengths tr { display: flex; gap: .6em; border-bottom: 1px solid var(--line); }
+  #strengths td { border: 0; padding: 1px 0; }
+  #strengths td:first-child { flex: 1; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11.5pt; }
+  h3 { font-size: 10pt; }
+  ul.growth { columns: 2; column-gap: 1.5em; margin: .1em 0; }
+  .pair { margin: .25em 0; gap: .5em; }
+  .pair > div { padding: .25em .5em; }
   td, th { padding-top: 1px; padding-bottom: 1px; }
-  h2 { margin-top: 0.8em; }
+  h2 { margin-top: 0.7em; }
+  h3 { margin-top: 0.6em; }
+  .bar { height: .7rem; min-width: 5rem; }
+  section { margin-bottom: .4em; }
+  footer { font-size: 7.5pt; }
+  footer p { margin: .15em 0; }
+  #answers { break-before: page; page-break-before: always; }
+  #answers table { font-size: 8pt; }
+  #answers td:last-child { width: 38%; }
   .bar, .bar > span, .pair > div.next, .warning, .tag {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -685,7 +713,7 @@ def render_html(result: ScoreResult) -> str:
         add("</section>")
 
     if result.dimensions:
-        add('<section id="answers"><h2>All answers</h2><table><thead><tr><th>Area</th><th>Dimension</th>')
+        add('<section id="answers"><h2>Appendix: all answers</h2><table><thead><tr><th>Area</th><th>Dimension</th>')
         add("<th>Self</th><th>Lead</th><th>Agreed</th><th>Scored</th><th>Notes</th></tr></thead><tbody>")
         for dim in result.dimensions:
             notes = "<br>".join(f"<em>{h(note.slot)}:</em> {_h_lines(note.text)}" for note in dim.notes)
