@@ -147,18 +147,23 @@ def _fit(columns: Sequence[Column], natural: list[int], words: list[int], room: 
     widths = list(natural)
     excess = sum(widths) - room
     for flexible, floors in ((True, words), (False, words), (True, None), (False, None)):
-        while excess > 0:
-            candidates = [
-                i
-                for i, column in enumerate(columns)
-                if column.flexible == flexible and widths[i] > (floors[i] if floors else 1)
-            ]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda i: widths[i])
-            widths[widest] -= 1
-            excess -= 1
+        chosen = {i: floors[i] if floors else 1 for i, column in enumerate(columns) if column.flexible == flexible}
+        excess = shrink_widest(widths, excess, chosen)
     return widths
+
+
+def shrink_widest(widths: list[int], excess: int, floors: dict[int, int]) -> int:
+    """Take up to `excess` cells off the columns named in `floors`, always from the widest, none below its floor.
+
+    Changes `widths` in place; returns the cells it could not take."""
+    while excess > 0:
+        candidates = [index for index, floor in floors.items() if widths[index] > floor]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda index: widths[index])
+        widths[widest] -= 1
+        excess -= 1
+    return excess
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int) -> list[Line]:

@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from ladder_tui.core.termtext import shrink_widest
+
 GAP = 2
 #: A flexible column never shrinks below this (it shows "…" when cut).
 MIN_FLEX = 8
@@ -113,14 +115,7 @@ class ResumeList(Widget, can_focus=True):
         for row in self.rows:
             for index, cell in enumerate(row[:columns]):
                 widths[index] = max(widths[index], cell_len(cell))
-        excess = sum(widths) + GAP * (columns - 1) - room
-        while excess > 0:
-            shrinkable = [i for i in self.flexible if widths[i] > MIN_FLEX]
-            if not shrinkable:
-                break
-            widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
-            excess -= 1
+        shrink_widest(widths, sum(widths) + GAP * (columns - 1) - room, {i: MIN_FLEX for i in self.flexible})
         return widths
 
     def _line(self, cells: Sequence[str], widths: list[int]) -> str:
