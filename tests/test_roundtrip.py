@@ -27,7 +27,7 @@ from ladder_tui.core.assessment import (
     Session,
 )
 from ladder_tui.core.framework import RESERVED_LEVEL_IDS, Framework, load_framework
-from ladder_tui.core.storage import load_assessment, save_assessment
+from ladder_tui.core.storage import assessment_to_toml, load_assessment, save_assessment
 
 SETTINGS = settings(
     max_examples=150,
@@ -125,6 +125,16 @@ def test_assessment_round_trips_unchanged(assessment: Assessment) -> None:
         first = path.read_bytes()
         save_assessment(loaded, path)
         assert path.read_bytes() == first  # stable: saving what was loaded changes nothing
+
+
+@SETTINGS
+@given(assessment=assessments())
+def test_saved_text_is_exactly_what_tomli_w_writes(assessment: Assessment) -> None:
+    # Areas' answers are formatted once and reused (storage._area_toml): the text must not differ in a byte.
+    expected = tomli_w.dumps(assessment.model_dump(mode="python", by_alias=True, exclude_none=True))
+    text = assessment_to_toml(assessment)
+    assert text.split("\n", 1)[1] == expected
+    assert assessment_to_toml(assessment) == text  # the second time, from the cache
 
 
 # ----------------------------------------------------------------- frameworks
