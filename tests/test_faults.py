@@ -333,6 +333,7 @@ def test_ctrl_c_during_a_save_leaves_the_old_or_the_new_file_and_no_temp_file(
     env = ladder_env(ladder_home)
     rng = random.Random(7)
     interrupted = 0
+    first_done = False  # whether any save has completed yet (before that, the file has no note at all)
     for _ in range(8):
         child = subprocess.Popen(
             [PYTHON, "-c", SAVER, str(path)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -344,8 +345,14 @@ def test_ctrl_c_during_a_save_leaves_the_old_or_the_new_file_and_no_temp_file(
         out, err = child.communicate(timeout=60)
         assert child.returncode == 130, (child.returncode, out, err[-2000:])
         interrupted += "INTERRUPTED" in out
+        first_save_cut = "INTERRUPTED 1\n" in out and not first_done
         assessment = load_assessment(path)  # parses: one whole version
         note = assessment.answer(*load_framework(ladder_home / "frameworks" / "faults.toml").dimension_keys()[0])
-        assert note is not None and note.self_note in ("A" * 3_000_000, "B" * 3_000_000)
+        if note is None:
+            # Only possible when Ctrl+C came during the very first save of the first run: the old file stands.
+            assert first_save_cut, out
+        else:
+            assert note.self_note in ("A" * 3_000_000, "B" * 3_000_000)
+            first_done = True
         assert leftovers(path.parent) == []
     assert interrupted == 8
