@@ -17,6 +17,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import builtin_framework
 from ladder_tui.core.assessment import (
     MODES,
     SPECIAL_ANSWERS,
@@ -25,6 +26,7 @@ from ladder_tui.core.assessment import (
     DimensionAnswer,
     FrameworkRef,
     Session,
+    new_assessment,
 )
 from ladder_tui.core.framework import RESERVED_LEVEL_IDS, Framework, load_framework
 from ladder_tui.core.storage import assessment_to_toml, load_assessment, save_assessment
@@ -135,6 +137,21 @@ def test_saved_text_is_exactly_what_tomli_w_writes(assessment: Assessment) -> No
     text = assessment_to_toml(assessment)
     assert text.split("\n", 1)[1] == expected
     assert assessment_to_toml(assessment) == text  # the second time, from the cache
+
+
+def test_huge_notes_are_saved_exactly_and_not_kept_in_the_cache() -> None:
+    from ladder_tui.core import storage
+
+    framework = builtin_framework("product-support-skills-matrix")
+    assessment = new_assessment(framework, "Ana", "self", assessment_id="ana")
+    area_id, dim_id = framework.dimension_keys()[0]
+    for letter in "ABC":
+        assessment.set_note(area_id, dim_id, "self", letter * (storage.CACHED_AREA_CHARS + 1))
+        before = storage._cached_area_toml.cache_info().currsize
+        text = assessment_to_toml(assessment)
+        expected = tomli_w.dumps(assessment.model_dump(mode="python", by_alias=True, exclude_none=True))
+        assert text.split("\n", 1)[1] == expected
+        assert storage._cached_area_toml.cache_info().currsize == before
 
 
 # ----------------------------------------------------------------- frameworks

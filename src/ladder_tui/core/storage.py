@@ -36,17 +36,26 @@ def assessment_to_toml(assessment: Assessment) -> str:
     if not data.get("answers"):
         return header + tomli_w.dumps(data)  # no answers yet: an empty [answers] table, as tomli_w writes it
     answers = data.pop("answers")
+    chunks = []
+    for area_id, dims in answers.items():
+        key = tuple((dim_id, tuple(fields.items())) for dim_id, fields in dims.items())
+        # Huge notes are formatted afresh each time rather than kept: old versions must not pile up in memory.
+        small = sum(len(value) for _dim_id, fields in key for _name, value in fields) <= CACHED_AREA_CHARS
+        chunks.append(_cached_area_toml(area_id, key) if small else _area_toml(area_id, key))
     # `answers` is the model's last field, and its tables follow the rest, one blank line apart.
-    chunks = (
-        _area_toml(area_id, tuple((dim_id, tuple(fields.items())) for dim_id, fields in dims.items()))
-        for area_id, dims in answers.items()
-    )
     return header + tomli_w.dumps(data) + "\n" + "\n".join(chunks)
 
 
-@lru_cache(maxsize=512)
+#: Areas whose answers and notes are longer than this are not cached (see assessment_to_toml).
+CACHED_AREA_CHARS = 50_000
+
+
 def _area_toml(area_id: str, dims: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> str:
     return tomli_w.dumps({"answers": {area_id: {dim_id: dict(fields) for dim_id, fields in dims}}})
+
+
+#: Enough for every area of a large framework (the synthetic 500-dimension one has 20) and a few old versions.
+_cached_area_toml = lru_cache(maxsize=128)(_area_toml)
 
 
 def save_assessment(assessment: Assessment, path: Path) -> None:
