@@ -106,7 +106,8 @@ class Member:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        # The key hints keep each key with its label with a non-breaking space; read it as a space.
+        return "\n".join(self.screen.display).replace("\u00a0", " ")
 
     def row(self, index: int) -> str:
         return self.screen.display[index]

@@ -151,7 +151,6 @@ ASSESSMENT_CASES: dict[str, tuple[object, str]] = {
     ),
     "binary-garbage": (random.Random(6).randbytes(4096), "UTF-8"),
     "non-utf8-text": (None, "UTF-8"),  # filled below: the real file, re-encoded as Latin-1 with an accent
-    "utf8-bom": (lambda text: "\ufeff" + text, "malformed TOML"),
     "nul-bytes": (lambda text: text.replace("Ana Lima", "Ana\x00Lima"), "malformed TOML"),
 }
 

@@ -23,7 +23,8 @@ import tomli_w
 from conftest import PYTHON, ladder_env
 from ladder_tui.core.assessment import new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.framework import Framework, load_framework
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import load_framework
 from ladder_tui.core.session import WalkSession
 from ladder_tui.core.storage import load_assessment, save_assessment
 

@@ -16,9 +16,10 @@ import pytest
 from conftest import builtin_framework
 from ladder_tui.core.assessment import Assessment, new_assessment
 from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import framework_from_data
 from ladder_tui.core.report import FORMATS, clean, md, render
 from ladder_tui.core.scoring import ScoreResult, score
-from ladder_tui.core.termtext import bullets, cell_len, render_line, wrap
+from ladder_tui.core.text import break_long_words, cell_len
 
 LEVELS = ["junior", "mid", "senior"]
 ESC_RED = "\x1b[31m"
@@ -28,7 +29,7 @@ def framework(area_name: str = "Quality", dimension_name: str = "Empathy") -> Fr
     def dim(dim_id: str, name: str) -> dict[str, Any]:
         return {"id": dim_id, "name": name, "levels": {level: f"{name} at {level}" for level in LEVELS}}
 
-    return Framework.model_validate(
+    return framework_from_data(
         {
             "id": "tiny",
             "name": "Tiny Ladder",
@@ -231,14 +232,15 @@ def test_wide_characters_and_long_words_still_fit(width: int) -> None:
         assert "second line" in plain
 
 
-def test_wrap_keeps_styles_hangs_bullets_and_folds() -> None:
-    lines = wrap([("Suggested: ", "bold"), ("Senior Support Engineer", "bold cyan")], 20)
-    assert [render_line(line, color=False) for line in lines] == ["Suggested: Senior", "Support Engineer"]
-    assert render_line(lines[0], color=True) == "\x1b[1mSuggested:\x1b[0m\x1b[1m \x1b[0m\x1b[1;36mSenior\x1b[0m"
-    assert [render_line(line, color=False) for line in wrap([("abcdefghij", "")], 4)] == ["abcd", "efgh", "ij"]
-    assert [render_line(line, color=False) for line in wrap([("a\n\nb", "")], 10)] == ["a", "", "b"]
-    listed = [render_line(line, color=False) for line in bullets(["one two three four"], 10, indent=2)]
-    assert listed == ["  • one", "    two", "    three", "    four"]
+def test_long_words_are_broken_into_line_pieces_and_bullets_hang() -> None:
+    assert break_long_words("ab abcdefghij c", 4) == "ab abcd\nefgh\nij c"
+    assert break_long_words("short words stay", 5) == "short words stay"
+    output = render(scored(), "text", width=40)
+    bullet_lines = [line for line in output.splitlines() if line.startswith("• ")]
+    assert bullet_lines, output
+    # A wrapped explanation line continues under its text, not under the bullet.
+    after = output.splitlines()[output.splitlines().index(bullet_lines[0]) + 1]
+    assert after.startswith("  ") and not after.startswith("   "), output
     assert cell_len(WIDE) == 16 and cell_len("e\u0301") == 1
 
 
@@ -262,7 +264,7 @@ def test_md_and_clean_helpers() -> None:
 
 
 def test_pathways_and_calibration_only_when_present() -> None:
-    fw = Framework.model_validate(
+    fw = framework_from_data(
         {
             "id": "bare",
             "name": "Bare",
@@ -285,12 +287,12 @@ def test_unknown_format() -> None:
 def test_json_render_does_not_import_rich() -> None:
     code = (
         "import sys\n"
-        "from ladder_tui.core.framework import Framework\n"
+        "from ladder_tui.core.loader import framework_from_data\n"
         "from ladder_tui.core.assessment import new_assessment\n"
         "from ladder_tui.core.scoring import score\n"
         "from ladder_tui.core.report import render\n"
         "dim = {'id': 'd', 'name': 'D', 'levels': {'one': 'x'}}\n"
-        "fw = Framework.model_validate({'id': 'x', 'name': 'X', 'levels': [{'id': 'one', 'name': 'One'}],"
+        "fw = framework_from_data({'id': 'x', 'name': 'X', 'levels': [{'id': 'one', 'name': 'One'}],"
         " 'areas': [{'id': 'a', 'name': 'A', 'dimensions': [dim]}]})\n"
         "for fmt in ('json', 'markdown', 'html'):\n"
         "    render(score(fw, new_assessment(fw, 'S', assessment_id='s')), fmt)\n"

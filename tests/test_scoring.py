@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ladder_tui.core.assessment import Assessment, new_assessment
 from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import framework_from_data
 from ladder_tui.core.scoring import ScoreResult, score
 
 LEVELS = ["junior", "mid", "senior", "lead"]
@@ -63,7 +64,7 @@ def ladder(scoring: dict[str, Any] | None = None, **extra: Any) -> Framework:
     if scoring is not None:
         data["scoring"] = scoring
     data.update(extra)
-    return Framework.model_validate(data)
+    return framework_from_data(data)
 
 
 MAIN = [("workflow", "autonomy"), ("workflow", "performance"), ("workflow", "decisions")]
@@ -170,16 +171,17 @@ def test_everything_marked_not_applicable() -> None:
     fw = ladder()
     result = score(fw, rate(fw, ["na"] * 5))
     assert result.suggested is None
-    assert (result.answered, result.applicable, result.counted, result.not_applicable) == (5, 5, 0, 5)
-    assert result.confidence == 1.0
+    # Not applicable is answered but never applicable (rules.Counts): nothing is left to be confident about.
+    assert (result.total, result.answered, result.applicable, result.counted, result.not_applicable) == (5, 5, 0, 0, 5)
+    assert result.confidence == 0.0 and result.provisional
     assert result.focus == () and result.strengths == ()
     assert result.explanation[0] == "No dimension has a rating that counts, so not even Junior can be reached."
-    assert result.explanation[-1] == "0 of 5 applicable dimensions rated; 5 not applicable (not counted)."
+    assert result.explanation[-1] == "0 of 0 applicable dimensions rated; 5 marked not applicable."
     assert all(area.median is None for area in result.areas)
 
 
 def test_nothing_applies() -> None:
-    fw = Framework.model_validate(
+    fw = framework_from_data(
         {
             "id": "only-managers",
             "name": "Only managers",
@@ -371,7 +373,7 @@ def test_ragged_dimensions_are_left_out_where_undefined() -> None:
 
 
 def test_ragged_dimension_not_defined_at_the_goal_is_not_a_focus() -> None:
-    fw = Framework.model_validate(
+    fw = framework_from_data(
         {
             "id": "ragged",
             "name": "Ragged",
@@ -403,7 +405,7 @@ def test_ragged_dimension_not_defined_at_the_goal_is_not_a_focus() -> None:
 
 
 def mastery() -> Framework:
-    return Framework.model_validate(
+    return framework_from_data(
         {
             "id": "tree",
             "name": "Skills tree",
@@ -496,7 +498,7 @@ def test_framework_overrides_the_threshold() -> None:
 
 def test_threshold_comparison_is_exact_for_decimal_shares() -> None:
     # 0.7 * 10 is 7.000000000000001 in floating point; 7 of 10 must still meet a 70% bar.
-    fw = Framework.model_validate(
+    fw = framework_from_data(
         {
             "id": "ten",
             "name": "Ten",

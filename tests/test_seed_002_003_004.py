@@ -7,13 +7,15 @@ TOML makes these tests fail.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ladder_tui.core.framework import Framework, load_framework
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import load_framework
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FRAMEWORKS = Path(__file__).resolve().parents[1] / "frameworks"
@@ -79,7 +81,7 @@ def all_strings(value: Any) -> list[str]:
 
 def framework_text(fw: Framework) -> str:
     """Every string of the loaded model, normalised, in one text."""
-    return "\n".join(normalise(s) for s in all_strings(fw.model_dump(mode="python")))
+    return "\n".join(normalise(s) for s in all_strings(dataclasses.asdict(fw)))
 
 
 # ----- seed 002: a list per level with "#" headings -----

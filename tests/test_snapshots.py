@@ -90,7 +90,7 @@ def test_area_intro(snap_compare: Compare, size: str) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_dimension_lead_review(snap_compare: Compare, size: str) -> None:
-    assert snap_compare(app_for(lead_review_fixture()), terminal_size=SIZES[size])
+    assert snap_compare(app_for(lead_review_fixture(), "lead"), terminal_size=SIZES[size])
 
 
 def test_dimension_many_statements(snap_compare: Compare) -> None:
@@ -101,13 +101,13 @@ def test_dimension_many_statements(snap_compare: Compare) -> None:
 
 
 def test_review(snap_compare: Compare) -> None:
-    assert snap_compare(app_for(lead_review_fixture()), press=["r"], terminal_size=SIZES["80x24"])
+    assert snap_compare(app_for(lead_review_fixture(), "lead"), press=["r"], terminal_size=SIZES["80x24"])
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_summary(snap_compare: Compare, size: str) -> None:
     # A complete assessment opens on its summary.
-    assert snap_compare(app_for(complete_fixture()), terminal_size=SIZES[size])
+    assert snap_compare(app_for(complete_fixture(), "lead"), terminal_size=SIZES[size])
 
 
 def test_help(snap_compare: Compare) -> None:

@@ -11,22 +11,24 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, rate_all
+from ladder_tui.core import rules
 from ladder_tui.core.assessment import SKIPPED, new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import load_framework
+from ladder_tui.core.files import atomic_write
+from ladder_tui.core.listing import list_assessments
+from ladder_tui.core.loader import load_framework
 from ladder_tui.core.paths import assessments_dir, data_home
 from ladder_tui.core.session import WalkSession
 from ladder_tui.core.storage import (
     AssessmentLock,
+    assessment_id_for,
     assessment_to_toml,
-    atomic_write_text,
+    create_assessment,
     find_assessment,
-    list_assessments,
     load_assessment,
     open_assessment,
     save_assessment,
-    unique_assessment_path,
 )
 
 PRODUCT = "product-support-skills-matrix"
@@ -98,7 +100,7 @@ def test_interrupt_mid_write_keeps_the_old_file(ladder_home: Path, monkeypatch: 
 
     monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        atomic_write_text(path, "half")
+        atomic_write(path, "half")
     assert path.read_bytes() == before
     assert leftovers(path.parent) == []
 
@@ -107,8 +109,8 @@ def test_unwritable_folder_is_a_clear_error(ladder_home: Path, tmp_path: Path) -
     # A file where the folder should be fails for root too (permissions would not).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(LadderError, match="cannot write here") as caught:
-        atomic_write_text(blocker / "a.toml", "x")
+    with pytest.raises(LadderError, match="is a file") as caught:
+        atomic_write(blocker / "a.toml", "x")
     assert str(blocker) in str(caught.value)
 
 
@@ -153,9 +155,9 @@ def test_file_is_readable_toml_keyed_by_area_and_dimension(ladder_home: Path) ->
     assert data["kind"] == "ladder-tui assessment"
     assert data["framework"]["id"] == PRODUCT
     assert data["framework"]["version"] == fw.version
-    assert data["framework"]["hash"] == fw.content_hash()
+    assert data["framework"]["hash"] == fw.content_hash
     assert data["answers"][area][dim] == {"self": "senior", "self_note": "why"}
-    assert data["sessions"][0]["mode"] == "self"
+    assert data["mode"] == "self" and data["sessions"] == []
     assert "created" in data and "updated" in data
 
 
@@ -200,7 +202,7 @@ def test_unknown_framework_id_is_a_ladder_error(ladder_home: Path, catalog: Fram
     with pytest.raises(LadderError, match="unknown framework 'retired'"):
         catalog.get("retired")
     # Listing still shows it, with unknown progress, rather than failing.
-    rows = list_assessments(catalog)
+    rows = list_assessments(catalog).rows
     assert [(row.id, row.framework, row.progress) for row in rows] == [(f"ana-{PRODUCT}", "retired", "?")]
 
 
@@ -256,7 +258,8 @@ def test_framework_change_keeps_orphans_and_warns(ladder_home: Path) -> None:
     assert saved.rating("craft", "accuracy", "self") == "mid"
     assert saved.rating("people", "coaching", "self") == "senior"
     # Progress counts only what the framework still has.
-    assert saved.progress(load_framework(user_framework(ladder_home, changed))) == (2, 2)
+    tally = rules.counts(load_framework(user_framework(ladder_home, changed)), saved)
+    assert (tally.answered, tally.total) == (2, 2)
 
 
 def test_renamed_level_is_kept_and_reported(ladder_home: Path) -> None:
@@ -284,14 +287,15 @@ def test_find_by_id_or_path(ladder_home: Path, tmp_path: Path) -> None:
         find_assessment("bob")
 
 
-def test_unique_paths_do_not_overwrite(ladder_home: Path) -> None:
-    first_id, first = unique_assessment_path("Ana Lima", PRODUCT)
-    assert first_id == f"ana-lima-{PRODUCT}"
-    first.parent.mkdir(parents=True)
-    first.write_text("x", encoding="utf-8")
-    second_id, second = unique_assessment_path("Ana Lima", PRODUCT)
-    assert second_id == f"ana-lima-{PRODUCT}-2"
-    assert second != first
+def test_new_files_never_overwrite(ladder_home: Path) -> None:
+    fw = builtin_framework(PRODUCT)
+    assessment_id = assessment_id_for("Ana Lima", PRODUCT)
+    assert assessment_id == f"ana-lima-{PRODUCT}"
+    first = create_assessment(new_assessment(fw, "Ana Lima", assessment_id=assessment_id))
+    second = create_assessment(new_assessment(fw, "Ana Lima", assessment_id=assessment_id))
+    assert (first.stem, second.stem) == (assessment_id, f"{assessment_id}-2")
+    assert load_assessment(second).id == second.stem
+    assert load_assessment(first).id == first.stem
 
 
 def test_list_counts_answers_not_skips(ladder_home: Path, catalog: FrameworkCatalog) -> None:
@@ -300,10 +304,9 @@ def test_list_counts_answers_not_skips(ladder_home: Path, catalog: FrameworkCata
     ratings = {key: "advanced" for key in keys[:7]} | {keys[7]: SKIPPED}
     make_assessment(fw, "Ana", ratings={"self": ratings})
     (assessments_dir() / "junk.toml").write_text("[", encoding="utf-8")
-    rows = list_assessments(catalog)
-    good = [row for row in rows if row.error is None]
-    assert [row.progress for row in good] == ["7/25"]
-    assert [row.id for row in rows if row.error] == ["junk"]
+    listing = list_assessments(catalog)
+    assert [row.progress for row in listing.rows] == ["7/25"]
+    assert len(listing.problems) == 1 and "junk.toml" in listing.problems[0]
 
 
 # ----------------------------------------------------------------- the lock
@@ -320,7 +323,7 @@ def test_lock_is_exclusive_and_released(ladder_home: Path) -> None:
     first.release()  # releasing twice is harmless
     # The lock file sits beside the assessment, hidden, and is not an assessment itself.
     assert first.path == path.with_name(f".{path.name}.lock")
-    assert [row.id for row in list_assessments(FrameworkCatalog())] == [path.stem]
+    assert [row.id for row in list_assessments(FrameworkCatalog()).rows] == [path.stem]
 
 
 def test_lock_held_by_another_process(ladder_home: Path) -> None:
@@ -358,7 +361,7 @@ def test_second_walk_session_is_read_only(ladder_home: Path, catalog: FrameworkC
     try:
         assert not first.read_only and second.read_only
         before = path.read_bytes()
-        assert second.mode == "self"  # a read-only session does not switch the file's mode either
+        assert load_assessment(path).mode == "self"  # a read-only session does not switch the file's mode
         assert not second.answer("senior")
         assert not second.set_note("nope")
         assert not second.set_target("lead")
@@ -376,13 +379,19 @@ def test_second_walk_session_is_read_only(ladder_home: Path, catalog: FrameworkC
     assert load_assessment(path).rating(*all_keys(fw)[0], "self") == "junior"
 
 
-def test_mode_switch_is_recorded(ladder_home: Path, catalog: FrameworkCatalog) -> None:
+def test_mode_is_recorded_with_the_first_rating_only(ladder_home: Path, catalog: FrameworkCatalog) -> None:
     path = make_assessment(PRODUCT, "Ana")
+    before = path.read_bytes()
     walk = WalkSession.open(path, catalog, mode="lead")
+    walk.go(3)
+    walk.close()
+    assert path.read_bytes() == before  # looking as lead writes nothing
+    walk = WalkSession.open(path, catalog, mode="lead")
+    assert walk.answer("senior")
     walk.close()
     saved = load_assessment(path)
     assert saved.mode == "lead"
-    assert [session.mode for session in saved.sessions] == ["self", "lead"]
+    assert [session.mode for session in saved.sessions] == ["lead"]
 
 
 def test_opening_removes_temp_files_a_kill_left_behind(ladder_home: Path, catalog: FrameworkCatalog) -> None:

@@ -1,4 +1,6 @@
-"""The Summary screen and `summary --format json` render one scoring result, so they agree for any assessment."""
+"""The Summary screen and `summary --format json` render one scoring result, so they agree for any assessment.
+
+The screen is made of widgets (a headline, a table per section and per area, focus cards), not a dump of text."""
 
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import builtin_framework, builtin_ids, make_assessment, rate_all
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from ladder_tui.tui.app import make_app
 from ladder_tui.tui.screens.summary import SummaryScreen
+from ladder_tui.tui.widgets.summary_view import DocumentTable, SummaryView
 
 PATTERNS = {
     "product-support-skills-matrix": ["advanced", "senior", "advanced", "intermediate", "na"],
@@ -45,7 +48,14 @@ async def test_summary_screen_agrees_with_json(framework_id: str) -> None:
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen), "a complete assessment opens on its summary"
-        shown = str(app.screen.query_one("#summary-report", Static).render())
+        view = app.screen.query_one(SummaryView)
+        texts = [str(static.content) for static in view.query(Static)]
+        for table in view.query(DataTable):
+            texts += [" ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)]
+        shown = "\n".join(texts)
+        # A table for each area of answers, each with that area's dimensions.
+        tables = {table.id for table in view.query(DocumentTable)}
+        assert {f"table-answers-{area['id']}" for area in data["areas"]} <= tables  # type: ignore[attr-defined]
         assert str(data["suggested_label"]) in shown
         assert f"{round(float(data['confidence']) * 100)}%" in shown  # type: ignore[arg-type]
         for line in data["explanation"]:  # type: ignore[attr-defined]

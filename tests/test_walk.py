@@ -9,9 +9,10 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from conftest import all_keys, builtin_framework, builtin_ids, make_assessment, rate_all
+from ladder_tui.core import rules
 from ladder_tui.core.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Assessment, Mode
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
@@ -21,6 +22,7 @@ from ladder_tui.core.storage import AssessmentLock, load_assessment
 from ladder_tui.tui.app import LadderApp, make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen
 from ladder_tui.tui.screens.dimension import DimensionScreen
+from ladder_tui.tui.screens.finish import FinishScreen
 from ladder_tui.tui.screens.help import HelpScreen
 from ladder_tui.tui.screens.home import HomeScreen
 from ladder_tui.tui.screens.jump import JumpScreen
@@ -61,6 +63,16 @@ def card_texts(app: LadderApp) -> dict[str, str]:
     """Visible level cards: border title (e.g. '▶ 3 Advanced') -> the card's text."""
     cards = dimension_screen(app).query(LevelCard)
     return {str(card.border_title): str(getattr(card.content, "plain", card.content)) for card in cards}
+
+
+async def home_rows(pilot: Pilot[None], home: Screen[object], count: int) -> None:
+    """Home fills its rows in just after its first frame: wait for them."""
+    table = home.query_one(ResumeList)
+    for _ in range(60):
+        if table.row_count == count:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"Home shows {table.row_count} rows, not {count}")
 
 
 def reload(path: Path) -> Assessment:
@@ -118,6 +130,10 @@ async def walk_to_end(
         expected[(area_id, dim_id)] = value
         # Saved at once: the file already holds this answer before anything else happens.
         assert reload(path).rating(area_id, dim_id, slot) == value, (index, press)
+    if any(value == SKIPPED for value in expected.values()):
+        # Skip means "ask me again": the end of the walk offers the skipped ones before the summary.
+        await settle(pilot, FinishScreen)
+        await pilot.press("u")
     await settle(pilot, SummaryScreen)
     return expected
 
@@ -139,7 +155,7 @@ async def test_walk_every_framework_in_every_mode(framework_id: str, mode: Mode)
         before["lead"] = rate_all(fw, list(reversed(levels)), questions)
     path = make_assessment(fw, "Walker", mode, assessment_id="walker", questions=questions, ratings=before)
 
-    app = make_app(assessment_path=path)
+    app = make_app(assessment_path=path, mode=mode)
     async with app.run_test(size=SIZE) as pilot:
         expected = await walk_to_end(pilot, path, fw, mode, questions)
 
@@ -281,7 +297,7 @@ async def test_resume_at_the_start_of_an_area_shows_its_intro() -> None:
         assert app.walk is not None and app.walk.index == 4
 
 
-async def test_resume_skips_over_answers_given_out_of_order_and_prefers_unanswered_to_skipped() -> None:
+async def test_resume_lands_on_the_first_unanswered_and_a_skipped_one_is_asked_again() -> None:
     fw = builtin_framework(PRODUCT)
     keys = all_keys(fw)
     ratings = {key: "advanced" for key in keys[:6]}
@@ -291,7 +307,8 @@ async def test_resume_skips_over_answers_given_out_of_order_and_prefers_unanswer
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, DimensionScreen)
-        assert app.walk is not None and app.walk.index == 6
+        assert app.walk is not None and app.walk.index == 2
+        assert rules.resume_point(fw, reload(path)) == keys[2]
 
 
 async def test_complete_assessment_opens_on_its_summary_and_escape_leads_into_the_walk() -> None:
@@ -357,35 +374,33 @@ async def test_note_typed_with_n_is_saved_at_once() -> None:
         await pilot.press("n")
         await settle(pilot, NoteScreen)
         await pilot.press(*text)
-        await pilot.press("enter")
-        await settle(pilot, DimensionScreen)
+        # Saved as it is typed, before the editor closes: nothing to lose on Ctrl+Q.
         assert reload(path).answer(*first).self_note == text  # type: ignore[union-attr]
+        await pilot.press("enter", *"https://example.com/ticket/42")
+        await pilot.press("escape")
+        await settle(pilot, DimensionScreen)
+        written = f"{text}\nhttps://example.com/ticket/42"
+        assert reload(path).answer(*first).self_note == written  # type: ignore[union-attr]
         assert "Note: 2026-02-10" in str(dimension_screen(app).query_one("#answer-bar").content)
-        # Escape in the note editor changes nothing.
-        await pilot.press("n")
-        await settle(pilot, NoteScreen)
-        await pilot.press("x", "y", "escape")
-        await settle(pilot, DimensionScreen)
-        assert reload(path).answer(*first).self_note == text  # type: ignore[union-attr]
-        # The rating given afterwards keeps the note.
+        # The rating given afterwards keeps the note, lines and all.
         await pilot.press("2")
     answer = reload(path).answer(*first)
-    assert answer is not None and (answer.self_rating, answer.self_note) == ("intermediate", text)
+    assert answer is not None and (answer.self_rating, answer.self_note) == ("intermediate", written)
 
 
 async def test_note_in_lead_mode_goes_to_the_lead_note() -> None:
     fw = builtin_framework(PRODUCT)
     first = all_keys(fw)[0]
     path = make_assessment(fw, "Dee", "lead", notes={"self": {first: "my own evidence"}})
-    app = make_app(assessment_path=path)
+    app = make_app(assessment_path=path, mode="lead")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, AreaIntroScreen)
         await pilot.press("enter")
         await settle(pilot, DimensionScreen)
         await pilot.press("n")
         note = await settle(pilot, NoteScreen)
-        assert note.query_one(Input).value == ""
-        await pilot.press(*"lead saw it", "enter")
+        assert note.query_one(TextArea).text == ""
+        await pilot.press(*"lead saw it", "escape")
         await settle(pilot, DimensionScreen)
     answer = reload(path).answer(*first)
     assert answer is not None
@@ -422,7 +437,8 @@ async def test_jump_to_a_dimension_and_to_an_area() -> None:
         await pilot.press("down", "escape")
         await settle(pilot, DimensionScreen)
         assert app.walk.index == third_area_first
-    assert reload(path).cursors["self"].dimension == fw.areas[2].dimensions[0].id
+    # Moving about writes nothing until the sitting has given an answer.
+    assert reload(path).cursors == {}
 
 
 async def test_review_lists_every_dimension_and_enter_opens_a_row() -> None:
@@ -438,27 +454,27 @@ async def test_review_lists_every_dimension_and_enter_opens_a_row() -> None:
         table = review.query_one(DataTable)
         assert table.row_count == fw.dimension_count
         assert table.cursor_row == 2
-        assert "4 Senior" in str(table.get_row_at(0)[2])
-        assert "below Junior" in str(table.get_row_at(1)[2])
-        assert "unanswered" in str(table.get_row_at(2)[2])
+        assert "4 Senior" in str(table.get_row_at(0)[1])
+        assert "below" in str(table.get_row_at(1)[1])
+        assert "unanswered" in str(table.get_row_at(2)[1])
         await pilot.press("down", "down", "down", "enter")
         await settle(pilot, DimensionScreen)
         assert app.walk.index == 5
         await pilot.press("r")
-        await settle(pilot, ReviewScreen)
+        review = await settle(pilot, ReviewScreen)
         await pilot.press("ctrl+home", "enter")
         await settle(pilot, DimensionScreen)
         assert app.walk.index == 0
         assert dimension_screen(app).cursor == 3  # on the answer already given
+        # Choosing a level goes back to the review (on that row), not on to the next dimension.
         await pilot.press("1")
-        await settle(pilot, DimensionScreen)
-        assert app.walk.index == 1
+        review = await settle(pilot, ReviewScreen)
+        assert review.query_one(DataTable).cursor_row == 0
+        assert "1 Junior" in str(review.query_one(DataTable).get_row_at(0)[1])
         # Escape closes the review without moving.
-        await pilot.press("r")
-        await settle(pilot, ReviewScreen)
         await pilot.press("down", "escape")
         await settle(pilot, DimensionScreen)
-        assert app.walk.index == 1
+        assert app.walk.index == 0
     assert reload(path).rating(*keys[0], "self") == "junior"
 
 
@@ -479,7 +495,7 @@ async def test_help_opens_with_question_mark_and_f1() -> None:
 # ----------------------------------------------------------------- lead and pair marks
 
 
-async def test_lead_mode_marks_the_self_answer_and_writes_the_lead_slot() -> None:
+async def test_lead_mode_rates_blind_then_sees_the_self_answer_and_writes_the_lead_slot() -> None:
     fw = builtin_framework(PRODUCT)
     keys = all_keys(fw)
     self_ratings = rate_all(fw, ["advanced", "intermediate"])
@@ -491,59 +507,69 @@ async def test_lead_mode_marks_the_self_answer_and_writes_the_lead_slot() -> Non
         await pilot.press("enter")
         screen = await settle(pilot, DimensionScreen)
         assert "lead mode" in str(screen.sub_title)
-        # The cursor starts on the agent's own answer, and that card says so in words.
-        assert screen.cursor == 2
-        cards = card_texts(app)
-        marked = [title for title, text in cards.items() if "◆ self" in text]
-        assert marked == ["▶ 3 Advanced"]
-        assert "Self: 3 Advanced" in str(screen.query_one("#answer-bar").content)
+        assert "LEAD" in str(screen.query_one("#mode-badge").content)
+        # Blind: the agent's own rating is hidden until the lead has rated, and the cursor does not start on it.
+        assert screen.cursor == 0
+        assert not [title for title, text in card_texts(app).items() if "◆ self" in text]
+        bar = str(screen.query_one("#answer-bar").content)
+        assert "Self: hidden until you rate" in bar and "Advanced" not in bar
         await pilot.press("4")
         await settle(pilot, DimensionScreen)
-        cards = card_texts(app)
-        assert [t for t, text in cards.items() if "◆ self" in text] == ["▶ 2 Intermediate"]
+        # The next one is hidden too; v shows it early.
+        assert not [t for t, text in card_texts(app).items() if "◆ self" in text]
+        await pilot.press("v")
+        assert [t for t, text in card_texts(app).items() if "◆ self" in text] == ["▶ 2 Intermediate"]
         await pilot.press("escape")
+        # Once rated, both are shown side by side.
         cards = card_texts(app)
         assert any("✔ lead" in text and "4 Senior" in title for title, text in cards.items())
         assert any("◆ self" in text and "3 Advanced" in title for title, text in cards.items())
+        assert "Self: 3 Advanced" in str(dimension_screen(app).query_one("#answer-bar").content)
     saved = reload(path)
     assert saved.mode == "lead"
-    assert [s.mode for s in saved.sessions] == ["self", "lead"]
+    assert [s.mode for s in saved.sessions] == ["lead"]
     assert saved.rating(*keys[0], "lead") == "senior"
     assert saved.rating(*keys[0], "self") == "advanced"
-    assert saved.rating(*keys[1], "lead") is None
 
 
 async def test_home_l_opens_the_selected_assessment_as_lead() -> None:
     fw = builtin_framework(PRODUCT)
     path = make_assessment(fw, "Fay", ratings={"self": rate_all(fw, ["senior"])})
+    before = path.read_bytes()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, HomeScreen)
+        await pilot.pause()
         await pilot.press("l")
         await settle(pilot, AreaIntroScreen)
         await pilot.press("enter")
         await settle(pilot, DimensionScreen)
         assert app.walk is not None and app.walk.mode == "lead" and app.walk.index == 0
-        assert [t for t, text in card_texts(app).items() if "◆ self" in text] == ["▶ 4 Senior"]
+        # Looking as lead writes nothing: the mode goes into the file only with a rating.
+        await pilot.press("pagedown", "pageup")
+        assert path.read_bytes() == before
+        await pilot.press("3")
     assert reload(path).mode == "lead"
 
 
-async def test_pair_mode_marks_self_and_lead() -> None:
+async def test_pair_mode_marks_self_and_lead_and_shows_both_suggested_levels() -> None:
     fw = builtin_framework(PRODUCT)
     first = all_keys(fw)[0]
     path = make_assessment(fw, "Gus", "pair", ratings={"self": {first: "intermediate"}, "lead": {first: "senior"}})
-    app = make_app(assessment_path=path)
+    app = make_app(assessment_path=path, mode="pair")
     async with app.run_test(size=(200, 50)) as pilot:
         # Nothing agreed yet in this area, so it starts with the area intro.
         await settle(pilot, AreaIntroScreen)
         await pilot.press("enter")
-        await settle(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen)
         cards = card_texts(app)
         assert len(cards) == 5  # wide: every level side by side
         assert [t for t, text in cards.items() if "◆ self" in text] == ["2 Intermediate"]
         assert [t for t, text in cards.items() if "◆ lead" in text] == ["▶ 4 Senior"]  # cursor: lead before self
-        bar = str(dimension_screen(app).query_one("#answer-bar").content)
+        bar = str(screen.query_one("#answer-bar").content)
         assert "Agreed: —" in bar and "Self: 2 Intermediate" in bar and "Lead: 4 Senior" in bar
+        pair_line = str(screen.query_one("#pair-levels").content)
+        assert "Self suggests" in pair_line and "lead suggests" in pair_line
         await pilot.press("3")
     answer = reload(path).answer(*first)
     assert answer is not None and (answer.self_rating, answer.lead, answer.agreed) == (
@@ -596,7 +622,8 @@ async def test_people_manager_area_only_when_the_answer_is_yes(manager: bool) ->
     saved = reload(path)
     assert "people-manager" not in saved.answers
     assert len(expected) == 12
-    assert saved.progress(fw, "self") == (12, 12)
+    tally = rules.counts(fw, saved, "self")
+    assert (tally.answered, tally.total) == (12, 12)
 
 
 async def test_summary_appears_after_the_last_dimension() -> None:
@@ -613,17 +640,19 @@ async def test_summary_appears_after_the_last_dimension() -> None:
         await pilot.press("3")
         summary = await settle(pilot, SummaryScreen)
         await pilot.pause()
-        report = str(getattr(summary.query_one("#summary-report").content, "plain", ""))
-        assert "Summary: Ivy" in report
-        assert "Suggested level:" in report
-        # Escape goes back to the walk; r opens the review from the summary.
+        level = str(summary.query_one("#summary-level").content)
+        assert level.startswith("Suggested level:")
+        # r opens the review from the summary; escape goes back to the walk.
         await pilot.press("r")
         await settle(pilot, ReviewScreen)
         await pilot.press("escape")
+        await settle(pilot, DimensionScreen)
+        await pilot.press("u")
         await settle(pilot, SummaryScreen)
         await pilot.press("escape")
         await settle(pilot, DimensionScreen)
-    assert reload(path).progress(fw, "self") == (len(keys), len(keys))
+    tally = rules.counts(fw, reload(path), "self")
+    assert (tally.answered, tally.total) == (len(keys), len(keys))
 
 
 async def test_second_session_on_the_same_file_is_read_only(catalog: FrameworkCatalog) -> None:
@@ -635,14 +664,18 @@ async def test_second_session_on_the_same_file_is_read_only(catalog: FrameworkCa
         before = path.read_bytes()
         app = make_app(assessment_path=path, mode="lead")
         async with app.run_test(size=SIZE) as pilot:
+            screen = await settle(pilot, AreaIntroScreen)
+            await pilot.press("enter")
             screen = await settle(pilot, DimensionScreen)
             assert app.walk is not None and app.walk.read_only
             assert "read-only" in str(screen.sub_title)
             assert "read-only" in str(screen.query_one("#answer-bar").content)
+            # Answer keys are dimmed (not available), and do nothing.
+            assert screen.check_action("choose", ()) is None
             await pilot.press("2", "x", "0", "s", "enter", "n")
             await pilot.press("pagedown", "escape")
             await pilot.pause()
-        # Neither the answers, the mode switch to lead, nor the cursor moves reached the file.
+        # Neither answers, the lead mode, nor cursor moves reached the file.
         assert path.read_bytes() == before
         # The first session still writes.
         assert first.index == 1
@@ -664,7 +697,7 @@ async def test_home_lists_saved_assessments_and_enter_resumes(ladder_home: Path)
     async with app.run_test(size=SIZE) as pilot:
         home = await settle(pilot, HomeScreen)
         table = home.query_one(ResumeList)
-        assert table.row_count == 2
+        await home_rows(pilot, home, 2)
         assert [row[0] for row in table.rows] == ["New One", "Old One"]
         assert table.rows[0][3] == "25/25"
         assert table.rows[1][3] == "0/25"
@@ -675,7 +708,7 @@ async def test_home_lists_saved_assessments_and_enter_resumes(ladder_home: Path)
         assert app.walk is not None and app.walk.path == newer
         await pilot.press("escape", "escape")
         assert app.walk.index == fw.dimension_count - 2
-        app.action_go_home()  # the palette's "Home"
+        await pilot.press("h")  # Home (in the palette too)
         await settle(pilot, HomeScreen)
         assert app.walk is None
         await pilot.press("down", "enter")  # the second row
@@ -694,6 +727,7 @@ async def test_home_list_follows_keys_clicks_and_the_wheel_past_one_screen() -> 
     async with app.run_test(size=SIZE) as pilot:
         home = await settle(pilot, HomeScreen)
         table = home.query_one(ResumeList)
+        await home_rows(pilot, home, 30)
         assert table.has_focus and table.row_count == 30
         visible = table.size.height - 1
         assert 0 < visible < 30

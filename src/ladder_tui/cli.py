@@ -14,7 +14,7 @@ from ladder_tui.core.errors import LadderError
 if TYPE_CHECKING:
     import argparse
 
-    from ladder_tui.core.views import AssessmentLike, FrameworkLike
+    from ladder_tui.core.assessment import Mode
 
 PROG = "ladder-tui"
 
@@ -125,7 +125,8 @@ def _frameworks(args: argparse.Namespace) -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
 
     if args.fw_command == "validate":
-        from ladder_tui.core.framework import FrameworkError, load_framework
+        from ladder_tui.core.errors import FrameworkError
+        from ladder_tui.core.loader import load_framework
 
         bad = 0
         for name in args.paths:
@@ -134,16 +135,20 @@ def _frameworks(args: argparse.Namespace) -> int:
             except FrameworkError as exc:
                 bad += 1
                 for problem in exc.problems:
+                    # The linter's lines are `file:line: path: message`, as compilers print them.
                     print(_inert(str(problem)), file=sys.stderr)
                 continue
             print(
-                f"{name}: ok ({framework.id}: {len(framework.levels)} levels, {framework.dimension_count} dimensions)"
+                _inert(
+                    f"{name}: ok ({framework.id}: {len(framework.levels)} levels, "
+                    f"{framework.dimension_count} dimensions)"
+                )
             )
         return 2 if bad else 0
     if args.fw_command == "schema":
         import json
 
-        from ladder_tui.core.framework import json_schema
+        from ladder_tui.core.schema import json_schema
 
         print(json.dumps(json_schema(), indent=2))
         return 0
@@ -164,7 +169,7 @@ def _frameworks(args: argparse.Namespace) -> int:
     _print_table(rows)
     for entry in catalog.broken():
         assert entry.error is not None
-        print(f"{PROG}: skipped {_inert(str(entry.error.problems[0]))}", file=sys.stderr)
+        _error(f"skipped {entry.error.problems[0]}")
     return 0
 
 
@@ -172,75 +177,56 @@ def _list() -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.listing import list_assessments
     from ladder_tui.core.paths import assessments_dir
+    from ladder_tui.core.storage import readable_folder
 
-    folder = _readable_folder(assessments_dir())
-    rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
-    listed = list_assessments([path for path, _origin in FrameworkCatalog().dirs], folder)
-    for item in listed:
-        if item.error:
-            print(f"{PROG}: skipped {_inert(item.error)}", file=sys.stderr)
-            continue
-        saved = item.updated.date().isoformat() if item.updated else "?"
-        rows.append((item.id, item.subject, item.framework, item.mode, item.progress, saved))
-    if len(rows) == 1:
+    listing = list_assessments(FrameworkCatalog(), readable_folder(assessments_dir()))
+    for problem in listing.problems:
+        _error(f"skipped {problem}")
+    if not listing.rows:
         print("No assessments yet. Start one with: ladder-tui new --framework ID --subject NAME")
         return 0
+    rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
+    for item in listing.rows:
+        rows.append((item.id, item.subject, item.framework, item.mode, item.progress, item.updated.date().isoformat()))
     _print_table(rows)
     return 0
 
 
-def _readable_folder(folder: Path) -> Path:
-    """`folder`, or a clear error when it (or a folder above it) is a file or cannot be read. Missing is fine."""
-    existing = folder
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    if not existing.is_dir():
-        if existing == folder:
-            raise LadderError(f"{folder}: is a file, not the assessments folder")
-        raise LadderError(f"{existing}: is a file, so the assessments folder {folder} cannot exist")
-    if existing == folder and not os.access(folder, os.R_OK | os.X_OK):
-        raise LadderError(f"{folder}: permission denied (cannot read the assessments folder)")
-    return folder
-
-
 def _summary(args: argparse.Namespace) -> int:
-    from ladder_tui.core.fastpath import open_fast
-    from ladder_tui.core.files import find_assessment
-    from ladder_tui.core.paths import framework_dirs
+    from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.report import render
     from ladder_tui.core.scoring import score
+    from ladder_tui.core.storage import find_assessment, open_assessment
 
     path = find_assessment(args.assessment)
-    framework: FrameworkLike
-    assessment: AssessmentLike
-    fast = open_fast(path, [folder for folder, _origin in framework_dirs()])
-    if fast is not None:
-        framework, assessment, warnings = fast.framework, fast.assessment, fast.warnings
-    else:
-        # Whatever the strict reader is unsure of goes through the models: same result, or their full error message.
-        from ladder_tui.core.catalog import FrameworkCatalog
-        from ladder_tui.core.storage import open_assessment
-
-        opened = open_assessment(path, FrameworkCatalog())
-        framework, assessment, warnings = opened.framework, opened.assessment, opened.warnings
-    for warning in warnings:
-        print(_inert(f"{PROG}: warning: {path}: {warning}"), file=sys.stderr)
-    result = score(framework, assessment)
-    to_terminal = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = os.get_terminal_size().columns if args.output is None and sys.stdout.isatty() else 100
-    text = render(result, args.format, color=to_terminal, width=width)
-    if args.output:
-        from ladder_tui.core.files import FILE_MODE, atomic_write_text
-
-        atomic_write_text(Path(args.output), text, mode=FILE_MODE)
-        print(_inert(f"wrote {args.output}"), file=sys.stderr)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    opened = open_assessment(path, FrameworkCatalog())
+    for warning in opened.warnings:
+        _error(f"warning: {path}: {warning}")
+    result = score(opened.framework, opened.assessment)
+    to_stdout = args.output in (None, "-")
+    terminal = to_stdout and sys.stdout.isatty()
+    width = os.get_terminal_size().columns if terminal else 100
+    text = render(result, args.format, color=terminal and "NO_COLOR" not in os.environ, width=width)
+    _write(args.output, text)
     return 0
 
 
+def _write(destination: str | None, text: str) -> None:
+    """A report to standard output, or to a file (never over one of ladder-tui's own files)."""
+    from ladder_tui.core.files import write_output
+
+    if destination is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    from ladder_tui.core.loader import refuse_ladder_file
+
+    where = write_output(destination, text, guard=refuse_ladder_file)
+    if where != "standard output":
+        print(_inert(f"wrote {where}"), file=sys.stderr)
+
+
 def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
-    from ladder_tui.core.termtext import cell_len  # columns line up with wide (East Asian) characters too
+    from ladder_tui.core.text import cell_len  # columns line up with wide (East Asian) characters too
 
     rows = [tuple(_inert(cell) for cell in row) for row in rows]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -256,21 +242,25 @@ def _inert(text: str) -> str:
     return " ".join(clean(text).split("\n"))
 
 
+def _error(text: str) -> None:
+    print(f"{PROG}: {_inert(text)}", file=sys.stderr)
+
+
 # ----- commands that open the app -----
 
 
 def _new(args: argparse.Namespace) -> int:
     from ladder_tui.core.assessment import new_assessment
     from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.storage import save_assessment, unique_assessment_path
+    from ladder_tui.core.storage import assessment_id_for, create_assessment
 
     catalog = FrameworkCatalog()
     framework, fw_path = catalog.resolve(args.framework)
     subject = args.subject.strip()
     if not subject or not subject.isprintable():
         raise LadderError("--subject: give the name of the person being assessed (printable text)")
-    if args.target is not None and args.target not in {level.id for level in framework.levels}:
-        levels = ", ".join(level.id for level in framework.levels)
+    if args.target is not None and not framework.has_level(args.target):
+        levels = ", ".join(framework.level_ids)
         raise LadderError(f"--target: {framework.id} has no level {args.target!r} (levels: {levels})")
     question_ids = {question.id for question in framework.questions}
     for flag, given in (("--yes", args.yes), ("--no", args.no)):
@@ -279,18 +269,17 @@ def _new(args: argparse.Namespace) -> int:
                 known = ", ".join(sorted(question_ids)) or "none"
                 raise LadderError(f"{flag}: {framework.id} asks no question {question!r} (its questions: {known})")
     builtin = catalog.path_of(framework.id) == fw_path
-    assessment_id, path = unique_assessment_path(subject, framework.id)
     assessment = new_assessment(
         framework,
         subject,
         args.mode,
-        assessment_id=assessment_id,
+        assessment_id=assessment_id_for(subject, framework.id),
         framework_path=None if builtin or fw_path is None else str(fw_path),
         questions={**{question: True for question in args.yes}, **{question: False for question in args.no}},
         target_level=args.target,
     )
-    save_assessment(assessment, path)
-    return _run_app(path)
+    path = create_assessment(assessment)
+    return _run_app(path, mode=args.mode)
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -303,7 +292,7 @@ def _open(args: argparse.Namespace) -> int:
     return _run_app(path, mode=args.mode)
 
 
-def _run_app(path: Path | None, mode: str | None = None) -> int:
+def _run_app(path: Path | None, mode: Mode | None = None) -> int:
     from ladder_tui.tui.app import make_app
 
     app = make_app(assessment_path=path, mode=mode)

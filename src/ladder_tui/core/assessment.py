@@ -1,41 +1,43 @@
-"""An assessment: who is rated on which framework, and the self / lead / agreed answers and notes per dimension."""
+"""An assessment as the program holds it: who is rated on which framework, and the self / lead / agreed answers.
+
+Plain objects (no pydantic): `core.loader` builds them from a validated file and `core.storage` writes them back.
+The rules about answers (what counts, progress, the resume point) live in `core.rules`, once.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from ladder_tui.core.framework import Framework
 
-from ladder_tui.core import views
-from ladder_tui.core.framework import Area, Dimension, Framework
-
-# Re-exported: the names every reader of answers uses.
-from ladder_tui.core.views import BELOW as BELOW
-from ladder_tui.core.views import MODES as MODES
-from ladder_tui.core.views import NOT_APPLICABLE as NOT_APPLICABLE
-from ladder_tui.core.views import SKIPPED as SKIPPED
-from ladder_tui.core.views import SLOTS as SLOTS
-from ladder_tui.core.views import SPECIAL_ANSWERS as SPECIAL_ANSWERS
-from ladder_tui.core.views import Mode as Mode
-from ladder_tui.core.views import Slot as Slot
-
-ASSESSMENT_FORMAT_VERSION = 1
+Mode = Literal["self", "lead", "pair"]
+Slot = Literal["self", "lead", "agreed"]
+MODES: tuple[Mode, ...] = ("self", "lead", "pair")
+SLOTS: tuple[Slot, ...] = ("self", "lead", "agreed")
 
 #: Which rating slot each mode writes: pair mode records what the two settled on.
 MODE_SLOT: dict[Mode, Slot] = {"self": "self", "lead": "lead", "pair": "agreed"}
+
+#: Answers that are not a level.
+BELOW = "below"
+NOT_APPLICABLE = "na"
+SKIPPED = "skip"
+SPECIAL_ANSWERS = (BELOW, NOT_APPLICABLE, SKIPPED)
+
+ASSESSMENT_KIND = "ladder-tui assessment"
+FORMAT_VERSION = 1
 
 
 def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class FrameworkRef(_Model):
+@dataclass(frozen=True, slots=True)
+class FrameworkRef:
     """Which framework (and which edition of it) the answers were given against."""
 
     id: str
@@ -45,10 +47,11 @@ class FrameworkRef(_Model):
     path: str | None = None
 
 
-class DimensionAnswer(_Model):
+@dataclass(slots=True)
+class Answer:
     """The three rating slots of one dimension and their notes (evidence)."""
 
-    self_rating: str | None = Field(default=None, alias="self")
+    self_rating: str | None = None
     lead: str | None = None
     agreed: str | None = None
     self_note: str | None = None
@@ -56,85 +59,109 @@ class DimensionAnswer(_Model):
     agreed_note: str | None = None
 
     def rating(self, slot: Slot) -> str | None:
-        return views.slot_rating(self, slot)
+        return self.self_rating if slot == "self" else self.lead if slot == "lead" else self.agreed
 
     def set_rating(self, slot: Slot, value: str | None) -> None:
-        setattr(self, "self_rating" if slot == "self" else slot, value)
+        if slot == "self":
+            self.self_rating = value
+        elif slot == "lead":
+            self.lead = value
+        else:
+            self.agreed = value
 
     def note(self, slot: Slot) -> str | None:
-        return views.slot_note(self, slot)
+        return self.self_note if slot == "self" else self.lead_note if slot == "lead" else self.agreed_note
 
     def set_note(self, slot: Slot, value: str | None) -> None:
-        setattr(self, f"{slot}_note", value or None)
-
-    def effective(self) -> str | None:
-        """The rating that scores: agreed, else lead, else self (skips do not count as answers)."""
-        for slot in ("agreed", "lead", "self"):
-            value = self.rating(slot)
-            if value is not None and value != SKIPPED:
-                return value
-        return None
+        if slot == "self":
+            self.self_note = value
+        elif slot == "lead":
+            self.lead_note = value
+        else:
+            self.agreed_note = value
 
     def is_empty(self) -> bool:
-        return all(getattr(self, name) is None for name in type(self).model_fields)
+        return all(
+            value is None
+            for value in (self.self_rating, self.lead, self.agreed, self.self_note, self.lead_note, self.agreed_note)
+        )
 
 
-class Session(_Model):
-    """One sitting: which mode, when, and who (names as typed; never required)."""
+@dataclass(slots=True)
+class Session:
+    """One sitting that gave a rating: which mode, when, and who (names as typed; never required)."""
 
     mode: Mode
     started: datetime
     by: str | None = None
 
 
-class Cursor(_Model):
-    """Where a mode's walk was left, so reopening lands there."""
+@dataclass(slots=True)
+class Cursor:
+    """Where a mode's walk was left."""
 
     area: str
     dimension: str
     level: str | None = None
 
 
-class Assessment(_Model):
+@dataclass(slots=True)
+class Previous:
+    """The earlier cycle an assessment started from: its effective ratings, carried until confirmed."""
+
+    id: str
+    updated: datetime
+    ratings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def rating(self, area_id: str, dimension_id: str) -> str | None:
+        return self.ratings.get(area_id, {}).get(dimension_id)
+
+
+@dataclass(slots=True)
+class Assessment:
     """One person's assessment against one framework; the whole content of one TOML file."""
 
-    format_version: Literal[1] = 1
-    kind: Literal["ladder-tui assessment"] = "ladder-tui assessment"
     id: str
     subject: str
     framework: FrameworkRef
-    mode: Mode = "self"
     created: datetime
     updated: datetime
+    #: The mode of the last session that gave a rating; a new session chooses its own (SPEC section 4).
+    mode: Mode = "self"
     target_level: str | None = None
     #: Answers to the framework's yes/no questions (e.g. people-manager = true).
-    questions: dict[str, bool] = Field(default_factory=dict)
-    sessions: list[Session] = Field(default_factory=list)
-    cursors: dict[str, Cursor] = Field(default_factory=dict)
+    questions: dict[str, bool] = field(default_factory=dict)
+    sessions: list[Session] = field(default_factory=list)
+    cursors: dict[str, Cursor] = field(default_factory=dict)
+    previous: Previous | None = None
     #: answers[area_id][dimension_id]; orphans (dimensions the framework no longer has) are kept, never dropped.
-    answers: dict[str, dict[str, DimensionAnswer]] = Field(default_factory=dict)
+    answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
 
-    # ----- answers -----
-
-    def answer(self, area_id: str, dimension_id: str) -> DimensionAnswer | None:
-        return self.answers.get(area_id, {}).get(dimension_id)
-
-    def answer_for_edit(self, area_id: str, dimension_id: str) -> DimensionAnswer:
-        return self.answers.setdefault(area_id, {}).setdefault(dimension_id, DimensionAnswer())
+    def answer(self, area_id: str, dimension_id: str) -> Answer | None:
+        dims = self.answers.get(area_id)
+        return dims.get(dimension_id) if dims is not None else None
 
     def rating(self, area_id: str, dimension_id: str, slot: Slot) -> str | None:
         answer = self.answer(area_id, dimension_id)
-        return answer.rating(slot) if answer else None
+        return answer.rating(slot) if answer is not None else None
+
+    def note(self, area_id: str, dimension_id: str, slot: Slot) -> str | None:
+        answer = self.answer(area_id, dimension_id)
+        return answer.note(slot) if answer is not None else None
 
     def set_rating(self, area_id: str, dimension_id: str, slot: Slot, value: str | None) -> None:
-        self.answer_for_edit(area_id, dimension_id).set_rating(slot, value)
+        self._answer_for_edit(area_id, dimension_id).set_rating(slot, value)
         self._prune(area_id, dimension_id)
         self.touch()
 
     def set_note(self, area_id: str, dimension_id: str, slot: Slot, note: str | None) -> None:
-        self.answer_for_edit(area_id, dimension_id).set_note(slot, (note or "").strip() or None)
+        """Keep the note as written; a note of only blanks removes it."""
+        self._answer_for_edit(area_id, dimension_id).set_note(slot, note if note and note.strip() else None)
         self._prune(area_id, dimension_id)
         self.touch()
+
+    def _answer_for_edit(self, area_id: str, dimension_id: str) -> Answer:
+        return self.answers.setdefault(area_id, {}).setdefault(dimension_id, Answer())
 
     def _prune(self, area_id: str, dimension_id: str) -> None:
         answer = self.answer(area_id, dimension_id)
@@ -146,54 +173,38 @@ class Assessment(_Model):
     def touch(self) -> None:
         self.updated = now()
 
-    @property
-    def slot(self) -> Slot:
-        return MODE_SLOT[self.mode]
+    def only_slot(self, slot: Slot) -> Assessment:
+        """A copy holding one slot's ratings only (what one side alone would score: pair mode shows both)."""
+        answers = {
+            area_id: {dim_id: Answer(**{_FIELD[slot]: answer.rating(slot)}) for dim_id, answer in dims.items()}
+            for area_id, dims in self.answers.items()
+        }
+        return Assessment(
+            id=self.id,
+            subject=self.subject,
+            framework=self.framework,
+            created=self.created,
+            updated=self.updated,
+            mode=self.mode,
+            target_level=self.target_level,
+            questions=dict(self.questions),
+            answers=answers,
+        )
 
-    # ----- progress -----
-
-    def applicable(self, framework: Framework) -> list[tuple[Area, Dimension]]:
-        """Dimensions that apply to this person (optional areas follow the answers to the questions)."""
-        return [(area, dim) for area in framework.applicable_areas(self.questions) for dim in area.dimensions]
-
-    def progress(self, framework: Framework, slot: Slot | None = None) -> tuple[int, int]:
-        """(answered, total) over the applicable dimensions; a skip is not an answer."""
-        total = 0
-        answered = 0
-        for area, dim in self.applicable(framework):
-            total += 1
-            answer = self.answer(area.id, dim.id)
-            if answer is None:
-                continue
-            value = answer.rating(slot) if slot else answer.effective()
-            if value is not None and value != SKIPPED:
-                answered += 1
-        return answered, total
-
-    def resume_point(self, framework: Framework, slot: Slot | None = None) -> tuple[str, str] | None:
-        """The first dimension with no answer in `slot`; then the first skipped one; None when all are answered."""
-        slot = slot or self.slot
-        first_skipped: tuple[str, str] | None = None
-        for area, dim in self.applicable(framework):
-            value = self.rating(area.id, dim.id, slot)
-            if value is None:
-                return area.id, dim.id
-            if value == SKIPPED and first_skipped is None:
-                first_skipped = (area.id, dim.id)
-        return first_skipped
-
-    def orphans(self, framework: Framework) -> list[tuple[str, str]]:
-        """Answers kept in the file for dimensions the framework no longer has."""
-        return views.orphans(self, framework)
-
-    def invalid_ratings(self, framework: Framework) -> list[tuple[str, str, str, str]]:
-        """Ratings naming a level the framework does not have: (area, dimension, slot, value)."""
-        return views.invalid_ratings(self, framework)
+    def carried(self, area_id: str, dimension_id: str) -> str | None:
+        """The earlier cycle's rating of a dimension (a starting point, not an answer)."""
+        return self.previous.rating(area_id, dimension_id) if self.previous is not None else None
 
 
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:40].strip("-") or "someone"
+#: The Answer field that holds each slot's rating.
+_FIELD: dict[Slot, str] = {"self": "self_rating", "lead": "lead", "agreed": "agreed"}
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """A readable ASCII id from a name ("Zoë Ñúñez" -> "zoe-nunez")."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:limit].strip("-") or "someone"
 
 
 def new_assessment(
@@ -205,20 +216,21 @@ def new_assessment(
     framework_path: str | None = None,
     questions: dict[str, bool] | None = None,
     target_level: str | None = None,
-    by: str | None = None,
+    previous: Previous | None = None,
 ) -> Assessment:
+    """A blank assessment (the mode is recorded; sessions are recorded when someone rates)."""
     stamp = now()
     defaults = {question.id: question.default for question in framework.questions}
     return Assessment(
         id=assessment_id,
         subject=subject,
         framework=FrameworkRef(
-            id=framework.id, version=framework.version, hash=framework.content_hash(), path=framework_path
+            id=framework.id, version=framework.version, hash=framework.content_hash, path=framework_path
         ),
         mode=mode,
         created=stamp,
         updated=stamp,
         target_level=target_level,
         questions={**defaults, **(questions or {})},
-        sessions=[Session(mode=mode, started=stamp, by=by)],
+        previous=previous,
     )

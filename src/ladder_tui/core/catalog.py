@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ladder_tui.core.errors import LadderError
+from ladder_tui.core.errors import FrameworkError, LadderError, Problem
+from ladder_tui.core.files import real_path, regular_files
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import load_framework
 from ladder_tui.core.paths import framework_dirs
-
-if TYPE_CHECKING:
-    # Deferred: the models import pydantic (~60 ms, ~10 MB), which a screen that only lists files need not pay.
-    from ladder_tui.core.framework import Framework, FrameworkError
 
 
 @dataclass(frozen=True)
@@ -25,23 +23,21 @@ class CatalogEntry:
 
 
 class FrameworkCatalog:
-    """The frameworks a user can pick from. A broken file never hides the others."""
+    """The frameworks a user can pick from. A broken (or special) file never hides the others."""
 
     def __init__(self, home: Path | None = None, extra_dirs: list[Path] | None = None) -> None:
         self.dirs = framework_dirs(home, extra_dirs)
         self._entries: list[CatalogEntry] | None = None
+        self._by_id: dict[str, Framework] | None = None
 
     def entries(self) -> list[CatalogEntry]:
         if self._entries is None:
             entries: list[CatalogEntry] = []
             for folder, origin in self.dirs:
-                try:
-                    files = sorted(folder.glob("*.toml"))
-                except OSError:
-                    files = []
-                from ladder_tui.core.framework import FrameworkError, load_framework
-
-                for path in files:
+                found, skipped = regular_files(folder, ".toml")
+                for path, why in skipped:
+                    entries.append(CatalogEntry(path, origin, None, FrameworkError([Problem(str(path), why)])))
+                for path in found:
                     try:
                         entries.append(CatalogEntry(path, origin, load_framework(path)))
                     except FrameworkError as exc:
@@ -49,13 +45,23 @@ class FrameworkCatalog:
             self._entries = entries
         return self._entries
 
+    def reload(self) -> None:
+        """Read the folders again next time (a framework was added or imported)."""
+        self._entries = None
+        self._by_id = None
+
+    def _frameworks_by_id(self) -> dict[str, Framework]:
+        if self._by_id is None:
+            by_id: dict[str, Framework] = {}
+            for entry in self.entries():
+                if entry.framework is not None:
+                    by_id[entry.framework.id] = entry.framework
+            self._by_id = by_id
+        return self._by_id
+
     def frameworks(self) -> list[Framework]:
         """Loaded frameworks; a user file with the same id as a built-in one wins (it is the user's edit)."""
-        by_id: dict[str, Framework] = {}
-        for entry in self.entries():
-            if entry.framework is not None:
-                by_id[entry.framework.id] = entry.framework
-        return list(by_id.values())
+        return list(self._frameworks_by_id().values())
 
     def broken(self) -> list[CatalogEntry]:
         return [entry for entry in self.entries() if entry.error is not None]
@@ -68,22 +74,32 @@ class FrameworkCatalog:
         return found
 
     def get(self, framework_id: str) -> Framework:
-        for framework in self.frameworks():
-            if framework.id == framework_id:
-                return framework
+        framework = self._frameworks_by_id().get(framework_id)
+        if framework is not None:
+            return framework
         known = ", ".join(sorted(fw.id for fw in self.frameworks())) or "none"
         raise LadderError(f"unknown framework {framework_id!r} (known: {known})")
+
+    def find(self, framework_id: str) -> Framework | None:
+        return self._frameworks_by_id().get(framework_id)
 
     def resolve(self, id_or_path: str) -> tuple[Framework, Path | None]:
         """A framework by id, or by path when the argument names a file (or looks like one)."""
         candidate = Path(id_or_path).expanduser()
         looks_like_path = "/" in id_or_path or id_or_path.endswith(".toml") or candidate.exists()
         if looks_like_path:
-            from ladder_tui.core.framework import FrameworkError, load_framework
-
             try:
-                return load_framework(candidate), candidate.resolve()
+                return load_framework(candidate), real_path(candidate)
             except FrameworkError as exc:
                 raise LadderError(str(exc.problems[0])) from None
         framework = self.get(id_or_path)
         return framework, self.path_of(framework.id)
+
+    def for_assessment(self, framework_id: str, path: str | None) -> Framework | None:
+        """The framework an assessment was answered against: its own file when it names one, else by id."""
+        if path:
+            try:
+                return load_framework(Path(path))
+            except FrameworkError:
+                pass
+        return self.find(framework_id)

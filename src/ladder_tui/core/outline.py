@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from ladder_tui.core.framework import Framework, descriptor_statements
+from ladder_tui.core.framework import Framework
 
 
 def framework_outline(framework: Framework, path: Path | None = None, width: int = 100) -> str:
@@ -37,7 +37,7 @@ def framework_outline(framework: Framework, path: Path | None = None, width: int
             else:
                 coverage = "defined at: " + ", ".join(defined)
             lines.append(f"    - {dim.name} [{dim.id}]  ({coverage})")
-            statements = descriptor_statements(dim.levels.get(framework.levels[0].id))
+            statements = dim.levels.get(framework.levels[0].id, ())
             if statements and len(statements[0]) < width:
                 lines.append(f"        e.g. {framework.levels[0].name}: {statements[0]}")
         if area.growth:

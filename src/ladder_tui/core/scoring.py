@@ -1,13 +1,12 @@
 """Scoring (SPEC section 5): suggested level, confidence, explanation, focus areas, strengths, calibration.
 
-`score(framework, assessment)` is pure: it reads the two models and returns a frozen `ScoreResult` that the
-reports and the Summary screen both render. The rules, exactly:
+`score(framework, assessment)` is pure: it reads the runtime framework and assessment and returns a frozen
+`ScoreResult`, which `core.document` turns into the summary every format and the Summary screen render. What
+counts as answered, applicable and confident is defined once in `core.rules`; on top of it, exactly:
 
-* Levels are ordered 0..n-1. A dimension's effective rating is the first usable value of agreed, lead,
-  self. Skips and ratings naming a level the framework does not have are passed over (storage warns about
-  the latter), so an unknown agreed rating falls back to the lead's. The effective rating is a level index,
-  or -1 for "below the first level"; "not applicable" and unanswered dimensions are not *counted*. Only
-  dimensions of applicable areas (`Assessment.applicable`) are looked at.
+* Levels are ordered 0..n-1. A dimension's effective rating (`rules.effective_rating`) is a level index, or -1
+  for "below the first level"; "not applicable" and unanswered dimensions are not *counted*. Only dimensions of
+  the areas that apply are looked at.
 * Ragged ladders: a dimension with no descriptor at level L (on a career scale) cannot be judged at L, so
   it is left out of L's check entirely (neither the threshold nor the gap rule sees it), and the explanation
   says how many were left out. On a mastery scale every level has the shared description, so every rated
@@ -16,8 +15,7 @@ reports and the Summary screen both render. The rules, exactly:
   L, at least ``threshold`` of those counted at L are rated L or higher, and none of them is more than
   ``max_gap`` levels below L. The suggested level is the highest reached level, or None ("below <first
   level>").
-* Confidence = answered / applicable, where answered means a usable rating, "below" or "not applicable"
-  (0 when nothing applies). The result is provisional when confidence < ``provisional_below``.
+* Confidence is `rules.Counts.confidence`; the result is provisional when it is under ``provisional_below``.
 * Focus: the goal is the target level when one is set above the suggested level, else the next level (at
   the top of the ladder, the suggested level itself). Candidates are counted dimensions rated below the
   goal that are defined at some level between their rating and the goal; first those below the suggested
@@ -38,24 +36,13 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
-from ladder_tui.core import views
-from ladder_tui.core.views import (
-    BELOW,
-    NOT_APPLICABLE,
-    SKIPPED,
-    AnswerLike,
-    AreaLike,
-    AssessmentLike,
-    DimensionLike,
-    FrameworkLike,
-    Slot,
-)
+from ladder_tui.core import rules
+from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
+from ladder_tui.core.framework import Area, Dimension, Framework
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
 _EPSILON = 1e-9
 
-#: Slots in the order that decides the effective rating.
-_PRECEDENCE: tuple[Slot, ...] = ("agreed", "lead", "self")
 #: Slots in the order people think of them (for listing notes).
 _NOTE_ORDER: tuple[Slot, ...] = ("self", "lead", "agreed")
 
@@ -361,6 +348,8 @@ class ScoreResult(NamedTuple):
     goal: Rating | None
     confidence: float
     provisional: bool
+    #: Dimensions of the areas that apply; `applicable` leaves out those marked not applicable (`rules.Counts`).
+    total: int
     applicable: int
     answered: int
     counted: int
@@ -399,6 +388,7 @@ class ScoreResult(NamedTuple):
             "goal_level": self.goal.to_dict() if self.goal else None,
             "confidence": self.confidence,
             "provisional": self.provisional,
+            "total": self.total,
             "applicable": self.applicable,
             "answered": self.answered,
             "counted": self.counted,
@@ -431,8 +421,8 @@ class _Row(NamedTuple):
     """A counted dimension, as the level checks see it."""
 
     order: int
-    area: AreaLike
-    dim: DimensionLike
+    area: Area
+    dim: Dimension
     area_ref: Ref
     dim_ref: Ref
     index: int  # type: ignore[assignment]  # the rating's level index, as in Rating
@@ -440,7 +430,7 @@ class _Row(NamedTuple):
 
 
 class _Scorer:
-    def __init__(self, framework: FrameworkLike, assessment: AssessmentLike) -> None:
+    def __init__(self, framework: Framework, assessment: Assessment) -> None:
         self.fw = framework
         self.assessment = assessment
         self.mastery = framework.scale == "mastery"
@@ -461,49 +451,43 @@ class _Scorer:
     # -- ratings --
 
     def rating(self, value: str | None) -> Rating | None:
-        """A usable answer value as a Rating; None for no answer, a skip, or an unknown level."""
-        if value is None or value == SKIPPED:
+        """An answer as a Rating; None for no answer, a skip, or an unknown level (`rules.is_answer`)."""
+        if not rules.is_answer(self.fw, value):
             return None
         if value == BELOW:
             return self.below
         if value == NOT_APPLICABLE:
             return self.na
-        index = self.index_of.get(value)
-        return self.levels[index] if index is not None else None
+        assert value is not None
+        return self.levels[self.index_of[value]]
 
     def level_rating(self, index: int) -> Rating:
         return self.below if index < 0 else self.levels[index]
 
-    def effective(self, answer: AnswerLike | None) -> Rating | None:
-        if answer is None:
-            return None
-        for slot in _PRECEDENCE:
-            rating = self.rating(views.slot_rating(answer, slot))
-            if rating is not None:
-                return rating
-        return None
+    def effective(self, answer: Answer | None) -> Rating | None:
+        return self.rating(rules.effective_rating(self.fw, answer))
 
-    def defined_at(self, dim: DimensionLike, index: int) -> bool:
-        return self.mastery or self.fw.levels[index].id in dim.levels
+    def defined_at(self, dim: Dimension, index: int) -> bool:
+        return self.fw.defined_at(dim, self.fw.levels[index].id)
 
-    def descriptor(self, dim: DimensionLike, rating: Rating) -> tuple[str, ...]:
+    def descriptor(self, dim: Dimension, rating: Rating) -> tuple[str, ...]:
         if rating.index is None or rating.index < 0:
             return ()
-        return tuple(views.descriptor(self.fw, dim, rating.id))
+        return self.fw.descriptor(dim, rating.id)
 
     # -- the whole result --
 
     def run(self) -> ScoreResult:
         fw, assessment = self.fw, self.assessment
-        applicable = views.applicable_dimensions(fw, assessment.questions)
+        applicable = list(rules.applicable_dimensions(fw, assessment))
         dimensions: list[DimensionScore] = []
         rows: list[_Row] = []
         for order, (area, dim) in enumerate(applicable):
-            answer = views.answer_of(assessment, area.id, dim.id)
+            answer = assessment.answer(area.id, dim.id)
             effective = self.effective(answer)
             notes: tuple[Note, ...] = ()
             if answer is not None:
-                notes = tuple(Note(slot, text) for slot in _NOTE_ORDER if (text := views.slot_note(answer, slot)))
+                notes = tuple(Note(slot, text) for slot in _NOTE_ORDER if (text := answer.note(slot)))
             area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
                 DimensionScore(
@@ -529,9 +513,8 @@ class _Scorer:
             target = self.levels[self.index_of[assessment.target_level]]
         goal = target if target is not None and target.index is not None and target.index > s_index else next_level
 
-        answered = sum(1 for item in dimensions if item.answered)
-        not_applicable = sum(1 for item in dimensions if item.effective is self.na)
-        confidence = answered / len(dimensions) if dimensions else 0.0
+        tally = rules.counts(fw, assessment)
+        answered, not_applicable, confidence = tally.answered, tally.not_applicable, tally.confidence
 
         return ScoreResult(
             subject=assessment.subject,
@@ -553,13 +536,12 @@ class _Scorer:
             goal=goal,
             confidence=confidence,
             provisional=confidence < self.policy.provisional_below,
-            applicable=len(dimensions),
+            total=tally.total,
+            applicable=tally.applicable,
             answered=answered,
             counted=len(rows),
             not_applicable=not_applicable,
-            explanation=tuple(
-                self.explain(checks, s_index, target, len(dimensions), answered, len(rows), not_applicable)
-            ),
+            explanation=tuple(self.explain(checks, s_index, target, tally)),
             checks=checks,
             focus=self.focus(rows, s_index, goal),
             strengths=self.strengths(rows, s_index),
@@ -610,20 +592,14 @@ class _Scorer:
         return tuple(checks)
 
     def explain(
-        self,
-        checks: tuple[LevelCheck, ...],
-        s_index: int,
-        target: Rating | None,
-        applicable: int,
-        answered: int,
-        counted: int,
-        not_applicable: int,
+        self, checks: tuple[LevelCheck, ...], s_index: int, target: Rating | None, tally: rules.Counts
     ) -> list[str]:
         lines: list[str] = []
-        if applicable == 0:
+        counted = tally.rated
+        if tally.total == 0:
             return ["No dimension applies to this assessment, so there is nothing to score."]
         if counted == 0:
-            why = "is rated yet" if not_applicable == 0 else "has a rating that counts"
+            why = "is rated yet" if tally.not_applicable == 0 else "has a rating that counts"
             lines.append(f"No dimension {why}, so not even {self.levels[0].name} can be reached.")
         if s_index >= 0:
             lines.append(self._check_line(checks[s_index]))
@@ -636,14 +612,13 @@ class _Scorer:
             lines.append(f"{self.levels[s_index].name} is the highest level of this framework.")
         if target is not None and target.index is not None and target.index > s_index + 1 and counted:
             lines.append("Target " + self._check_line(checks[target.index]))
-        unanswered = applicable - answered
-        parts = [f"{counted} of {applicable} applicable dimensions rated"]
-        if not_applicable:
-            parts.append(f"{not_applicable} not applicable")
+        unanswered = tally.total - tally.answered
+        line = f"{counted} of {tally.applicable} applicable dimension{'s' if tally.applicable != 1 else ''} rated"
         if unanswered:
-            parts.append(f"{unanswered} unanswered")
-        tail = " and ".join(parts[1:])
-        lines.append(parts[0] + (f"; {tail} (not counted)" if tail else "") + ".")
+            line += f"; {unanswered} unanswered (not counted)"
+        if tally.not_applicable:
+            line += f"; {tally.not_applicable} marked not applicable"
+        lines.append(line + ".")
         return lines
 
     def _check_line(self, check: LevelCheck) -> str:
@@ -761,10 +736,10 @@ class _Scorer:
 
     # -- calibration, areas --
 
-    def calibration(self, applicable: list[tuple[AreaLike, DimensionLike]]) -> tuple[CalibrationItem, ...]:
+    def calibration(self, applicable: list[tuple[Area, Dimension]]) -> tuple[CalibrationItem, ...]:
         items: list[tuple[int, int, CalibrationItem]] = []
         for order, (area, dim) in enumerate(applicable):
-            answer = views.answer_of(self.assessment, area.id, dim.id)
+            answer = self.assessment.answer(area.id, dim.id)
             if answer is None:
                 continue
             own = self.rating(answer.self_rating)
@@ -817,8 +792,8 @@ class _Scorer:
             )
         return tuple(result)
 
-    def _applicable_areas(self) -> list[AreaLike]:
-        return views.applicable_areas(self.fw.areas, self.fw.questions, self.assessment.questions)
+    def _applicable_areas(self) -> list[Area]:
+        return self.fw.applicable_areas(self.assessment.questions)
 
     def excluded(self) -> tuple[ExcludedArea, ...]:
         applicable = {area.id for area in self._applicable_areas()}
@@ -844,6 +819,6 @@ def _levels(count: int) -> str:
     return f"{count} level" if count == 1 else f"{count} levels"
 
 
-def score(framework: FrameworkLike, assessment: AssessmentLike) -> ScoreResult:
+def score(framework: Framework, assessment: Assessment) -> ScoreResult:
     """Score `assessment` against `framework` (SPEC section 5); pure, never touches the disk."""
     return _Scorer(framework, assessment).run()

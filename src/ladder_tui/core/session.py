@@ -1,12 +1,14 @@
-"""A walk through one assessment: the ordered dimensions, where we are, and answers saved the moment they are given."""
+"""A walk through one assessment in one sitting: who is rating, the ordered dimensions, answers saved at once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from ladder_tui.core import rules
 from ladder_tui.core.assessment import (
     MODE_SLOT,
+    NOT_APPLICABLE,
     SLOTS,
     Assessment,
     Cursor,
@@ -16,6 +18,7 @@ from ladder_tui.core.assessment import (
     now,
 )
 from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Area, Dimension, Framework
 from ladder_tui.core.storage import AssessmentLock, OpenedAssessment, open_assessment, save_assessment
 
@@ -32,36 +35,56 @@ class Step:
     dimensions_in_area: int
 
 
-class WalkSession:
-    """Owns an open assessment: navigation, answers, notes, and the autosave after each of them."""
+def holds_more_than_self(assessment: Assessment) -> bool:
+    """Whether anyone but the agent has rated (then a new sitting must say who is rating: SPEC section 4)."""
+    return any(
+        answer.lead is not None or answer.agreed is not None
+        for dims in assessment.answers.values()
+        for answer in dims.values()
+    )
 
-    def __init__(self, opened: OpenedAssessment, *, mode: Mode | None = None, read_only: bool = False) -> None:
+
+class WalkSession:
+    """Owns an open assessment for one sitting: its mode, navigation, answers, notes, and the save after each.
+
+    The sitting's mode decides the slot it writes; it is written to the file only together with a rating."""
+
+    def __init__(self, opened: OpenedAssessment, mode: Mode, *, read_only: bool = False) -> None:
         self.opened = opened
+        self.mode: Mode = mode
         self.read_only = read_only
+        #: Why the session is read-only: "busy" (another ladder-tui writes it) or "read-only" (the folder refuses).
+        self.read_only_reason: str | None = "busy" if read_only else None
         self.lock: AssessmentLock | None = None
         self.last_error: str | None = None
         self.save_count = 0
-        if mode is not None and mode != self.assessment.mode:
-            self.assessment.mode = mode
-            self.assessment.sessions.append(Session(mode=mode, started=now()))
-            self.assessment.touch()
-            self.save()
+        #: Whether this sitting has written anything yet (the mode is recorded with its first rating).
+        self.wrote = False
+        #: Dimensions whose self rating a lead chose to see before rating (blind review, see `shows_slot`).
+        self.revealed: set[tuple[str, str]] = set()
+        self.reveal_all = False
         self.steps: list[Step] = []
         self._rebuild_steps()
         self.index = self._start_index()
 
     @classmethod
-    def open(cls, path: Path, catalog: FrameworkCatalog, *, mode: Mode | None = None, lock: bool = True) -> WalkSession:
-        opened = open_assessment(path, catalog)
-        assessment_lock = AssessmentLock(path)
+    def open(cls, path: Path, catalog: FrameworkCatalog, mode: Mode = "self", *, lock: bool = True) -> WalkSession:
+        return cls.start(open_assessment(path, catalog), mode, lock=lock)
+
+    @classmethod
+    def start(cls, opened: OpenedAssessment, mode: Mode = "self", *, lock: bool = True) -> WalkSession:
+        """A sitting on an assessment already opened; read-only when another process holds its lock."""
+        assessment_lock = AssessmentLock(opened.path)
         # A second process on the same file opens it read-only rather than racing the first one's saves.
         read_only = lock and not assessment_lock.acquire()
         if not read_only:
             # A kill -9 in the middle of a save can leave its temporary file; holding the lock, nobody else is
             # writing, so any left are stale.
-            for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            for stale in opened.path.parent.glob(f".{opened.path.name}.*.tmp"):
                 stale.unlink(missing_ok=True)
-        session = cls(opened, mode=None if read_only else mode, read_only=read_only)
+        session = cls(opened, mode, read_only=read_only)
+        if read_only:
+            session.read_only_reason = assessment_lock.refused or "busy"
         session.lock = None if read_only else assessment_lock
         return session
 
@@ -85,12 +108,8 @@ class WalkSession:
         return self.opened.path
 
     @property
-    def mode(self) -> Mode:
-        return self.assessment.mode
-
-    @property
     def slot(self) -> Slot:
-        return MODE_SLOT[self.assessment.mode]
+        return MODE_SLOT[self.mode]
 
     @property
     def other_slots(self) -> list[Slot]:
@@ -108,7 +127,7 @@ class WalkSession:
         self.steps = steps
 
     def _start_index(self) -> int:
-        point = self.assessment.resume_point(self.framework, self.slot)
+        point = rules.resume_point(self.framework, self.assessment, self.slot)
         if point is None:
             return len(self.steps) - 1 if self.steps else 0
         return self.index_of(*point)
@@ -129,10 +148,19 @@ class WalkSession:
 
     @property
     def complete(self) -> bool:
-        return self.assessment.resume_point(self.framework, self.slot) is None
+        return rules.resume_point(self.framework, self.assessment, self.slot) is None
 
-    def progress(self) -> tuple[int, int]:
-        return self.assessment.progress(self.framework, self.slot)
+    def counts(self) -> rules.Counts:
+        """This sitting's slot, counted by the rules (the walk's `n answered`)."""
+        return rules.counts(self.framework, self.assessment, self.slot)
+
+    def unanswered_steps(self) -> list[Step]:
+        """The steps this sitting's slot has not answered (skipped ones included), in order."""
+        missing = set(rules.unanswered(self.framework, self.assessment, self.slot))
+        return [step for step in self.steps if (step.area.id, step.dimension.id) in missing]
+
+    def is_answered(self, step: Step) -> bool:
+        return rules.is_answer(self.framework, self.rating(step))
 
     # ----- answers -----
 
@@ -142,14 +170,42 @@ class WalkSession:
 
     def note(self, step: Step | None = None, slot: Slot | None = None) -> str | None:
         step = step or self.step
-        answer = self.assessment.answer(step.area.id, step.dimension.id)
-        return answer.note(slot or self.slot) if answer else None
+        return self.assessment.note(step.area.id, step.dimension.id, slot or self.slot)
+
+    def carried(self, step: Step | None = None) -> str | None:
+        """The earlier cycle's rating of this dimension, when this assessment started from one."""
+        step = step or self.step
+        return self.assessment.carried(step.area.id, step.dimension.id)
+
+    def shows_slot(self, slot: Slot, step: Step | None = None) -> bool:
+        """Whether this sitting sees another slot's rating on a dimension.
+
+        Blind review: a lead does not see the agent's own rating of a dimension until the lead has rated it (or asked
+        to see it), so the lead's judgement is their own; the framework may turn this off (`blind_review = false`)."""
+        if slot != "self" or self.mode != "lead" or not self.framework.blind_review or self.reveal_all:
+            return True
+        step = step or self.step
+        key = (step.area.id, step.dimension.id)
+        return key in self.revealed or self.is_answered(step)
+
+    def reveal(self, step: Step | None = None) -> None:
+        step = step or self.step
+        self.revealed.add((step.area.id, step.dimension.id))
+
+    def _record_sitting(self) -> None:
+        """The sitting's mode goes into the file with its first write (never on opening or looking)."""
+        if self.wrote:
+            return
+        self.wrote = True
+        self.assessment.mode = self.mode
+        self.assessment.sessions.append(Session(mode=self.mode, started=now()))
 
     def answer(self, value: str | None) -> bool:
-        """Record this session's rating for the current dimension and save at once. False when read-only."""
+        """Record this sitting's rating for the current dimension and save at once. False when read-only."""
         if self.read_only:
             return False
         step = self.step
+        self._record_sitting()
         self.assessment.set_rating(step.area.id, step.dimension.id, self.slot, value)
         # The walk goes on to the next dimension after an answer: remember that place in the same write, so the
         # `go` that follows has nothing new to save (one write per key press, not two).
@@ -157,10 +213,14 @@ class WalkSession:
         self.assessment.cursors[self.mode] = Cursor(area=following.area.id, dimension=following.dimension.id)
         return self.save()
 
-    def set_note(self, text: str | None) -> bool:
+    def set_note(self, text: str | None, step: Step | None = None) -> bool:
+        """Keep this sitting's note on a dimension as written (blank removes it), saved at once."""
         if self.read_only:
             return False
-        step = self.step
+        step = step or self.step
+        if (self.note(step) or None) == (text if text and text.strip() else None):
+            return True
+        self._record_sitting()
         self.assessment.set_note(step.area.id, step.dimension.id, self.slot, text)
         return self.save()
 
@@ -171,13 +231,13 @@ class WalkSession:
         self.assessment.touch()
         return self.save()
 
-    def go(self, index: int, remember_level: str | None = None) -> None:
-        """Move to a dimension and remember it as where this mode was left."""
+    def go(self, index: int) -> None:
+        """Move to a dimension; once this sitting has written, the place is remembered for its mode."""
         self.index = max(0, min(index, len(self.steps) - 1))
-        if self.read_only:
+        if self.read_only or not self.wrote:
             return
         step = self.step
-        cursor = Cursor(area=step.area.id, dimension=step.dimension.id, level=remember_level)
+        cursor = Cursor(area=step.area.id, dimension=step.dimension.id)
         if self.assessment.cursors.get(self.mode) == cursor and self.last_error is None:
             return  # already saved there (an answer records where the walk goes on)
         self.assessment.cursors[self.mode] = cursor
@@ -187,8 +247,6 @@ class WalkSession:
         """Write the whole assessment atomically; False (with last_error) when the disk refused."""
         if self.read_only:
             return False
-        from ladder_tui.core.errors import LadderError
-
         try:
             save_assessment(self.assessment, self.path)
         except LadderError as exc:
@@ -199,14 +257,16 @@ class WalkSession:
         return True
 
     def cursor_level(self, step: Step | None = None) -> int:
-        """The level index to put the cursor on: this slot's answer, else the others', else the lowest level."""
+        """The level to put the cursor on: this slot's answer, else what the sitting may see of the others', else
+        the earlier cycle's rating, else the lowest level."""
         step = step or self.step
-        for slot in (self.slot, "agreed", "lead", "self"):
-            value = self.rating(step, slot)
-            if value is None:
-                continue
-            try:
+        candidates: list[str | None] = [self.rating(step, self.slot)]
+        candidates += [self.rating(step, slot) for slot in ("agreed", "lead", "self") if self.shows_slot(slot, step)]
+        candidates.append(self.carried(step))
+        for value in candidates:
+            if value is not None and self.framework.has_level(value):
                 return self.framework.level_index(value)
-            except KeyError:
-                continue
         return 0
+
+    def answered_na(self, step: Step | None = None) -> bool:
+        return self.rating(step) == NOT_APPLICABLE

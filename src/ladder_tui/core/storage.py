@@ -1,49 +1,44 @@
-"""Assessment files on disk: atomic private TOML writes, strict loading, listing, and a lock against two writers."""
+"""Assessment files on disk: opening one with its framework, private atomic saves, new files, and the writer's lock."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import tomli_w
-from pydantic import ValidationError
 
+from ladder_tui.core import rules
 from ladder_tui.core.assessment import Assessment, slugify
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.files import DIR_MODE as DIR_MODE
-from ladder_tui.core.files import FILE_MODE as FILE_MODE
-from ladder_tui.core.files import atomic_write_text as atomic_write_text
-from ladder_tui.core.files import find_assessment as find_assessment
-from ladder_tui.core.files import read_assessment_data
-from ladder_tui.core.framework import Framework, FrameworkError, load_framework
-from ladder_tui.core.listing import ListedAssessment
-from ladder_tui.core.listing import list_assessments as _list_assessments
+from ladder_tui.core.files import FILE_MODE, atomic_write, create_exclusive, real_path
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.loader import answer_fields, assessment_to_data, load_assessment
 from ladder_tui.core.paths import assessments_dir
-from ladder_tui.core.views import framework_warnings
+
+HEADER = "# ladder-tui assessment: personal data, keep private. Edited by ladder-tui; safe to read and diff.\n"
 
 
 def assessment_to_toml(assessment: Assessment) -> str:
-    """The file's text: exactly `tomli_w.dumps` of the model, but each area's answers are formatted once and reused
-    while they do not change (a key press changes one area; formatting all 500 answers took half of a save)."""
-    data = assessment.model_dump(mode="python", by_alias=True, exclude_none=True)
-    header = "# ladder-tui assessment: personal data, keep private. Edited by ladder-tui; safe to read and diff.\n"
-    if not data.get("answers"):
-        return header + tomli_w.dumps(data)  # no answers yet: an empty [answers] table, as tomli_w writes it
+    """The file's text: `tomli_w.dumps` of the file's data, with each area's answers formatted once and reused while
+    they do not change (a key press changes one area; formatting all 500 answers took half of a save)."""
+    data = assessment_to_data(assessment)
     answers = data.pop("answers")
+    if not answers:
+        return HEADER + tomli_w.dumps({**data, "answers": {}})  # an empty [answers] table, as tomli_w writes it
     chunks = []
-    for area_id, dims in answers.items():
-        key = tuple((dim_id, tuple(fields.items())) for dim_id, fields in dims.items())
+    for area_id, dims in assessment.answers.items():
+        key = tuple((dim_id, tuple(answer_fields(answer).items())) for dim_id, answer in dims.items())
         # Huge notes are formatted afresh each time rather than kept: old versions must not pile up in memory.
         small = sum(len(value) for _dim_id, fields in key for _name, value in fields) <= CACHED_AREA_CHARS
         chunks.append(_cached_area_toml(area_id, key) if small else _area_toml(area_id, key))
-    # `answers` is the model's last field, and its tables follow the rest, one blank line apart.
-    return header + tomli_w.dumps(data) + "\n" + "\n".join(chunks)
+    # `answers` is the file's last table, and its tables follow the rest, one blank line apart.
+    return HEADER + tomli_w.dumps(data) + "\n" + "\n".join(chunks)
 
 
 #: Areas whose answers and notes are longer than this are not cached (see assessment_to_toml).
@@ -59,34 +54,61 @@ _cached_area_toml = lru_cache(maxsize=128)(_area_toml)
 
 
 def save_assessment(assessment: Assessment, path: Path) -> None:
-    atomic_write_text(path, assessment_to_toml(assessment))
+    """Replace the file with the assessment, atomically (the file a symlink points to, when `path` is one)."""
+    atomic_write(path, assessment_to_toml(assessment))
 
 
-def parse_assessment(data: dict[str, Any], name: str) -> Assessment:
-    if data.get("kind") != "ladder-tui assessment" and "answers" not in data:
-        raise LadderError(f'{name}: not a ladder-tui assessment (no kind = "ladder-tui assessment")')
-    try:
-        return Assessment.model_validate(data)
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in error["loc"])
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise LadderError(f"{name}: not a valid assessment: {where}: {error['msg']}{more}") from None
+def create_assessment(assessment: Assessment, folder: Path | None = None) -> Path:
+    """Save a new assessment under a free id in `folder`: `assessment.id` when free, else `<id>-2`, `<id>-3`...
 
-
-def load_assessment(path: Path) -> Assessment:
-    return parse_assessment(read_assessment_data(path), str(path))
-
-
-def unique_assessment_path(subject: str, framework_id: str, folder: Path | None = None) -> tuple[str, Path]:
+    Each name is claimed exclusively, so two processes starting the same subject at once make two files."""
     folder = folder or assessments_dir()
-    base = f"{slugify(subject)}-{framework_id}"
-    candidate = base
-    number = 2
-    while (folder / f"{candidate}.toml").exists():
-        candidate = f"{base}-{number}"
-        number += 1
-    return candidate, folder / f"{candidate}.toml"
+    base = assessment.id
+    number = 1
+    while True:
+        path = folder / f"{assessment.id}.toml"
+        try:
+            create_exclusive(path, assessment_to_toml(assessment), FILE_MODE)
+            return path
+        except FileExistsError:
+            number += 1
+            assessment.id = f"{base}-{number}"
+            if number > 10_000:
+                raise LadderError(f"{folder}: no free name for {base!r}") from None
+
+
+def find_assessment(file_or_id: str, folder: Path | None = None) -> Path:
+    """An assessment path from a file path, or from an assessment id in the assessments folder."""
+    candidate = Path(file_or_id).expanduser()
+    if "/" in file_or_id or file_or_id.endswith(".toml") or candidate.exists():
+        return candidate
+    try:
+        folder = readable_folder(folder or assessments_dir())
+    except LadderError as exc:
+        raise LadderError(f"{file_or_id}: no such assessment file or id ({exc})") from None
+    by_id = folder / f"{file_or_id}.toml"
+    if not by_id.exists():
+        raise LadderError(f"{file_or_id}: no such assessment file or id (looked in {folder})")
+    return by_id
+
+
+def readable_folder(folder: Path) -> Path:
+    """`folder`, or a clear error when it (or a folder above it) is a file or cannot be read. Missing is fine."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        if existing == folder:
+            raise LadderError(f"{folder}: is a file, not a folder")
+        raise LadderError(f"{existing}: is a file, so the folder {folder} cannot exist")
+    if not os.access(existing, os.R_OK | os.X_OK):
+        raise LadderError(f"{existing}: permission denied (cannot read the folder)")
+    return folder
+
+
+def assessment_id_for(subject: str, framework_id: str) -> str:
+    """A readable id for a new assessment (made unique by `create_assessment`)."""
+    return f"{slugify(subject)}-{framework_id}"
 
 
 @dataclass
@@ -95,48 +117,54 @@ class OpenedAssessment:
 
     assessment: Assessment
     framework: Framework
+    #: The real file (symlinks resolved): every writer of one assessment writes and locks the same file.
     path: Path
     warnings: list[str] = field(default_factory=list)
 
 
-def framework_for(assessment: Assessment, path: Path, catalog: FrameworkCatalog) -> OpenedAssessment:
-    ref = assessment.framework
-    framework: Framework | None = None
-    if ref.path:
-        with contextlib.suppress(FrameworkError):
-            framework = load_framework(Path(ref.path))
-    if framework is None:
-        try:
-            framework = catalog.get(ref.id)
-        except LadderError:
-            raise LadderError(f"{path}: uses framework {ref.id!r}, which is not installed") from None
-    warnings = framework_warnings(assessment, framework, framework.content_hash())
-    return OpenedAssessment(assessment, framework, path, warnings)
-
-
 def open_assessment(path: Path, catalog: FrameworkCatalog) -> OpenedAssessment:
-    return framework_for(load_assessment(path), path, catalog)
+    """Load an assessment and its framework; LadderError naming the file when either cannot be had."""
+    real = real_path(path)
+    assessment = load_assessment(real)
+    framework = catalog.for_assessment(assessment.framework.id, assessment.framework.path)
+    if framework is None:
+        raise LadderError(f"{path}: uses framework {assessment.framework.id!r}, which is not installed")
+    return OpenedAssessment(assessment, framework, real, rules.framework_warnings(framework, assessment))
 
 
 class AssessmentLock:
-    """An advisory lock beside an assessment file, so a second process opens it read-only instead of racing."""
+    """An advisory lock beside the real assessment file, so a second process opens it read-only instead of racing.
+
+    `acquire` says why it could not lock: another ladder-tui holds it, or the folder cannot be written at all."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path.with_name(f".{path.name}.lock")
+        real = real_path(path)
+        self.path = real.with_name(f".{real.name}.lock")
         self._fd: int | None = None
+        #: Why the last `acquire` failed: "busy" (another writer) or "read-only" (the folder refuses writes).
+        self.refused: str | None = None
 
     def acquire(self) -> bool:
         """True when this process may write the assessment."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        except OSError:
+        except OSError as exc:
+            self.refused = "read-only" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "busy"
             return False
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             os.close(fd)
+            self.refused = "busy"
+            return False
+        if not os.access(self.path.parent, os.W_OK):
+            # The lock file exists but nothing new can be written beside it (a folder made read-only later).
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+            self.refused = "read-only"
             return False
         self._fd = fd
+        self.refused = None
         return True
 
     def release(self) -> None:
@@ -145,8 +173,3 @@ class AssessmentLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
                 os.close(self._fd)
             self._fd = None
-
-
-def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None) -> list[ListedAssessment]:
-    """Every assessment in the data folder, newest first (see `ladder_tui.core.listing`, which needs no pydantic)."""
-    return _list_assessments([path for path, _origin in catalog.dirs], folder)

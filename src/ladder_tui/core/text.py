@@ -19,3 +19,32 @@ def clean(text: str) -> str:
     """`text` with escape sequences and control characters removed (newlines kept, tabs become spaces)."""
     text = text.replace("\r\n", "\n").replace("\t", " ")
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+_LONG_WORDS: dict[int, re.Pattern[str]] = {}
+
+
+def break_long_words(text: str, width: int) -> str:
+    """`text` with every word longer than `width` characters cut into pieces of `width`, one per line.
+
+    Text layout (Rich, Textual) folds an unbroken word in time that grows with the square of its length; a 4 MB note
+    without spaces would take minutes. Pieces of a line's width are laid out in linear time and look the same."""
+    if width < 1 or len(text) <= width:
+        return text
+    pattern = _LONG_WORDS.get(width)
+    if pattern is None:
+        pattern = _LONG_WORDS[width] = re.compile(rf"\S{{{width + 1},}}")
+    return pattern.sub(lambda match: _pieces(match.group(), width), text)
+
+
+def _pieces(word: str, width: int) -> str:
+    return "\n".join(word[start : start + width] for start in range(0, len(word), width))
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells `text` takes: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
+from ladder_tui.tui import commands
 from ladder_tui.tui.idle_gc import IdleCollector
+from ladder_tui.tui.messages import FrameworksChanged, OpenAssessment
 from ladder_tui.tui.served import is_served
 
 if TYPE_CHECKING:
-    # Deferred: the models bring pydantic (~90 ms, ~10 MB); Home shows before anyone opens an assessment.
     from ladder_tui.core.assessment import Mode
     from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.storage import OpenedAssessment
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -31,11 +33,7 @@ class LadderApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "ladder-tui"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1", "help", "Help", id="help", show=False),
-        Binding("f2", "toggle_dark", "Light/dark", id="theme", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(commands.APP))
 
     room_banner: reactive[str] = reactive("")
     """Who is in the room, when served over SSH (empty otherwise)."""
@@ -53,10 +51,8 @@ class LadderApp(App[None]):
         self.catalog = catalog or FrameworkCatalog()
         self.initial_path = assessment_path
         self.initial_mode: Mode | None = mode
+        #: Served over SSH to a shared room: no member may name a path on the host, Ctrl+Q leaves.
         self.served = is_served() if served is None else served
-        if self.served:
-            # In a shared room the server turns Ctrl+Q into "leave"; the footer should say so.
-            self._bindings.key_to_bindings["ctrl+q"] = [Binding("ctrl+q", "quit", "Leave", id="quit", priority=True)]
         self.walk: WalkSession | None = None
         self.idle_gc = IdleCollector()
         if theme:
@@ -67,7 +63,7 @@ class LadderApp(App[None]):
         # to build and lay out before the first paint.
         from ladder_tui.tui.screens.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(self.catalog, served=self.served)
 
     def on_mount(self) -> None:
         self.idle_gc.start(self)
@@ -76,37 +72,7 @@ class LadderApp(App[None]):
 
             install_served_mode(self)
         if self.initial_path is not None:
-            self.open_walk(self.initial_path, self.initial_mode)
-
-    # ----- the walk -----
-
-    def open_walk(self, path: Path, mode: Mode | None = None) -> None:
-        """Open an assessment and show it at its first unanswered dimension (or its summary when complete)."""
-        from ladder_tui.core.session import WalkSession
-        from ladder_tui.tui.screens.dimension import DimensionScreen
-
-        self.close_walk()
-        try:
-            walk = WalkSession.open(path, self.catalog, mode=mode)
-        except LadderError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
-            return
-        self.walk = walk
-        for warning in walk.opened.warnings:
-            self.notify(warning, title="Framework changed", severity="warning", timeout=12)
-        if walk.read_only:
-            self.notify(
-                "This assessment is open in another ladder-tui; showing it read-only.",
-                title="Read-only",
-                severity="warning",
-                timeout=12,
-            )
-        self.push_screen(DimensionScreen(walk))
-        if walk.complete:
-            # Nothing left to answer: land on the result; escape leads back into the walk to change answers.
-            from ladder_tui.tui.screens.summary import SummaryScreen
-
-            self.push_screen(SummaryScreen(walk))
+            self.open_assessment(self.initial_path, self.initial_mode)
 
     def on_unmount(self) -> None:
         # However the app ends (quit, exit, a crash), let go of the assessment's lock.
@@ -117,6 +83,68 @@ class LadderApp(App[None]):
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
             self.idle_gc.note_input()
         await super().on_event(event)
+
+    # ----- opening an assessment -----
+
+    @on(OpenAssessment)
+    def _open_requested(self, message: OpenAssessment) -> None:
+        self.open_assessment(message.path, message.mode, summary=message.summary)
+
+    @on(FrameworksChanged)
+    def _frameworks_changed(self) -> None:
+        self.catalog.reload()
+
+    def open_assessment(self, path: Path, mode: Mode | None = None, *, summary: bool = False) -> None:
+        """Open an assessment's walk in `mode`; without one, self, unless others have rated: then ask who is rating."""
+        from ladder_tui.core import rules
+        from ladder_tui.core.session import holds_more_than_self
+        from ladder_tui.core.storage import open_assessment
+
+        try:
+            opened = open_assessment(path, self.catalog)
+        except LadderError as exc:
+            self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
+            return
+        if mode is not None or not holds_more_than_self(opened.assessment):
+            self.start_walk(opened, mode or "self", summary=summary)
+            return
+        from ladder_tui.tui.screens.who import WhoIsRatingScreen
+
+        def chosen(choice: Mode | None) -> None:
+            if choice is not None:
+                self.start_walk(opened, choice, summary=summary)
+
+        counts = rules.slot_counts(opened.framework, opened.assessment)
+        self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts), chosen)
+
+    def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False) -> None:
+        from ladder_tui.core.session import WalkSession
+        from ladder_tui.tui.screens.dimension import DimensionScreen
+
+        self.close_walk()
+        walk = WalkSession.start(opened, mode)
+        self.walk = walk
+        for warning in opened.warnings:
+            self.notify(warning, title="Framework changed", severity="warning", timeout=12)
+        if walk.read_only_reason == "busy":
+            self.notify(
+                "This assessment is open in another ladder-tui; showing it read-only.",
+                title="Read-only",
+                severity="warning",
+                timeout=12,
+            )
+        elif walk.read_only_reason == "read-only":
+            self.notify(
+                f"{walk.path.parent} cannot be written to; showing the assessment read-only (nothing is saved).",
+                title="Read-only",
+                severity="warning",
+                timeout=12,
+            )
+
+        def walk_ended(_result: None) -> None:
+            self.close_walk()
+
+        self.push_screen(DimensionScreen(walk, served=self.served, show_summary=summary or walk.complete), walk_ended)
 
     def close_walk(self) -> None:
         if self.walk is not None:
@@ -129,30 +157,31 @@ class LadderApp(App[None]):
 
     # ----- app-wide actions -----
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":
+            return not self.served
+        if action == "leave":
+            return self.served
+        return True
+
     def action_help(self) -> None:
         from ladder_tui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def action_go_home(self) -> None:
-        """Close the assessment (everything is already saved) and show Home."""
-        from ladder_tui.tui.screens.home import HomeScreen
-
-        self.close_walk()
-        while len(self.screen_stack) > 1 and not isinstance(self.screen_stack[-1], HomeScreen):
-            self.pop_screen()
+            table = getattr(self.screen, "COMMAND_TABLE", commands.APP)
+            self.push_screen(HelpScreen(table))
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
 
     async def action_quit(self) -> None:
-        if self.served:
-            self.notify("In a shared room Ctrl+Q leaves (your ssh closes); the room stays open for the others.")
-            return
         saved = self.walk is not None and not self.walk.read_only
         self.close_walk()
         self.exit(message="Everything is saved." if saved else None)
+
+    def action_leave(self) -> None:
+        # The SSH server turns a member's Ctrl+Q into leaving; the app never quits for everyone.
+        self.notify("In a shared room Ctrl+Q leaves (your ssh closes); the room stays open for the others.")
 
     def action_suspend_process(self) -> None:
         # Over SSH a Ctrl+Z would stop the app for everybody in the room.
@@ -162,56 +191,33 @@ class LadderApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and how the walk works", self.action_help)
-        yield SystemCommand(
-            "Light / dark theme", "Switch between the light and the dark theme", self.action_toggle_dark
-        )
-        if self.walk is not None:
-            yield SystemCommand(
-                "Home", "Close this assessment (every answer is saved) and go to Home", self.action_go_home
-            )
-            yield from self._walk_commands(self.walk)
-
-    def _walk_commands(self, walk: WalkSession) -> Iterable[SystemCommand]:
-        from ladder_tui.tui.screens.dimension import DimensionScreen
-
-        dimension_screen = next((s for s in self.screen_stack if isinstance(s, DimensionScreen)), None)
-        if dimension_screen is None:
+        table = getattr(screen, "COMMAND_TABLE", None)
+        if table is None:
             return
-        yield SystemCommand("Review all answers", "Every dimension and its answer", dimension_screen.action_review)
-        yield SystemCommand("Summary", "Suggested level, focus areas, strengths", dimension_screen.action_summary)
-        for fmt in ("markdown", "html", "json", "text"):
-            yield SystemCommand(
-                f"Export summary as {fmt}",
-                f"Write the summary beside the assessment file as {fmt}",
-                lambda fmt=fmt: dimension_screen.export(fmt),
-            )
-        for step in walk.steps:
+        for command in commands.palette_commands(table):
+            name, _, _args = command.action.partition("(")
+            if screen.check_action(name, ()) is False:
+                continue
+            yield SystemCommand(command.palette or command.label, command.help, self._runner(screen, command.action))
+        steps = getattr(screen, "palette_steps", None)
+        if callable(steps):
+            for title, help_text, action in steps():
+                yield SystemCommand(title, help_text, self._runner(screen, action))
 
-            def jump(index: int = step.index) -> None:
-                if self.screen is not dimension_screen:
-                    self.pop_screen()
-                dimension_screen.go_to(index)
+    def _runner(self, screen: Screen[object], action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.call_later(self.run_action, action, screen)
 
-            yield SystemCommand(
-                f"Go to {step.area.name} > {step.dimension.name}",
-                f"Dimension {step.index + 1} of {walk.total}",
-                jump,
-            )
+        return run
 
 
 def make_app(
     *,
     assessment_path: Path | None = None,
-    mode: str | None = None,
+    mode: Mode | None = None,
     catalog: FrameworkCatalog | None = None,
     theme: str | None = None,
     served: bool | None = None,
 ) -> LadderApp:
     """The one way to build the app: the CLI, the tests and the screenshot script all come through here."""
-    return LadderApp(
-        catalog=catalog,
-        assessment_path=assessment_path,
-        mode=mode,  # type: ignore[arg-type]
-        theme=theme,
-        served=served,
-    )
+    return LadderApp(catalog=catalog, assessment_path=assessment_path, mode=mode, theme=theme, served=served)

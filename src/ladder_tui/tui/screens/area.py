@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from typing import ClassVar
 
-from ladder_tui.core.framework import descriptor_statements
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
 from ladder_tui.core.session import Step, WalkSession
-from ladder_tui.tui.text import inert
-from ladder_tui.tui.widgets.level_card import LevelCard, card_body
+from ladder_tui.tui import commands
+from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui.widgets.key_hints import KeyHints
+from ladder_tui.tui.widgets.level_card import LevelCard, card_body, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
@@ -23,17 +26,10 @@ class AreaIntroScreen(Screen[str | None]):
     someone answering quickly is never stuck on an intro they did not notice.
     """
 
+    COMMAND_TABLE = "area"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
     #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
-    BINDINGS = [
-        Binding("enter", "go_on", "Start area", id="start_area"),
-        *[Binding(str(n), f"answer('pick({n})')", show=False, id=f"intro_pick_{n}") for n in range(1, 10)],
-        Binding("0", "answer('below')", show=False, id="intro_below"),
-        Binding("x", "answer('not_applicable')", show=False, id="intro_not_applicable"),
-        Binding("s", "answer('skip')", show=False, id="intro_skip"),
-        Binding("escape", "go_on", "Back", show=False, id="back"),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-    ]
 
     def __init__(self, session: WalkSession, step: Step) -> None:
         super().__init__()
@@ -47,16 +43,18 @@ class AreaIntroScreen(Screen[str | None]):
         yield Header(icon="≡")
         yield RoomBanner()
         with VerticalScroll(id="area-body"):
-            heading = Text.assemble(
+            heading = Content.assemble(
                 (f"Area {self.step.area_index + 1} of {len(areas)}: ", "dim"), (inert(area.name), "bold")
             )
             yield Static(heading, id="area-title")
             if area.description:
-                yield Static(inert(area.description), id="area-description")
+                yield Static(Content(inert(area.description)), id="area-description")
             count = self.step.dimensions_in_area
             yield Static(
-                f"{count} dimension{'s' if count != 1 else ''} follow: "
-                + ", ".join(inert(dim.name) for dim in area.dimensions),
+                Content(
+                    f"{count} dimension{'s' if count != 1 else ''} follow: "
+                    + ", ".join(inert(dim.name) for dim in area.dimensions)
+                ),
                 id="area-count",
             )
             if area.overview:
@@ -64,15 +62,16 @@ class AreaIntroScreen(Screen[str | None]):
                 with Horizontal(id="overview-row"):
                     for number, level in enumerate(framework.levels, start=1):
                         card = LevelCard()
-                        card.border_title = f"{number} {inert(level.name)}"
-                        statements = descriptor_statements(area.overview.get(level.id))
-                        card.update(card_body(statements, []))
+                        card.border_title = card_title(level, number, level.name, key=False)
+                        card.update(card_body(area.overview.get(level.id, ()), []))
                         yield card
         yield Static("Press enter to start this area.", id="area-hint")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
-        self.title = f"{inert(self.session.assessment.subject)} · {self.session.framework.name}"
+        session = self.session
+        self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(session.framework.name, 60)}"
+        self.sub_title = f"{session.mode} mode"
 
     def action_go_on(self) -> None:
         self.dismiss(None)

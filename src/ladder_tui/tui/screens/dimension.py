@@ -1,22 +1,32 @@
-"""The Dimension screen: one skill dimension, the neighbouring levels side by side, one key to answer and go on."""
+"""The Dimension screen: one skill dimension, the neighbouring levels side by side, one key to answer and go on.
+
+It owns the walk's navigation: the area intro, note, jump, review and summary screens it opens return what to do
+next (`WalkRequest`), and it does it; no other screen moves the walk.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import events, on
+from typing import ClassVar
+
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
-from ladder_tui.core.framework import descriptor_statements
 from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, one_line
-from ladder_tui.tui.widgets.level_card import LevelCard
+from ladder_tui.tui.widgets.key_hints import KeyHints
+from ladder_tui.tui.widgets.level_card import LevelCard, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
+
+#: What a walk screen asks the Dimension screen to do when it closes: go to a step, open review or summary.
+WalkRequest = int | str | None
 
 SLOT_LABEL: dict[str, str] = {"self": "self", "lead": "lead", "agreed": "agreed"}
 #: Narrowest readable card; below this we show fewer neighbours.
@@ -33,10 +43,9 @@ def answer_label(session: WalkSession, value: str | None) -> str:
         return "not applicable"
     if value == SKIPPED:
         return "skipped"
-    try:
-        index = session.framework.level_index(value)
-    except KeyError:
+    if not session.framework.has_level(value):
         return f"{value} (unknown level)"
+    index = session.framework.level_index(value)
     return f"{index + 1} {session.framework.levels[index].name}"
 
 
@@ -49,62 +58,74 @@ def visible_levels(level_count: int, cursor: int, width: int) -> list[int]:
     return list(range(start, start + shown))
 
 
+def hidden_levels_hint(shown: list[int], level_count: int) -> tuple[str, str]:
+    """("‹ 2 more", "1 more ›"): how many levels are out of sight on each side."""
+    left = shown[0] if shown else 0
+    right = level_count - (shown[-1] + 1) if shown else 0
+    return (f"‹ {left} more" if left else "", f"{right} more ›" if right else "")
+
+
 class DimensionScreen(Screen[None]):
     """Answer one dimension at a time. Every answer is saved before the next dimension is shown."""
 
+    COMMAND_TABLE = "dimension"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
     AUTO_FOCUS = "#cards"
-    BINDINGS = [
-        # Priority: the scrolling container under the cards would otherwise take the arrows.
-        Binding("left", "cursor(-1)", "Level", key_display="←→", id="cursor_left", priority=True),
-        Binding("right", "cursor(1)", "Level", show=False, id="cursor_right", priority=True),
-        Binding("enter", "choose", "Choose", id="choose"),
-        *[
-            Binding(str(n), f"pick({n})", "Pick level", show=n == 1, key_display="1-9", id=f"pick_{n}")
-            for n in range(1, 10)
-        ],
-        Binding("0", "below", "Below first", id="below", show=False),
-        Binding("x", "not_applicable", "N/A", id="not_applicable"),
-        Binding("s", "skip", "Skip", id="skip"),
-        Binding("n", "note", "Note", id="note"),
-        Binding("escape", "back", "Back", id="back"),
-        Binding("j", "jump", "Jump", id="jump"),
-        Binding("r", "review", "Review", id="review"),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-        Binding("pagedown", "move(1)", "Next", show=False, id="next"),
-        Binding("pageup", "move(-1)", "Previous", show=False, id="previous"),
-    ]
 
     cursor: reactive[int] = reactive(0, init=False)
     """The level under the cursor (index in the framework's order)."""
 
-    def __init__(self, session: WalkSession) -> None:
+    def __init__(self, session: WalkSession, *, served: bool = False, show_summary: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.served = served
+        self.show_summary_first = show_summary
         self._shown: list[int] = []
         self._card_width = 200
-        self._intro_shown_for: set[str] = set()
+        #: Opened from the review: after an answer, go back there.
+        self.return_to_review = False
+        #: The walk reached its end once: from now on answering goes on to the next unanswered dimension.
+        self.catching_up = False
+        #: Pair mode: walk only the dimensions where self and lead rated differently.
+        self.only_differences = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield RoomBanner()
         with Horizontal(id="where"):
+            yield Static(id="mode-badge")
             yield Static(id="crumb")
             yield Static(id="count")
         yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
-        yield Static(id="dim-description")
+        yield Static(id="pair-levels")
         with VerticalScroll(id="cards"):
+            yield Static(id="dim-description")
+            with Horizontal(id="levels-hint"):
+                yield Static(id="hint-left")
+                yield Static(id="hint-right")
             yield Horizontal(id="card-row")
+        yield Static(id="more-below")
         yield Static(id="answer-bar")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
-        framework = self.session.framework
-        self.title = f"{inert(self.session.assessment.subject)} · {framework.name}"
-        self.sub_title = f"{self.session.mode} mode" + (" · read-only" if self.session.read_only else "")
-        self.query_one(ProgressBar).total = max(1, self.session.total)
-        self.cursor = self.session.cursor_level()
+        session = self.session
+        framework = session.framework
+        self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(framework.name, 60)}"
+        self.sub_title = f"{session.mode} mode" + (" · read-only" if session.read_only else "")
+        badge = self.query_one("#mode-badge", Static)
+        badge.update(Content(f" {session.mode.upper()} " + ("· READ-ONLY " if session.read_only else "")))
+        badge.set_class(session.read_only, "-read-only")
+        self.query_one(ProgressBar).total = max(1, session.total)
+        self._show_pair_levels()
+        self.cursor = session.cursor_level()
         self._render_step()
-        step = self.session.step
+        self.watch(self.query_one("#cards", VerticalScroll), "scroll_y", self._update_more_hint, init=False)
+        if self.show_summary_first:
+            # Nothing left to answer (or asked for): land on the result; escape leads back into the walk.
+            self.call_after_refresh(self.action_summary)
+            return
+        step = session.step
         if step.first_in_area and not self._area_has_answers(step):
             self.call_after_refresh(self._show_intro, step)
 
@@ -121,27 +142,40 @@ class DimensionScreen(Screen[None]):
         session = self.session
         step = session.step
         self.query_one("#crumb", Static).update(
-            Text.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
+            Content.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
         )
-        answered, _total = session.progress()
-        self.query_one("#count", Static).update(f"{step.index + 1} of {session.total} · {answered} answered")
-        self.query_one(ProgressBar).progress = answered
+        self.query_one("#count", Static).update(self._count_text())
+        self.query_one(ProgressBar).progress = session.counts().answered
         description = self.query_one("#dim-description", Static)
-        text = inert(step.dimension.description or "")
+        parts: list[str] = []
+        if step.dimension.description:
+            parts.append(inert(step.dimension.description))
         missing = [
             level.name
             for level in session.framework.levels
             if not session.framework.descriptor(step.dimension, level.id)
         ]
         if missing:
-            text += ("\n" if text else "") + f"The source does not describe this dimension at: {', '.join(missing)}."
+            parts.append(f"The source does not describe this dimension at: {inert(', '.join(missing))}.")
+        if step.dimension.ragged_note:
+            parts.append(inert(step.dimension.ragged_note))
         if step.dimension.branches:
-            grows = "; ".join(inert(branch) for branch in step.dimension.branches)
-            text += ("\n" if text else "") + f"Once mastered, grows into: {grows}."
-        description.update(text)
-        description.display = bool(text)
+            parts.append(
+                f"Once mastered, grows into: {'; '.join(inert(branch) for branch in step.dimension.branches)}."
+            )
+        description.update(Content("\n".join(parts)))
+        description.display = bool(parts)
         self._render_cards()
         self._render_answer_bar()
+
+    def _count_text(self) -> str:
+        session = self.session
+        answered = session.counts().answered
+        if self.only_differences:
+            steps = self._walked_steps()
+            position = next((n for n, step in enumerate(steps, 1) if step.index == session.index), 0)
+            return f"difference {position} of {len(steps)} · {answered} answered"
+        return f"{session.step.index + 1} of {session.total} · {answered} answered"
 
     def _render_cards(self) -> None:
         if not self.is_mounted:
@@ -157,18 +191,25 @@ class DimensionScreen(Screen[None]):
             cards = [LevelCard() for _ in shown]
             row.mount_all(cards)
         own = session.rating(step)
-        others = {slot: session.rating(step, slot) for slot in session.other_slots}
+        others = {slot: session.rating(step, slot) for slot in session.other_slots if session.shows_slot(slot, step)}
+        carried = session.carried(step)
         for card, level_index in zip(cards, shown, strict=True):
             level = framework.levels[level_index]
             marks = []
             if own == level.id:
                 marks.append(f"✔ {SLOT_LABEL[session.slot]}")
             marks += [f"◆ {SLOT_LABEL[slot]}" for slot, value in others.items() if value == level.id]
+            if carried == level.id and own is None:
+                marks.append("↺ last time")
             # Narrow cards keep the part that tells levels apart ("L3") rather than a cut-off long name.
-            fits = len(level.name) + 6 <= self._card_width // max(1, len(shown))
+            fits = len(level.name) + 10 <= self._card_width // max(1, len(shown))
             card.show_level(
-                number=level_index + 1,
-                name=level.name if fits or not level.short else level.short,
+                title=card_title(
+                    level,
+                    level_index + 1,
+                    level.name if fits or not level.short else level.short,
+                    cursor=level_index == self.cursor,
+                ),
                 statements=framework.descriptor(step.dimension, level.id),
                 marks=marks,
                 cursor=level_index == self.cursor,
@@ -177,42 +218,73 @@ class DimensionScreen(Screen[None]):
                 context=self._area_context(step, level.id),
             )
         self._shown = shown
+        left, right = hidden_levels_hint(shown, len(framework.levels))
+        self.query_one("#hint-left", Static).update(left)
+        self.query_one("#hint-right", Static).update(right)
+        self.query_one("#levels-hint").display = bool(left or right)
+        self.call_after_refresh(self._update_more_hint)
+
+    def _update_more_hint(self, *_args: object) -> None:
+        cards = self.query_one("#cards", VerticalScroll)
+        hint = self.query_one("#more-below", Static)
+        below = cards.max_scroll_y - cards.scroll_y
+        hint.update("↓ more below: ↑↓ or the wheel scroll" if below > 0 else "")
+        hint.display = below > 0
 
     @staticmethod
     def _area_context(step: Step, level_id: str) -> str | None:
-        overview = " ".join(descriptor_statements(step.area.overview.get(level_id)))
+        overview = " ".join(step.area.overview.get(level_id, ()))
         return f"{step.area.name} at this level: {overview}" if overview else None
 
     def _render_answer_bar(self) -> None:
         session = self.session
         step = session.step
-        parts = Text()
-        parts.append(f"{SLOT_LABEL[session.slot].capitalize()}: ", style="bold")
-        parts.append(answer_label(session, session.rating(step)))
+        parts: list[Content | tuple[str, str] | str] = [
+            (f"{SLOT_LABEL[session.slot].capitalize()}: ", "bold"),
+            answer_label(session, session.rating(step)),
+        ]
         for slot in session.other_slots:
-            parts.append(f"   {SLOT_LABEL[slot].capitalize()}: ", style="bold")
-            parts.append(answer_label(session, session.rating(step, slot)))
+            parts.append((f"   {SLOT_LABEL[slot].capitalize()}: ", "bold"))
+            if session.shows_slot(slot, step):
+                parts.append(answer_label(session, session.rating(step, slot)))
+            else:
+                parts.append("hidden until you rate (v shows it)")
+        carried = session.carried(step)
+        if carried is not None and session.rating(step) is None:
+            parts += [("   Last time: ", "bold"), answer_label(session, carried), " (enter keeps it)"]
         note = session.note(step)
         if note:
-            parts.append("   Note: ", style="bold")
-            parts.append(one_line(note, 40))
+            parts += [("   Note: ", "bold"), one_line(note, 40)]
         # A lead (or a pair) sees the evidence the others wrote, not only their ratings.
         for slot in session.other_slots:
             other_note = session.note(step, slot)
-            if other_note:
-                parts.append(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", style="bold")
-                parts.append(one_line(other_note, 60))
+            if other_note and session.shows_slot(slot, step):
+                parts += [(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", "bold"), one_line(other_note, 60)]
         parts.append("   ")
-        parts.append_text(self._save_indicator())
-        self.query_one("#answer-bar", Static).update(parts)
+        parts.append(self._save_indicator())
+        self.query_one("#answer-bar", Static).update(Content.assemble(*parts))
 
-    def _save_indicator(self) -> Text:
+    def _save_indicator(self) -> Content:
         session = self.session
         if session.read_only:
-            return Text("read-only: not saving", style="bold")
+            return Content.styled("read-only: not saving", "bold")
         if session.last_error:
-            return Text(f"✘ NOT SAVED: {session.last_error}", style="bold reverse")
-        return Text("✓ saved", style="dim")
+            return Content.styled(f"✘ NOT SAVED: {inert(session.last_error)}", "bold reverse")
+        return Content.styled("✓ saved", "dim")
+
+    def _show_pair_levels(self) -> None:
+        line = self.query_one("#pair-levels", Static)
+        if self.session.mode != "pair":
+            line.display = False
+            return
+        from ladder_tui.core.scoring import score
+
+        framework, assessment = self.session.framework, self.session.assessment
+        own = score(framework, assessment.only_slot("self")).suggested_label
+        lead = score(framework, assessment.only_slot("lead")).suggested_label
+        line.update(
+            Content.assemble(("Self suggests ", "dim"), inert(own), ("  ·  lead suggests ", "dim"), inert(lead))
+        )
 
     # ----- moving -----
 
@@ -222,28 +294,69 @@ class DimensionScreen(Screen[None]):
         self._render_step()
         self.query_one("#cards", VerticalScroll).scroll_home(animate=False)
 
-    def _advance(self) -> None:
-        """After an answer: the next dimension (via its area intro when a new area starts), or the summary."""
+    def _walked_steps(self, only_differences: bool | None = None) -> list[Step]:
+        """The steps the walk visits: all, or in pair mode with "differences" on, only where self and lead differ."""
+        steps = self.session.steps
+        if not (self.only_differences if only_differences is None else only_differences):
+            return steps
+        return [
+            step
+            for step in steps
+            if (own := self.session.rating(step, "self")) is not None
+            and (lead := self.session.rating(step, "lead")) is not None
+            and own != lead
+        ]
+
+    def _next_step(self) -> Step | None:
+        """Where an answer leads: the next step, or when catching up, the next unanswered one."""
         session = self.session
-        if session.step.index + 1 >= session.total:
+        if self.catching_up:
+            missing = session.unanswered_steps()
+            later = [step for step in missing if step.index > session.index]
+            candidates = later or missing
+            return candidates[0] if candidates else None
+        following = [step for step in self._walked_steps() if step.index > session.index]
+        return following[0] if following else None
+
+    def _advance(self) -> None:
+        """After an answer: back to the review, the next dimension (via its area intro), or the end of the walk."""
+        if self.return_to_review:
+            self.return_to_review = False
+            self._render_step()
+            self.action_review()
+            return
+        step = self._next_step()
+        if step is None:
             self._render_step()
             self._finish()
             return
-        self.go_to(session.step.index + 1)
-        step = session.step
-        if step.first_in_area:
+        entering_area = step.first_in_area and step.area.id != self.session.step.area.id
+        self.go_to(step.index)
+        if entering_area and not self.catching_up:
             self._show_intro(step)
 
     def _finish(self) -> None:
-        answered, total = self.session.progress()
-        if answered < total:
-            self.notify(f"{total - answered} dimension(s) still unanswered; they are marked in the review.")
-        self.action_summary()
+        """The end of the walk: offer what is still unanswered (skips are asked again), then the summary."""
+        missing = self.session.unanswered_steps()
+        if not missing:
+            self.catching_up = False
+            self.action_summary()
+            return
+        from ladder_tui.tui.screens.finish import FinishScreen
+
+        skipped = sum(1 for step in missing if self.session.rating(step) == SKIPPED)
+
+        def decided(answer_now: bool | None) -> None:
+            if answer_now:
+                self.catching_up = True
+                self.go_to(missing[0].index)
+            elif answer_now is False:
+                self.action_summary()
+
+        self.app.push_screen(FinishScreen(len(missing), skipped), decided)
 
     def _show_intro(self, step: Step) -> None:
         from ladder_tui.tui.screens.area import AreaIntroScreen
-
-        self._intro_shown_for.add(step.area.id)
 
         def answered_on_intro(action: str | None) -> None:
             if action:
@@ -257,14 +370,40 @@ class DimensionScreen(Screen[None]):
         )
 
     def _record(self, value: str) -> None:
-        if self.session.read_only:
-            self.notify("Read-only: this assessment is open in another ladder-tui.", severity="warning")
-            return
         if not self.session.answer(value):
             self._render_answer_bar()
             self.notify(self.session.last_error or "not saved", title="Not saved", severity="error", timeout=10)
             return
         self._advance()
+
+    def follow(self, request: WalkRequest) -> None:
+        """Do what a closing walk screen asked: go to a dimension, or open the review or the summary."""
+        if isinstance(request, int):
+            self.go_to(request)
+        elif request == "review":
+            self.action_review()
+        elif request == "summary":
+            self.action_summary()
+        elif request == "home":
+            self.dismiss()
+        else:
+            self._render_step()
+
+    # ----- what can be done now -----
+
+    ANSWERS = frozenset({"choose", "pick", "below", "not_applicable", "skip", "note"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.session
+        if action in self.ANSWERS:
+            return None if session.read_only else True
+        if action == "reveal":
+            if session.mode != "lead" or not session.framework.blind_review:
+                return False
+            return None if session.shows_slot("self") else True
+        if action == "disagreements":
+            return session.mode == "pair"
+        return True
 
     # ----- actions -----
 
@@ -277,7 +416,7 @@ class DimensionScreen(Screen[None]):
     def action_pick(self, number: int) -> None:
         levels = self.session.framework.levels
         if number > len(levels):
-            self.notify(f"This framework has {len(levels)} levels.", severity="warning")
+            self.notify(f"This framework has {len(levels)} levels: 1 to {len(levels)}.", severity="warning")
             return
         self.cursor = number - 1
         self._record(levels[number - 1].id)
@@ -294,31 +433,46 @@ class DimensionScreen(Screen[None]):
     def action_move(self, delta: int) -> None:
         self.go_to(self.session.step.index + delta)
 
+    def action_go_to(self, index: int) -> None:
+        self.go_to(index)
+
     def action_back(self) -> None:
         if self.session.step.index == 0:
-            self.app.close_walk()  # type: ignore[attr-defined]
             self.dismiss()
             return
         self.go_to(self.session.step.index - 1)
 
+    def action_home(self) -> None:
+        """Close the assessment (everything is already saved) and show Home."""
+        self.dismiss()
+
+    def action_reveal(self) -> None:
+        self.session.reveal()
+        self.cursor = self.session.cursor_level() if self.session.rating() is None else self.cursor
+        self._render_step()
+        self.refresh_bindings()
+
+    def action_disagreements(self) -> None:
+        if not self.only_differences and not self._walked_steps(only_differences=True):
+            self.notify("Self and lead rated every dimension alike (or one side has not rated yet).")
+            return
+        self.only_differences = not self.only_differences
+        if self.only_differences:
+            steps = self._walked_steps()
+            if all(step.index != self.session.index for step in steps):
+                self.go_to(steps[0].index)
+        self.notify("Only where self and lead differ." if self.only_differences else "Every dimension again.")
+        self._render_step()
+
     def action_note(self) -> None:
         from ladder_tui.tui.screens.note import NoteScreen
 
-        if self.session.read_only:
-            self.notify("Read-only: this assessment is open in another ladder-tui.", severity="warning")
-            return
         step = self.session.step
 
-        def save_note(text: str | None) -> None:
-            if text is None:
-                return
-            if not self.session.set_note(text):
-                self.notify(self.session.last_error or "not saved", title="Not saved", severity="error")
+        def closed(_result: None) -> None:
             self._render_answer_bar()
 
-        self.app.push_screen(
-            NoteScreen(f"{step.area.name} › {step.dimension.name}", self.session.note(step) or ""), save_note
-        )
+        self.app.push_screen(NoteScreen(self.session, step), closed)
 
     def action_jump(self) -> None:
         from ladder_tui.tui.screens.jump import JumpScreen
@@ -332,25 +486,31 @@ class DimensionScreen(Screen[None]):
     def action_review(self) -> None:
         from ladder_tui.tui.screens.review import ReviewScreen
 
-        def opened(index: int | None) -> None:
-            if index is not None:
-                self.go_to(index)
+        def reviewed(request: WalkRequest) -> None:
+            if isinstance(request, int):
+                self.return_to_review = True
+            self.follow(request)
 
-        self.app.push_screen(ReviewScreen(self.session), opened)
+        self.app.push_screen(ReviewScreen(self.session), reviewed)
 
     def action_summary(self) -> None:
         from ladder_tui.tui.screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(self.session))
+        self.app.push_screen(SummaryScreen(self.session, served=self.served), self.follow)
 
-    def export(self, fmt: str) -> None:
-        from ladder_tui.tui.screens.summary import export_summary
+    def palette_steps(self) -> list[tuple[str, str, str]]:
+        """The command palette's "Go to" entries: one per dimension."""
+        return [
+            (
+                f"Go to {one_line(step.area.name, 40)} > {one_line(step.dimension.name, 60)}",
+                f"Dimension {step.index + 1} of {self.session.total}",
+                f"go_to({step.index})",
+            )
+            for step in self.session.steps
+        ]
 
-        export_summary(self.app, self.session, fmt)
-
-    @on(events.ScreenResume)
-    def _refresh_on_resume(self) -> None:
-        # Another screen (review, jump, note) may have changed answers or the place.
+    def on_screen_resume(self) -> None:
+        # A screen above (note, jump, review, summary) may have changed answers.
         self._render_step()
 
     def slot_label(self, slot: Slot) -> str:

@@ -2,67 +2,75 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
+from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert
+from ladder_tui.tui.widgets.key_hints import KeyHints
+from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
-def framework_preview(framework: Framework) -> Text:
-    """Levels and areas of a framework, compact enough for the side of a screen."""
-    text = Text()
-    text.append(inert(framework.name), style="bold")
-    text.append(
+def framework_preview(framework: Framework) -> Content:
+    """Levels and areas of a framework, compact enough for the side of a screen (all of it literal text)."""
+    parts: list[Content | tuple[str, str] | str] = [(inert(framework.name), "bold")]
+    parts.append(
         f"\n{len(framework.levels)} levels · {len(framework.areas)} areas · {framework.dimension_count} dimensions\n"
     )
     if framework.source is not None:
-        text.append(f"Source: {inert(framework.source.title)}\n", style="dim")
-        text.append(f"{inert(framework.source.credit)}\n", style="dim")
+        parts.append((f"Source: {inert(framework.source.title)}\n", "dim"))
+        parts.append((f"{inert(framework.source.credit)}\n", "dim"))
     if framework.description:
-        text.append(f"\n{inert(framework.description)}\n")
-    text.append("\nLevels\n", style="bold")
+        parts.append(f"\n{inert(framework.description)}\n")
+    parts.append(("\nLevels\n", "bold"))
     for number, level in enumerate(framework.levels, start=1):
-        text.append(f" {number} {inert(level.name)}\n")
-    text.append("\nAreas\n", style="bold")
+        parts.append(f" {number} {inert(level.name)}\n")
+    parts.append(("\nAreas\n", "bold"))
     for area in framework.areas:
         optional = "  (optional)" if area.applies_if else ""
-        text.append(f" • {inert(area.name)} ({len(area.dimensions)}){optional}\n")
+        parts.append(f" • {inert(area.name)} ({len(area.dimensions)}){optional}\n")
     for question in framework.questions:
-        text.append(f"\nAsks: {inert(question.prompt)}\n", style="italic")
-    return text
+        parts.append((f"\nAsks: {inert(question.prompt)}\n", "italic"))
+    return Content.assemble(*parts)
 
 
 class FrameworksScreen(Screen[None]):
     """What ladders are available, and where a team's own ones go."""
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-    ]
+    COMMAND_TABLE = "frameworks"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, catalog: FrameworkCatalog, *, served: bool = False) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.served = served
+        self.frameworks: list[Framework] = []
 
     def compose(self) -> ComposeResult:
         from ladder_tui.core.paths import user_frameworks_dir
 
-        catalog = self.app.catalog  # type: ignore[attr-defined]
-        self.frameworks: list[Framework] = catalog.frameworks()
+        self.frameworks = self.catalog.frameworks()
         yield Header(icon="≡")
         yield RoomBanner()
         with Horizontal(id="fw-body"):
-            yield OptionList(*[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="fw-list")
-            with VerticalScroll(id="fw-preview-scroll"):
+            yield OptionList(*[Option(Content(inert(fw.name)), id=fw.id) for fw in self.frameworks], id="fw-list")
+            with QuietScroll(id="fw-preview-scroll"):
                 yield Static(id="fw-preview")
-        problems = [f"Skipped {entry.error.problems[0]}" for entry in catalog.broken() if entry.error]
+        problems = [f"Skipped {entry.error.problems[0]}" for entry in self.catalog.broken() if entry.error]
         hint = f"Add your own: drop a TOML file into {user_frameworks_dir()} (see docs/frameworks.md)."
-        yield Static("\n".join([hint, *problems]), id="fw-hint")
-        yield Footer()
+        yield Static(Content(inert("\n".join([hint, *problems]))), id="fw-hint")
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.title = "ladder-tui"
@@ -74,3 +82,6 @@ class FrameworksScreen(Screen[None]):
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
         framework = self.frameworks[event.option_index]
         self.query_one("#fw-preview", Static).update(framework_preview(framework))
+
+    def action_back(self) -> None:
+        self.dismiss()

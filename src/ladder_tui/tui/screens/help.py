@@ -1,71 +1,75 @@
-"""The help screen: every key of the walk and what an answer means."""
+"""The help screen, made from the command table: the keys of the screen it was opened on first, then the rest."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
 
-HELP = """\
-# ladder-tui help
+from ladder_tui.tui import commands
 
-Every answer and note is **saved the moment you give it**. There is no Save step; quit any time.
+CONCEPTS = """\
+Every answer and note is saved the moment you give it: there is no Save step; quit any time.
 
-## On a dimension
+Digits pick cards in the order the levels come, so in a ladder that starts at "Level 2", key 1 is Level 2
+(cards say "key 1" wherever the digit and the level's own number differ).
 
-| key | what it does |
-|---|---|
-| ← → | move the cursor between levels |
-| enter | choose the level under the cursor and go to the next dimension |
-| 1 … 9 | choose the framework's n-th level and go on |
-| 0 | below the first level |
-| x | not applicable to this role |
-| s | skip for now (asked again when you resume) |
-| n | add or edit a note: evidence such as an example, a date, a link |
-| escape | back to the previous dimension (from the first one: back to Home) |
-| page up / page down | previous / next dimension without answering |
-| j | jump to any area or dimension |
-| r | review every answer in one table |
-| ↑ ↓ | scroll long descriptions |
-| ? or F1 | this help |
-| ctrl+p | command palette: jump, review, summary, export, Home |
-| F2 | light / dark theme |
-| ctrl+q | quit (everything is already saved) |
+Who is rating: each sitting writes its own slot. self: the agent rates themselves. lead: the lead rates, and
+the agent's own rating stays hidden on each dimension until the lead has rated it (v shows it early). pair:
+the two agree a rating (✔ agreed), seeing both (◆), and d walks only where self and lead differ. The rating
+that counts is agreed, else lead, else self.
 
-When a new area starts, its intro shows what each level looks like there: enter starts the area, and an answer
-key (1-9, 0, x, s) answers its first dimension straight away.
+Skip means "ask me again": skipped dimensions come back when you resume and at the end of the walk."""
 
-## Modes
 
-* **self**: the agent rates themselves (✔ self).
-* **lead**: the lead rates; the agent's own answers are marked ◆ self.
-* **pair**: both agree on a rating together (✔ agreed); ◆ marks show self and lead.
+def help_text(first: str) -> Content:
+    """The help: `first` screen's keys, the keys that work everywhere, how it works, then every other screen."""
+    order = [first] if first in commands.COMMANDS and first != commands.APP else []
+    order.append(commands.APP)
+    lines: list[Content] = []
 
-The rating that counts is *agreed*, else *lead*, else *self*.
+    def section(table: str) -> None:
+        lines.append(Content.styled(commands.TITLES.get(table, table), "bold underline"))
+        for keys, what in commands.help_rows(table):
+            lines.append(Content.assemble((f"  {keys:<8}", "bold"), " ", what))
+        lines.append(Content(""))
 
-## Review and summary
-
-In the review, enter opens a dimension to change it; `s` shows the summary.
-The summary gives a suggested level and why, focus areas, strengths and
-(when two people rated) calibration. Export it from the summary or the command palette.
-
-Press escape to close this help.
-"""
+    for table in order:
+        section(table)
+    lines.append(Content.styled("How it works", "bold underline"))
+    lines.append(Content(CONCEPTS))
+    lines.append(Content(""))
+    for table in commands.COMMANDS:
+        if table not in order:
+            section(table)
+    lines.append(Content.styled("Press escape to close this help; ↑↓ scroll.", "dim"))
+    return Content("\n").join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and concepts, one screen."""
+    """Keys and concepts; what the screen underneath can do comes first, so it fits at 80x24."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="close"),
         Binding("question_mark", "close", "Close", show=False, id="close_q"),
+        Binding("f1", "close", "Close", show=False, id="close_f1"),
     ]
+
+    def __init__(self, table: str = commands.APP) -> None:
+        super().__init__()
+        self.table = table
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Markdown(HELP)
+            yield Static(help_text(self.table), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-dialog").focus()
 
     def action_close(self) -> None:
         self.dismiss()

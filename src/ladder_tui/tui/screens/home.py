@@ -3,98 +3,111 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
-from ladder_tui.core.listing import ListedAssessment, list_assessments
+from ladder_tui.core.assessment import Mode
+from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.files import regular_files
+from ladder_tui.core.listing import ListedAssessment
+from ladder_tui.core.paths import assessments_dir
+from ladder_tui.tui import commands
+from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import one_line
+from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.resume_list import ResumeList
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
-ACTIONS = "[b]n[/b]  start a new assessment    [b]f[/b]  browse frameworks    [b]l[/b]  review the selected one as lead"
 INTRO = (
     "Walk a career ladder or skills matrix one dimension at a time. "
     "Every answer is saved as you go; quit and resume any time."
 )
-
-
 HEADERS = ("Subject", "Framework", "Mode", "Progress", "Last saved")
 EMPTY = "No saved assessments yet. Press n to start one."
+READING = "Reading the saved assessments…"
 
 
 class HomeScreen(Screen[None]):
     """Where every session starts."""
 
-    BINDINGS = [
-        Binding("n", "new", "New assessment", id="new"),
-        Binding("enter", "resume", "Resume", id="resume", show=False),
-        Binding("f", "frameworks", "Frameworks", id="frameworks"),
-        Binding("l", "lead_review", "Review as lead", id="lead_review"),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-    ]
-
+    COMMAND_TABLE = "home"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
     TITLE = "ladder-tui"
     SUB_TITLE = "Home"
     AUTO_FOCUS = "#assessments"
 
-    def __init__(self) -> None:
+    def __init__(self, catalog: FrameworkCatalog, *, served: bool = False) -> None:
         super().__init__()
+        self.catalog = catalog
+        self.served = served
         self.rows: list[ListedAssessment] = []
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
-        # The rows are read here, not on mount, so the very first frame already shows them (a second layout and
-        # paint would add to start-up, SPEC section 8).
-        self.rows = self._read_rows()
+        # Whether there is anything to list is known at once; reading the files (2,000 of them, maybe) happens
+        # after the first frame, in a worker, so Home shows at the speed of an empty app (SPEC section 8).
+        files, _skipped = regular_files(assessments_dir(), ".toml")
         yield Header(icon="≡")
         yield RoomBanner()
         yield Static(INTRO, id="home-intro")
-        # Plain text rather than buttons: Home is the first screen, and every widget type costs start-up time.
-        # The footer's keys are clickable for mouse users.
-        yield Static(ACTIONS, id="home-actions")
         yield Static("Resume an assessment", classes="section-title", id="resume-title")
         table = ResumeList(id="assessments", flexible=(0, 1))
-        table.set_rows(HEADERS, self._cells(self.rows))
-        table.display = bool(self.rows)
+        table.set_rows(HEADERS, [])
+        table.display = False
         yield table
-        empty = Static(EMPTY, id="home-empty")
-        empty.display = not self.rows
-        yield empty
-        yield Footer()
+        yield Static(READING if files else EMPTY, id="home-empty")
+        yield KeyHints()
+        self.loaded = not files
+
+    def on_mount(self) -> None:
+        if not self.loaded:
+            self.reload()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def _read_rows(self) -> list[ListedAssessment]:
-        folders = [path for path, _origin in self.app.catalog.dirs]  # type: ignore[attr-defined]
-        return [row for row in list_assessments(folders) if row.error is None]
+    @work(thread=True, exclusive=True, group="home-rows")
+    def reload(self) -> None:
+        """Read the folder again (in a thread: the screen stays responsive), then show the rows."""
+        from ladder_tui.core.listing import list_assessments
+
+        self.catalog.reload()
+        rows = list_assessments(self.catalog).rows
+        self.app.call_from_thread(self._show_rows, rows)
+
+    def _show_rows(self, rows: list[ListedAssessment]) -> None:
+        self.rows = rows
+        self.loaded = True
+        table = self.query_one(ResumeList)
+        table.set_rows(HEADERS, [self._cells(row) for row in rows])
+        table.display = bool(rows)
+        empty = self.query_one("#home-empty", Static)
+        empty.update(EMPTY)
+        empty.display = not rows
+        if rows:
+            table.focus()
+        self.refresh_bindings()
 
     @staticmethod
-    def _cells(rows: list[ListedAssessment]) -> list[tuple[str, ...]]:
-        return [
-            (
-                one_line(row.subject),
-                one_line(row.framework),
-                row.mode,
-                row.progress,
-                # Files keep UTC; people read their own clock.
-                row.updated.astimezone().strftime("%Y-%m-%d %H:%M") if row.updated else "?",
-            )
-            for row in rows
-        ]
+    def _cells(row: ListedAssessment) -> tuple[str, ...]:
+        return (
+            one_line(row.subject),
+            one_line(row.framework),
+            row.mode,
+            row.progress,
+            # Files keep UTC; people read their own clock.
+            row.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
 
-    def reload(self) -> None:
-        """Read the folder again (back from a walk: progress and order change)."""
-        self.rows = self._read_rows()
-        table = self.query_one(ResumeList)
-        table.set_rows(HEADERS, self._cells(self.rows))
-        self.query_one("#home-empty", Static).display = not self.rows
-        table.display = bool(self.rows)
-        if self.rows:
-            table.focus()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "open_as"):
+            return bool(self.rows) or None
+        return True
 
     def _selected_path(self) -> Path | None:
         if not self.rows:
@@ -104,28 +117,28 @@ class HomeScreen(Screen[None]):
     def action_resume(self) -> None:
         path = self._selected_path()
         if path is not None:
-            self.app.open_walk(path)  # type: ignore[attr-defined]
+            self.post_message(OpenAssessment(path))
 
-    def action_lead_review(self) -> None:
-        """Open the selected assessment in lead mode: the agent's own answers are shown beside the lead's."""
+    def action_open_as(self, mode: Mode) -> None:
+        """Open the selected assessment in the mode the key names (the file's last mode does not decide)."""
         path = self._selected_path()
         if path is not None:
-            self.app.open_walk(path, "lead")  # type: ignore[attr-defined]
+            self.post_message(OpenAssessment(path, mode))
 
     @on(ResumeList.Selected)
     def _row_selected(self) -> None:
         self.action_resume()
 
     def action_new(self) -> None:
-        from ladder_tui.tui.screens.new import NewAssessmentScreen
+        from ladder_tui.tui.screens.new import Created, NewAssessmentScreen
 
-        def created(path: Path | None) -> None:
-            if path is not None:
-                self.app.open_walk(path)  # type: ignore[attr-defined]
+        def created(result: Created | None) -> None:
+            if result is not None:
+                self.post_message(OpenAssessment(result.path, result.mode))
 
-        self.app.push_screen(NewAssessmentScreen(), created)
+        self.app.push_screen(NewAssessmentScreen(self.catalog), created)
 
     def action_frameworks(self) -> None:
         from ladder_tui.tui.screens.frameworks import FrameworksScreen
 
-        self.app.push_screen(FrameworksScreen())
+        self.app.push_screen(FrameworksScreen(self.catalog, served=self.served))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
@@ -18,7 +20,7 @@ from ladder_tui.tui.text import inert
 class JumpScreen(ModalScreen[int | None]):
     """Pick a dimension (grouped by area); returns its index in the walk."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, session: WalkSession) -> None:
         super().__init__()
@@ -30,12 +32,11 @@ class JumpScreen(ModalScreen[int | None]):
         for step in self.session.steps:
             if step.area.id != current_area:
                 current_area = step.area.id
-                options.append(Option(Text(inert(step.area.name), style="bold"), id=f"area-{step.index}"))
-            answered = self.session.rating(step) is not None
-            mark = "✔" if answered else "·"
-            options.append(Option(f"   {mark} {inert(step.dimension.name)}", id=f"dim-{step.index}"))
+                options.append(Option(Content.styled(inert(step.area.name), "bold"), id=f"area-{step.index}"))
+            mark = "✔" if self.session.is_answered(step) else "·"
+            options.append(Option(Content(f"   {mark} {inert(step.dimension.name)}"), id=f"dim-{step.index}"))
         with Vertical(id="jump-dialog", classes="dialog"):
-            yield Label("Jump to an area or dimension", classes="dialog-title")
+            yield Label("Jump to an area or dimension (✔ answered)", classes="dialog-title")
             yield OptionList(*options, id="jump-list")
 
     def on_mount(self) -> None:

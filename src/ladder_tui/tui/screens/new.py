@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Footer,
-    Header,
-    Input,
-    Label,
-    OptionList,
-    RadioButton,
-    RadioSet,
-    Select,
-    Static,
-)
+from textual.widgets import Button, Header, Input, Label, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from ladder_tui.core.assessment import MODES, Mode, new_assessment
+from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Framework
-from ladder_tui.core.storage import save_assessment, unique_assessment_path
+from ladder_tui.core.storage import assessment_id_for, create_assessment
+from ladder_tui.tui import commands
 from ladder_tui.tui.screens.frameworks import framework_preview
-from ladder_tui.tui.text import inert
+from ladder_tui.tui.text import literal, one_line
+from ladder_tui.tui.widgets.choices import GlyphCheckbox, GlyphRadioButton
+from ladder_tui.tui.widgets.key_hints import KeyHints
+from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 MODE_HELP: dict[str, str] = {
@@ -39,43 +35,49 @@ MODE_HELP: dict[str, str] = {
 }
 
 
-class NewAssessmentScreen(Screen[Path | None]):
-    """Creates the assessment file at once and returns its path."""
+@dataclass(frozen=True)
+class Created:
+    """The new assessment's file, and who is rating in the sitting that starts now."""
 
-    #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
-    BINDINGS = [
-        Binding("escape", "cancel", "Back", id="back"),
-        Binding("f5", "start", "Start", id="start"),
-    ]
+    path: Path
+    mode: Mode
 
-    def __init__(self) -> None:
+
+class NewAssessmentScreen(Screen[Created | None]):
+    """Creates the assessment file at once and returns it. Tab goes framework -> name -> mode -> questions ->
+    target -> start, and nothing else takes focus on the way."""
+
+    COMMAND_TABLE = "new"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, catalog: FrameworkCatalog) -> None:
         super().__init__()
+        self.catalog = catalog
         self.frameworks: list[Framework] = []
         self.framework: Framework | None = None
 
     def compose(self) -> ComposeResult:
-        self.frameworks = self.app.catalog.frameworks()  # type: ignore[attr-defined]
+        self.frameworks = self.catalog.frameworks()
         yield Header(icon="≡")
         yield RoomBanner()
         with Horizontal(id="new-body"):
             with Vertical(id="new-left"):
                 yield Label("1. Framework", classes="section-title")
-                yield OptionList(*[Option(inert(fw.name), id=fw.id) for fw in self.frameworks], id="new-frameworks")
-                with VerticalScroll(id="new-preview-scroll"):
+                yield OptionList(*[Option(literal(fw.name), id=fw.id) for fw in self.frameworks], id="new-frameworks")
+                with QuietScroll(id="new-preview-scroll"):
                     yield Static(id="new-preview")
-            with VerticalScroll(id="new-form"):
+            with QuietScroll(id="new-form"):
                 yield Label("2. Who is being assessed?", classes="section-title")
                 yield Input(placeholder="Name", id="subject", max_length=80)
                 yield Label("3. Who is rating?", classes="section-title")
                 with RadioSet(id="mode"):
                     for mode in MODES:
-                        yield RadioButton(MODE_HELP[mode], value=mode == "self", id=f"mode-{mode}")
+                        yield GlyphRadioButton(MODE_HELP[mode], value=mode == "self", id=f"mode-{mode}")
                 yield Vertical(id="questions")
                 yield Label("4. Target level (optional)", classes="section-title")
                 yield Select[str]([], prompt="No target", id="target", allow_blank=True)
                 yield Button("Start (F5)", id="start", variant="primary")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.title = "ladder-tui"
@@ -102,9 +104,11 @@ class NewAssessmentScreen(Screen[Path | None]):
         questions = self.query_one("#questions", Vertical)
         questions.remove_children()
         for question in framework.questions:
-            questions.mount(Checkbox(inert(question.prompt), value=question.default, id=f"q-{question.id}"))
+            questions.mount(GlyphCheckbox(literal(question.prompt), value=question.default, id=f"q-{question.id}"))
         target = self.query_one("#target", Select)
-        target.set_options((f"{n} {inert(level.name)}", level.id) for n, level in enumerate(framework.levels, 1))
+        target.set_options(
+            (Content(f"{n} {one_line(level.name, 60)}"), level.id) for n, level in enumerate(framework.levels, 1)
+        )
 
     @on(Input.Submitted, "#subject")
     def _subject_done(self) -> None:
@@ -117,33 +121,30 @@ class NewAssessmentScreen(Screen[Path | None]):
         if framework is None:
             self.notify("Pick a framework first.", severity="warning")
             return
-        if not subject:
+        if not subject or not subject.isprintable():
             self.notify("Type the name of the person being assessed.", severity="warning")
             self.query_one("#subject", Input).focus()
             return
         pressed = self.query_one("#mode", RadioSet).pressed_button
-        mode: Mode = "self"
-        if pressed is not None and pressed.id:
-            mode = pressed.id.removeprefix("mode-")  # type: ignore[assignment]
-        answers = {q.id: self.query_one(f"#q-{q.id}", Checkbox).value for q in framework.questions}
+        mode: Mode = next((m for m in MODES if pressed is not None and pressed.id == f"mode-{m}"), "self")
+        answers = {q.id: self.query_one(f"#q-{q.id}", GlyphCheckbox).value for q in framework.questions}
         target_value = self.query_one("#target", Select).value
         target = target_value if isinstance(target_value, str) else None
-        assessment_id, path = unique_assessment_path(subject, framework.id)
         # Frameworks picked here come from the catalog, so the file records the id only (no path).
         assessment = new_assessment(
             framework,
             subject,
             mode,
-            assessment_id=assessment_id,
+            assessment_id=assessment_id_for(subject, framework.id),
             questions=answers,
             target_level=target,
         )
         try:
-            save_assessment(assessment, path)
+            path = create_assessment(assessment)
         except LadderError as exc:
             self.notify(str(exc), title="Cannot create the assessment", severity="error", timeout=10)
             return
-        self.dismiss(path)
+        self.dismiss(Created(path, mode))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,43 +1,60 @@
-"""The note editor: evidence for a dimension (an example, a date, a link), saved as soon as it is confirmed."""
+"""The note editor: evidence for a dimension (an example, a date, a link), on several lines, saved as it is typed."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Label, TextArea
 
-from ladder_tui.tui.text import inert
+from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.tui.text import one_line
 
-NOTE_LIMIT = 2000
 
+class NoteScreen(ModalScreen[None]):
+    """Edit this sitting's note on one dimension: every change is saved at once (like every answer); escape closes.
 
-class NoteScreen(ModalScreen[str | None]):
-    """Edit one note; enter saves, escape cancels, an empty note removes it."""
+    Nothing typed can be lost: there is no Save step, so Ctrl+Q or a closed terminal keeps what was typed."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="close")]
 
-    def __init__(self, where: str, note: str) -> None:
+    def __init__(self, session: WalkSession, step: Step) -> None:
         super().__init__()
-        self.where = where
-        self.note = note
+        self.session = session
+        self.step = step
 
     def compose(self) -> ComposeResult:
+        where = f"{one_line(self.step.area.name, 30)} › {one_line(self.step.dimension.name, 40)}"
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label(f"Note for {inert(self.where)}", classes="dialog-title")
-            yield Label("Evidence: an example, a date, a link. Enter saves, escape cancels.", classes="muted")
-            yield Input(
-                value=self.note,
-                placeholder="e.g. 2026-10-02 handled the outage escalation",
-                max_length=NOTE_LIMIT,
+            yield Label(Content(f"Note for {where}"), classes="dialog-title")
+            yield Label("Evidence: an example, a date, a link. Saved as you type; escape closes.", classes="muted")
+            yield TextArea(
+                self.session.note(self.step) or "",
                 id="note-input",
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                read_only=self.session.read_only,
             )
+            yield Label("", id="note-status", classes="muted")
 
-    @on(Input.Submitted)
-    def save(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
 
-    def action_cancel(self) -> None:
+    @on(TextArea.Changed)
+    def _save(self, event: TextArea.Changed) -> None:
+        status = self.query_one("#note-status", Label)
+        if self.session.set_note(event.text_area.text, self.step):
+            status.update("✓ saved")
+        else:
+            status.update(Content(f"✘ NOT SAVED: {one_line(self.session.last_error or 'read-only', 100)}"))
+
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -2,27 +2,48 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from typing import ClassVar
 
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
 from ladder_tui.core.session import WalkSession
-from ladder_tui.tui.screens.dimension import answer_label
-from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui import commands
+from ladder_tui.tui.text import one_line
+from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
+#: Columns narrower than this are not worth showing.
+NOTE_MIN = 16
 
-class ReviewScreen(Screen[int | None]):
-    """All answers at a glance; returns the index of the dimension to open, or None."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="open"),
-        Binding("s", "summary", "Summary", id="summary"),
-        Binding("escape", "close", "Back", id="back"),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-    ]
+def short_answer(session: WalkSession, value: str | None) -> str:
+    """An answer in a few characters: "3 Adv", "below", "n/a", "skipped"."""
+    if value is None:
+        return "—"
+    if value == BELOW:
+        return "below"
+    if value == NOT_APPLICABLE:
+        return "n/a"
+    if value == SKIPPED:
+        return "skipped"
+    framework = session.framework
+    if not framework.has_level(value):
+        return f"{value}?"
+    index = framework.level_index(value)
+    return f"{index + 1} {framework.levels[index].label}"
+
+
+class ReviewScreen(Screen[int | str | None]):
+    """All answers at a glance; returns the index of the dimension to open, "summary", or None."""
+
+    COMMAND_TABLE = "review"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, session: WalkSession) -> None:
         super().__init__()
@@ -33,51 +54,84 @@ class ReviewScreen(Screen[int | None]):
         yield RoomBanner()
         yield Static(id="review-status")
         yield DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         session = self.session
-        self.title = f"{inert(session.assessment.subject)} · {session.framework.name}"
-        self.sub_title = "Review"
-        answered, total = session.progress()
+        self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(session.framework.name, 60)}"
+        self.sub_title = f"Review · {session.mode} mode"
+        counts = session.counts()
         self.query_one("#review-status", Static).update(
-            f"{answered} of {total} answered in {session.mode} mode. Enter opens a dimension; s shows the summary."
+            f"{counts.answered} of {counts.total} answered in {session.mode} mode. "
+            "Enter opens a dimension (then back here); u shows the summary."
         )
+        self._fill(self.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted:
+            self._fill(event.size.width)
+
+    def _slots(self) -> list[Slot]:
+        return [self.session.slot, *self.session.other_slots]
+
+    def _fill(self, width: int) -> None:
+        session = self.session
         table = self.query_one(DataTable)
-        slots = [session.slot, *session.other_slots]
-        table.add_column("Area")
-        table.add_column("Dimension")
+        cursor = table.cursor_row if table.row_count else session.step.index
+        table.clear(columns=True)
+        slots = self._slots()
+        with_area = width >= 120
+        slot_width = 13
+        # Every column but the note has a width; the note takes what is left (cells pad one space each side).
+        fixed = (18 if with_area else 0) + 26 + slot_width * len(slots)
+        padding = 2 * (len(slots) + (3 if with_area else 2))
+        note_width = max(NOTE_MIN, width - fixed - padding - 2)
+        if with_area:
+            table.add_column("Area", width=18)
+        table.add_column("Dimension", width=26)
         for slot in slots:
-            table.add_column(slot.capitalize())
-        table.add_column("Note")
+            table.add_column(slot.capitalize(), width=slot_width)
+        table.add_column("Note", width=note_width)
         for step in session.steps:
-            own = session.rating(step)
-            cells: list[str | Text] = [
-                one_line(step.area.name, 24),
-                one_line(step.dimension.name, 30),
-            ]
+            cells: list[Content] = []
+            if with_area:
+                cells.append(Content(one_line(step.area.name, 18)))
+            name = step.dimension.name if with_area else f"{step.area.name} › {step.dimension.name}"
+            cells.append(Content(one_line(name, 26)))
             for slot in slots:
-                label = answer_label(session, session.rating(step, slot))
-                style = "bold" if slot == session.slot else ""
-                if slot == session.slot and own is None:
-                    label, style = "— unanswered", "bold reverse"
-                cells.append(Text(label, style=style))
-            notes = [(slot if slot != session.slot else "", session.note(step, slot)) for slot in slots]
-            cells.append(one_line(" · ".join(f"{who}: {text}" if who else text for who, text in notes if text), 40))
+                if not session.shows_slot(slot, step):
+                    cells.append(Content.styled("hidden", "dim"))
+                    continue
+                value = session.rating(step, slot)
+                if slot == session.slot and not session.is_answered(step):
+                    label = "skipped" if value == SKIPPED else "unanswered"
+                    cells.append(Content.styled(f"— {label}", "bold reverse"))
+                else:
+                    cells.append(Content.styled(short_answer(session, value), "bold" if slot == session.slot else ""))
+            notes = [
+                (slot if slot != session.slot else "", note)
+                for slot in slots
+                if (note := session.note(step, slot)) and session.shows_slot(slot, step)
+            ]
+            text = " · ".join(f"{who}: {note}" if who else note for who, note in notes)
+            cells.append(Content(one_line(text, note_width)))
             table.add_row(*cells, key=str(step.index))
-        table.move_cursor(row=session.step.index)
+        table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        self.dismiss(table.cursor_row)
+        self.dismiss(self.query_one(DataTable).cursor_row)
 
     def action_summary(self) -> None:
-        from ladder_tui.tui.screens.summary import SummaryScreen
-
-        self.app.push_screen(SummaryScreen(self.session))
+        self.dismiss("summary")
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_home(self) -> None:
+        self.dismiss("home")
+
+    def action_go_to(self, index: int) -> None:
+        self.dismiss(index)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(event.cursor_row)

@@ -1,96 +1,110 @@
-"""The Summary screen: suggested level and why, focus areas, strengths, calibration; export actions."""
+"""The Summary screen: suggested level and why, focus areas, strengths, calibration, every answer; export."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
-from rich.text import Text
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header
 
+from ladder_tui.core import rules
+from ladder_tui.core.document import Document, summary_document
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.scoring import score
 from ladder_tui.core.session import WalkSession
-from ladder_tui.tui.text import inert
+from ladder_tui.tui import commands
+from ladder_tui.tui.text import one_line
+from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
+from ladder_tui.tui.widgets.summary_view import SummaryView
 
 EXPORT_SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 
 
-def export_summary(app: App[object], session: WalkSession, fmt: str) -> Path | None:
-    """Write the summary beside the assessment file; the same report the CLI prints."""
+def export_summary(session: WalkSession, fmt: str, destination: Path) -> Path:
+    """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused."""
+    from ladder_tui.core.files import write_output
+    from ladder_tui.core.loader import refuse_ladder_file
     from ladder_tui.core.report import render
-    from ladder_tui.core.scoring import score
-    from ladder_tui.core.storage import atomic_write_text
 
-    target = session.path.with_name(f"{session.path.stem}-summary{EXPORT_SUFFIX[fmt]}")
-    try:
-        atomic_write_text(target, render(score(session.framework, session.assessment), fmt, color=False, width=100))
-    except LadderError as exc:
-        app.notify(str(exc), title="Export failed", severity="error", timeout=10)
-        return None
-    app.notify(f"Wrote {target}", title="Exported")
-    return target
+    text = render(score(session.framework, session.assessment), fmt, color=False, width=100)
+    write_output(str(destination), text, guard=refuse_ladder_file)
+    return destination
 
 
-class SummaryScreen(Screen[None]):
-    """The result people act on; rendered from the same scoring result as `ladder-tui summary`."""
+class SummaryScreen(Screen[int | str | None]):
+    """The result people act on, built from the same summary document as `ladder-tui summary`.
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="back"),
-        Binding("r", "review", "Review", id="review"),
-        Binding("m", "export('markdown')", "Export .md", id="export_markdown"),
-        Binding("h", "export('html')", "Export .html", id="export_html"),
-        Binding("e", "export('json')", "Export .json", id="export_json", show=False),
-        Binding("question_mark", "app.help", "Help", id="help_key"),
-    ]
+    Returns what the walk should do next: a dimension to open, "review", or None (back to the walk)."""
 
-    def __init__(self, session: WalkSession) -> None:
+    COMMAND_TABLE = "summary"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, session: WalkSession, *, served: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.served = served
+        self._width = 100
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield RoomBanner()
-        with VerticalScroll(id="summary-body"):
-            yield Static(id="summary-report")
-        yield Footer()
+        yield self._view()
+        yield KeyHints()
+
+    def _view(self) -> SummaryView:
+        return SummaryView(self._document(), self._width, id="summary-body")
+
+    def _document(self) -> Document:
+        return summary_document(score(self.session.framework, self.session.assessment))
 
     def on_mount(self) -> None:
-        self.title = f"{inert(self.session.assessment.subject)} · {self.session.framework.name}"
+        session = self.session
+        self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(session.framework.name, 60)}"
         self.sub_title = "Summary"
-        self.call_after_refresh(self.refresh_report)
 
-    def on_screen_resume(self) -> None:
-        self.refresh_report()
+    async def on_resize(self, event: events.Resize) -> None:
+        width = max(40, event.size.width - 4)
+        if width != self._width:
+            self._width = width
+            await self.query_one(SummaryView).show(self._document(), width)
 
-    def on_resize(self) -> None:
-        self.refresh_report()
+    async def on_screen_resume(self) -> None:
+        await self.query_one(SummaryView).show(self._document(), self._width)
 
-    def refresh_report(self) -> None:
-        from ladder_tui.core.report import render
-        from ladder_tui.core.scoring import score
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export":
+            # Nothing answered, nothing worth a file.
+            return True if rules.counts(self.session.framework, self.session.assessment).answered else None
+        return True
 
-        width = max(40, self.size.width - 4)
-        result = score(self.session.framework, self.session.assessment)
-        self.query_one("#summary-report", Static).update(
-            Text.from_ansi(render(result, "text", color=True, width=width))
-        )
+    def action_back(self) -> None:
+        self.dismiss(None)
 
     def action_review(self) -> None:
-        from ladder_tui.tui.screens.dimension import DimensionScreen
-        from ladder_tui.tui.screens.review import ReviewScreen
+        self.dismiss("review")
 
-        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+    def action_home(self) -> None:
+        self.dismiss("home")
 
-        def opened(index: int | None) -> None:
-            if index is not None and isinstance(below, DimensionScreen):
-                self.app.pop_screen()
-                below.go_to(index)
+    def action_go_to(self, index: int) -> None:
+        self.dismiss(index)
 
-        self.app.push_screen(ReviewScreen(self.session), opened)
+    def action_export(self) -> None:
+        from ladder_tui.tui.screens.export import ExportRequest, ExportScreen
 
-    def action_export(self, fmt: str) -> None:
-        export_summary(self.app, self.session, fmt)
+        def chosen(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            try:
+                written = export_summary(self.session, request.fmt, request.path)
+            except LadderError as exc:
+                self.notify(str(exc), title="Export failed", severity="error", timeout=10)
+                return
+            self.notify(f"Wrote {written}", title="Exported", timeout=8)
+
+        self.app.push_screen(ExportScreen(self.session.assessment.id, served=self.served), chosen)

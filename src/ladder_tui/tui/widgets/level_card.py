@@ -2,35 +2,52 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+import re
+
+from textual.content import Content
 from textual.widgets import Static
 
+from ladder_tui.core.framework import Level
 from ladder_tui.tui.text import inert
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def digit_differs(level: Level, position: int) -> bool:
+    """Whether the key that picks a level (its position) differs from the number in its name ("Level 3" at 2)."""
+    numbers = _NUMBER.findall(level.short or level.name) or _NUMBER.findall(level.name)
+    return bool(numbers) and int(numbers[-1]) != position
+
+
+def card_title(level: Level, position: int, name: str, *, cursor: bool = False, key: bool = True) -> Content:
+    """`▶ 2 Senior`, or `▶ key 2: Level 3` where the digit that picks the card is not the level's own number."""
+    pointer = "▶ " if cursor else ""
+    if key and digit_differs(level, position):
+        return Content.assemble(pointer, (f"key {position}", "bold"), ": ", inert(name))
+    return Content(f"{pointer}{position} {inert(name)}")
 
 
 def card_body(
-    statements: list[str],
+    statements: tuple[str, ...] | list[str],
     marks: list[str],
     empty: str = "No descriptor at this level in the source.",
     context: str | None = None,
-) -> Text:
+) -> Content:
     """The card's text: answer marks first (words, not colour alone), then the statements as bullets."""
-    body = Text()
+    parts: list[Content | tuple[str, str] | str] = []
     if marks:
-        body.append(" ".join(marks), style="bold reverse")
-        body.append("\n")
+        parts += [(" ".join(marks), "bold reverse"), "\n"]
     if not statements:
-        body.append(empty, style="italic dim")
+        parts.append((empty, "italic dim"))
     for number, statement in enumerate(statements):
         if number:
-            body.append("\n")
+            parts.append("\n")
         if len(statements) > 1:
-            body.append("• ")
-        body.append(inert(statement))
+            parts.append("• ")
+        parts.append(inert(statement))
     if context:
-        body.append("\n\n")
-        body.append(inert(context), style="dim italic")
-    return body
+        parts += ["\n\n", (inert(context), "dim italic")]
+    return Content.assemble(*parts)
 
 
 class LevelCard(Static):
@@ -58,16 +75,14 @@ class LevelCard(Static):
     def show_level(
         self,
         *,
-        number: int,
-        name: str,
-        statements: list[str],
+        title: Content,
+        statements: tuple[str, ...],
         marks: list[str],
         cursor: bool,
         chosen: bool,
         context: str | None = None,
     ) -> None:
-        pointer = "▶ " if cursor else ""
-        self.border_title = f"{pointer}{number} {inert(name)}"
+        self.border_title = title
         self.set_class(cursor, "-cursor")
         self.set_class(chosen, "-chosen")
         self.update(card_body(statements, marks, context=context))

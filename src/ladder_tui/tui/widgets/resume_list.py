@@ -17,11 +17,23 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ladder_tui.core.termtext import shrink_widest
-
 GAP = 2
 #: A flexible column never shrinks below this (it shows "…" when cut).
 MIN_FLEX = 8
+
+
+def shrink_widest(widths: list[int], excess: int, floors: dict[int, int]) -> int:
+    """Take up to `excess` cells off the columns named in `floors`, always from the widest, none below its floor.
+
+    Changes `widths` in place; returns the cells it could not take."""
+    while excess > 0:
+        candidates = [index for index, floor in floors.items() if widths[index] > floor]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda index: widths[index])
+        widths[widest] -= 1
+        excess -= 1
+    return excess
 
 
 class ResumeList(Widget, can_focus=True):

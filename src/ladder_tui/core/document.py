@@ -1,0 +1,478 @@
+"""The summary as one document: sections of paragraphs, lists, tables and paired descriptors, built once.
+
+`summary_document(result)` turns a `ScoreResult` into this structure; the text, Markdown and HTML writers
+(`core.report`) and the Summary screen render it, so every format says the same words. `summary --format json`
+is the scoring result's own data (`ScoreResult.to_dict`), the contract for tools; `Document.to_data()` gives this
+document as JSON-ready data too. Text from files is carried as it is: each renderer makes it literal for its format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult
+
+#: How a span of text is set: "" plain, "strong", "em", "muted", "accent" (the level), "warn".
+Style = Literal["", "strong", "em", "muted", "accent", "warn"]
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: Style = ""
+
+
+Inline = tuple[Span, ...]
+
+
+def plain(text: str, style: Style = "") -> Inline:
+    return (Span(text, style),)
+
+
+def inline_text(spans: Inline) -> str:
+    return "".join(span.text for span in spans)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: Inline
+    #: "" plain, "warning" (a call-out), "note" (evidence someone wrote), "small" (footnotes).
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Inline, ...]
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A chart cell: `fraction` of the bar filled, with the value it stands for in words (never colour alone)."""
+
+    fraction: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    align: Literal["left", "right"] = "left"
+    #: A column that may wrap and shrink when space is short (fixed ones keep their width).
+    flexible: bool = True
+    #: A column that a narrow screen may leave out (what it says is said elsewhere too).
+    optional: bool = False
+
+
+#: A table cell: lines of text (statements, notes), or a chart bar.
+Cell = tuple[str, ...] | Bar
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    #: A heading over the table (a table per area in the appendix).
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    statements: tuple[str, ...]
+    empty: str
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class PanelPair:
+    """Two descriptors side by side: where someone is now and the next step."""
+
+    left: Panel
+    right: Panel
+
+
+Block = Paragraph | BulletList | Table | PanelPair
+
+
+@dataclass(frozen=True)
+class Card:
+    """A focus area: a heading, the paired descriptors, its evidence and the area's growth opportunities."""
+
+    title: str
+    subtitle: str
+    blocks: tuple[Block | Card, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block | Card, ...]
+    #: Renderers for a screen or paper may leave a detail section out or put it on a page of its own.
+    detail: bool = False
+
+
+@dataclass(frozen=True)
+class Headline:
+    title: str
+    level: str
+    provisional: bool
+    facts: tuple[tuple[str, str], ...]
+    warning: str | None
+    explanation: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    meta: str
+    headline: Headline
+    sections: tuple[Section, ...]
+    footer: tuple[str, ...] = field(default_factory=tuple)
+
+    def section(self, section_id: str) -> Section | None:
+        return next((section for section in self.sections if section.id == section_id), None)
+
+    def to_data(self) -> dict[str, Any]:
+        """The document as JSON-ready data (dicts, lists, strings, numbers)."""
+        return asdict(self)
+
+
+#: Where the text summary stops listing strengths and calibration rows (the other formats list every row).
+SHORT_LIST = 12
+
+
+# ----- words shared by every format -----
+
+
+def percent(value: float) -> str:
+    return f"{int(value * 100 + 0.5)}%"
+
+
+def rating_text(rating: Rating | None, short: bool = False) -> str:
+    if rating is None:
+        return "unanswered"
+    if rating.index is None:
+        return "n/a"
+    return rating.label if short else rating.name
+
+
+def raw_rating(result: ScoreResult, value: str | None) -> str:
+    """A slot's stored value for display: level names for level ids, the raw value when unknown."""
+    if value is None:
+        return ""
+    for level in result.levels:
+        if level.id == value:
+            return level.label
+    first = result.levels[0]
+    return {"below": f"below {first.label}", "na": "n/a", "skip": "skipped"}.get(value, f"{value}?")
+
+
+def note_label(note: Note) -> str:
+    return {"self": "Self note", "lead": "Lead note", "agreed": "Agreed note"}.get(note.slot, "Note")
+
+
+def notes_cell(notes: tuple[Note, ...]) -> tuple[str, ...]:
+    return tuple(f"{note.slot}: {note.text}" for note in notes)
+
+
+def _level_title(result: ScoreResult) -> str:
+    return "Overall standing" if result.is_mastery else "Suggested level"
+
+
+def _confidence_line(result: ScoreResult) -> str:
+    rated = result.counted
+    plural = "s" if result.applicable != 1 else ""
+    return f"{percent(result.confidence)} ({rated} of {result.applicable} applicable dimension{plural} rated)"
+
+
+def _provisional_line(result: ScoreResult) -> str | None:
+    if not result.provisional:
+        return None
+    if result.applicable == 0:
+        return "Provisional: no dimension applies to this assessment, so there is nothing to suggest."
+    return (
+        f"Provisional: only {percent(result.confidence)} of the applicable dimensions are rated "
+        f"(under {percent(result.policy.provisional_below)}); answer more for a firmer suggestion."
+    )
+
+
+def target_reached(result: ScoreResult) -> bool:
+    target = result.target
+    if target is None or target.index is None:
+        return False
+    suggested = result.suggested.index if result.suggested is not None and result.suggested.index is not None else -1
+    return suggested >= target.index
+
+
+def _focus_title(result: ScoreResult) -> str:
+    if result.is_mastery:
+        return f"Focus areas: {result.levels[0].name} skills first, foundational ones first"
+    if result.goal is not None:
+        toward = "target " if result.target is not None and result.goal == result.target else ""
+        return f"Focus areas toward {toward}{result.goal.name}"
+    return "Focus areas"
+
+
+def _strengths_title(result: ScoreResult) -> str:
+    if result.is_mastery:
+        return f"Strengths: {result.levels[-1].name} skills"
+    return f"Strengths: above {result.suggested_label}"
+
+
+def _focus_distance(item: FocusItem, result: ScoreResult) -> str:
+    """How far the dimension is from the goal, when the next step does not already say it."""
+    goal = result.goal
+    if goal is None or goal.index is None or item.next == goal or item.next.index is None:
+        return ""
+    if item.next.index > goal.index:
+        return ""
+    return f"{item.gap} levels below {goal.label}"
+
+
+def _difference_text(difference: int) -> str:
+    who = "lead higher" if difference > 0 else "self higher"
+    return f"{difference:+d} ({who})"
+
+
+def bar_fraction(area: AreaStanding, result: ScoreResult) -> float:
+    """The chart value of an area: its median rating's position, "below" = 0, the top level = 1."""
+    if area.median is None or area.median.index is None:
+        return 0.0
+    return (area.median.index + 1) / len(result.levels)
+
+
+def _range_text(area: AreaStanding) -> str:
+    if area.lowest is None or area.highest is None:
+        return ""
+    if area.lowest == area.highest:
+        return area.lowest.label
+    return f"{area.lowest.label} – {area.highest.label}"
+
+
+def _distribution_text(area: AreaStanding) -> str:
+    return ", ".join(f"{item.rating.label}: {item.count}" for item in area.distribution if item.count)
+
+
+def _scoring_line(result: ScoreResult) -> str:
+    policy = result.policy
+    gap = f"{policy.max_gap} level{'s' if policy.max_gap != 1 else ''}"
+    return (
+        f"Scoring: a level is reached when the one below is, at least {percent(policy.threshold)} of the "
+        f"rated dimensions defined at it are rated at it or above, and none is more than {gap} below it; "
+        f"the area chart shows each area's median rating."
+    )
+
+
+# ----- the document -----
+
+
+def summary_document(result: ScoreResult) -> Document:
+    """The whole summary of a scored assessment, in the order every format shows it."""
+    fw = result.framework
+    facts: list[tuple[str, str]] = [("Confidence", _confidence_line(result))]
+    if result.target is not None:
+        facts.append(("Target level", result.target.name + (" (target reached)" if target_reached(result) else "")))
+    headline = Headline(
+        title=_level_title(result),
+        level=result.suggested_label,
+        provisional=result.provisional,
+        facts=tuple(facts),
+        warning=_provisional_line(result),
+        explanation=result.explanation,
+    )
+    sections = [
+        section
+        for section in (
+            _areas(result),
+            _focus(result),
+            _strengths(result),
+            _calibration(result),
+            _pathways(result),
+            _answers(result),
+        )
+        if section is not None
+    ]
+    footer = [_scoring_line(result)]
+    if fw.source:
+        footer.append(f"Source: {fw.source}")
+    return Document(
+        title=f"Summary: {result.subject}",
+        meta=f"{fw.name} ({fw.id}, version {fw.version}) · mode {result.mode} · saved {result.updated[:10]}",
+        headline=headline,
+        sections=tuple(sections),
+        footer=tuple(footer),
+    )
+
+
+def _areas(result: ScoreResult) -> Section | None:
+    if not result.areas:
+        return None
+    rows: list[tuple[Cell, ...]] = []
+    for area in result.areas:
+        median = rating_text(area.median, short=True) if area.median else "—"
+        rows.append(
+            (
+                (area.area.name,),
+                Bar(bar_fraction(area, result), median),
+                (median,),
+                (_range_text(area),),
+                (f"{area.counted}/{area.dimensions}",),
+                (_distribution_text(area),),
+            )
+        )
+    table = Table(
+        "areas",
+        (
+            Column("Area"),
+            Column("Chart", flexible=False, optional=True),
+            Column("Median", flexible=False),
+            Column("Range"),
+            Column("Rated", align="right", flexible=False),
+            Column("Ratings", optional=True),
+        ),
+        tuple(rows),
+    )
+    blocks: list[Block | Card] = [table]
+    if result.excluded_areas:
+        blocks.append(
+            BulletList(
+                tuple(
+                    plain(f"{item.area.name}: not assessed ({item.prompt} no)", "muted")
+                    for item in result.excluded_areas
+                )
+            )
+        )
+    return Section("areas", "Areas", tuple(blocks))
+
+
+def _focus(result: ScoreResult) -> Section | None:
+    if not result.focus:
+        return None
+    cards: list[Block | Card] = []
+    growth_shown: set[str] = set()
+    for number, item in enumerate(result.focus, start=1):
+        blocks: list[Block | Card] = [
+            PanelPair(
+                Panel(
+                    f"Now: {rating_text(item.current)}",
+                    item.current_descriptor,
+                    "(no descriptor below the first level)",
+                ),
+                Panel(f"Next: {item.next.name}", item.next_descriptor, "(no descriptor)", highlight=True),
+            )
+        ]
+        blocks += [
+            Paragraph((Span(f"{note_label(note)}: ", "strong"), Span(note.text, "em")), "note") for note in item.notes
+        ]
+        if item.growth:
+            if item.area.id in growth_shown:
+                blocks.append(Paragraph(plain(f"Growth opportunities for {item.area.name}: see above.", "muted")))
+            else:
+                growth_shown.add(item.area.id)
+                blocks.append(Paragraph(plain(f"Growth opportunities ({item.area.name}):", "strong")))
+                blocks.append(BulletList(tuple(plain(line) for line in item.growth), "growth"))
+        distance = _focus_distance(item, result)
+        cards.append(
+            Card(
+                title=f"{number}. {item.area.name} › {item.dimension.name}",
+                subtitle=(distance[0].upper() + distance[1:] + ".") if distance else "",
+                blocks=tuple(blocks),
+            )
+        )
+    return Section("focus", _focus_title(result), tuple(cards))
+
+
+def _strengths(result: ScoreResult) -> Section | None:
+    if not result.strengths:
+        return None
+    columns = [Column("Dimension"), Column("Rating")]
+    if not result.is_mastery:
+        columns.append(Column("Above", align="right", flexible=False))
+    with_notes = any(strength.notes for strength in result.strengths)
+    if with_notes:
+        columns.append(Column("Notes"))
+    rows: list[tuple[Cell, ...]] = []
+    for strength in result.strengths:
+        row: list[Cell] = [(f"{strength.area.name} › {strength.dimension.name}",), (strength.rating.name,)]
+        if not result.is_mastery:
+            row.append((f"+{strength.above}",))
+        if with_notes:
+            row.append(notes_cell(strength.notes))
+        rows.append(tuple(row))
+    return Section("strengths", _strengths_title(result), (Table("strengths", tuple(columns), tuple(rows)),))
+
+
+def _calibration(result: ScoreResult) -> Section | None:
+    if not result.calibration:
+        return None
+    notes = {(item.area.id, item.dimension.id): item.notes for item in result.dimensions}
+    with_notes = any(notes.get((cal.area.id, cal.dimension.id)) for cal in result.calibration)
+    rows = tuple(
+        (
+            (f"{cal.area.name} › {cal.dimension.name}",),
+            (cal.self_rating.label,),
+            (cal.lead.label,),
+            (_difference_text(cal.difference),),
+            (cal.agreed.label if cal.agreed else "",),
+            *([notes_cell(notes.get((cal.area.id, cal.dimension.id), ()))] if with_notes else []),
+        )
+        for cal in result.calibration
+    )
+    columns = (
+        Column("Dimension"),
+        Column("Self"),
+        Column("Lead"),
+        Column("Difference", flexible=False),
+        Column("Agreed"),
+        *([Column("Notes")] if with_notes else []),
+    )
+    return Section("calibration", "Calibration: self and lead differ", (Table("calibration", columns, rows),))
+
+
+def _pathways(result: ScoreResult) -> Section | None:
+    if not result.pathways:
+        return None
+    blocks: list[Block | Card] = []
+    for pathway in result.pathways:
+        inner: list[Block | Card] = []
+        if pathway.description:
+            inner.append(Paragraph(plain(pathway.description)))
+        if pathway.items:
+            inner.append(BulletList(tuple(plain(item) for item in pathway.items)))
+        blocks.append(Card(pathway.name, "", tuple(inner)))
+    return Section("pathways", "Pathways", tuple(blocks))
+
+
+def _answers(result: ScoreResult) -> Section | None:
+    if not result.dimensions:
+        return None
+    columns = (
+        Column("Dimension"),
+        Column("Self", flexible=False),
+        Column("Lead", flexible=False),
+        Column("Agreed", flexible=False),
+        Column("Scored", flexible=False),
+        Column("Notes"),
+    )
+    tables: list[Block | Card] = []
+    by_area: dict[str, list[tuple[Cell, ...]]] = {}
+    names: dict[str, str] = {}
+    for dim in result.dimensions:
+        names[dim.area.id] = dim.area.name
+        by_area.setdefault(dim.area.id, []).append(
+            (
+                (dim.dimension.name,),
+                (raw_rating(result, dim.self_rating),),
+                (raw_rating(result, dim.lead),),
+                (raw_rating(result, dim.agreed),),
+                (rating_text(dim.effective, short=True),),
+                notes_cell(dim.notes),
+            )
+        )
+    for area_id, rows in by_area.items():
+        tables.append(Table(f"answers-{area_id}", columns, tuple(rows), title=names[area_id]))
+    return Section("answers", "Appendix: all answers", tuple(tables), detail=True)

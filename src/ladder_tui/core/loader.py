@@ -1,0 +1,444 @@
+"""The one loader per file kind: bytes from the guarded reader, TOML, validation by the schema, runtime objects.
+
+`load_framework` and `load_assessment` are the only way the program turns a file into the objects it works with
+(`core.framework.Framework`, `core.assessment.Assessment`), and this is the only module that parses TOML.
+
+Validated frameworks are cached by content (marshal files keyed by the file's bytes and this code, like `.pyc`):
+validating a large framework with pydantic costs several times what scoring and printing it do, and frameworks
+rarely change. A cache hit and a fresh validation produce the same dump, which is built into objects by the same
+function, so there is one path from bytes to the objects, with or without the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tomli as tomllib  # the standard library's TOML parser, compiled: about 3x faster (same API)
+
+try:  # blake2 is built into CPython; importing it through hashlib also loads OpenSSL, which nothing here needs
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
+
+from ladder_tui.core import files
+from ladder_tui.core.assessment import (
+    ASSESSMENT_KIND,
+    Answer,
+    Assessment,
+    Cursor,
+    FrameworkRef,
+    Previous,
+    Session,
+)
+from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
+from ladder_tui.core.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
+from ladder_tui.core.paths import cache_home
+
+if TYPE_CHECKING:
+    from ladder_tui.core.schema import AssessmentSpec
+
+#: Deeper nesting than any ladder-tui file has is refused before it reaches the parser's or validator's recursion.
+MAX_DEPTH = 24
+
+
+# ----- TOML -----
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a leading byte-order mark is dropped); LadderError with the line and column of a bad byte."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})"
+        raise FileError(Problem(name, message, line=line, column=column)) from None
+
+
+def parse_toml(text: str, name: str) -> dict[str, Any]:
+    """The TOML document in `text`; LadderError with the line and column of the first problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        raise FileError(Problem(name, f"malformed TOML: {message}", line=line, column=column)) from None
+    except RecursionError:
+        raise FileError(_too_deep(text, name)) from None
+    if _depth_exceeds(data, MAX_DEPTH):
+        raise FileError(_too_deep(text, name))
+    return data
+
+
+def _depth_exceeds(data: object, limit: int) -> bool:
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((value, depth + 1) for value in item.values())
+        elif isinstance(item, list):
+            stack.extend((value, depth + 1) for value in item)
+    return False
+
+
+_TOKENS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}.=\n]')
+
+
+def _too_deep(text: str, name: str) -> Problem:
+    """The message for a document nested deeper than MAX_DEPTH, with where the nesting passes the limit."""
+    depth = 0
+    line = 1
+    line_start = 0
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+            line_start = match.end()
+            depth = min(depth, 1)  # a new line starts a new key (tables are one level, arrays close within a value)
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                column = match.start() - line_start + 1
+                return Problem(name, f"nested more than {MAX_DEPTH} levels deep; refused", line=line, column=column)
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+        elif token.startswith(('"""', "'''")):
+            line += token.count("\n")
+    return Problem(name, f"nested more than {MAX_DEPTH} levels deep; refused")
+
+
+def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    """The text and the TOML document of the file at `path`, through the guarded reader."""
+    name = str(path)
+    text = decode(files.read_bytes(path), name)
+    return text, parse_toml(text, name)
+
+
+def looks_like_ladder_file(path: Path) -> str | None:
+    """ "an assessment" or "a framework" when the file at `path` is one of ladder-tui's own files; else None."""
+    try:
+        _text, data = read_toml(path)
+    except LadderError:
+        return None
+    if data.get("kind") == ASSESSMENT_KIND or ("answers" in data and "framework" in data):
+        return "an assessment"
+    if "levels" in data and "areas" in data:
+        return "a framework"
+    return None
+
+
+def refuse_ladder_file(target: Path) -> None:
+    """LadderError when `target` holds one of ladder-tui's own files: a report must never be written over one."""
+    kind = looks_like_ladder_file(target)
+    if kind is not None:
+        raise LadderError(f"{target}: is {kind} of ladder-tui; not overwritten (choose another file for the report)")
+
+
+# ----- frameworks -----
+
+#: Bump when the shape of a cache entry changes.
+CACHE_FORMAT = 2
+#: Entries not used for this long are removed when a new one is written.
+CACHE_MAX_AGE = 60 * 60 * 24 * 30
+
+_code_tag: bytes | None = None
+
+
+def _tag() -> bytes:
+    """What a cache entry depends on besides the file: the code that validated it, and marshal's format."""
+    global _code_tag
+    if _code_tag is None:
+        here = Path(__file__).resolve().parent
+        parts = [f"{CACHE_FORMAT}:{marshal.version}:{sys.version_info[:2]}".encode()]
+        for module in ("schema.py", "framework.py", "loader.py"):
+            try:
+                parts.append((here / module).read_bytes())
+            except OSError:
+                from ladder_tui import __version__
+
+                parts.append(__version__.encode())
+        _code_tag = blake2b(b"\0".join(parts), digest_size=16).digest()
+    return _code_tag
+
+
+def cache_dir() -> Path:
+    return cache_home() / "frameworks"
+
+
+def load_framework(path: Path) -> Framework:
+    """The framework in the file at `path`; FrameworkError listing every problem when it cannot be used."""
+    try:
+        raw = files.read_bytes(path)
+    except LadderError as exc:
+        raise FrameworkError([Problem(str(path), str(exc).removeprefix(f"{path}: "))]) from None
+    key = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
+    entry_path = cache_dir() / f"{key}.marshal"
+    entry = _read_entry(entry_path)
+    if entry is None:
+        entry = _validate(raw, str(path))
+        _write_entry(entry_path, entry)
+    if not entry["ok"]:
+        raise FrameworkError(_problems(entry, str(path)))
+    return framework_from_dump(entry["dump"], entry["hash"])
+
+
+def framework_from_data(data: dict[str, Any], name: str = "<framework>", text: str = "") -> Framework:
+    """Validate framework data (as a TOML file holds it) and build the framework; FrameworkError otherwise."""
+    entry = _validate_data(data, name, text)
+    if not entry["ok"]:
+        raise FrameworkError(_problems(entry, name))
+    return framework_from_dump(entry["dump"], entry["hash"])
+
+
+def _validate(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        text = decode(raw, name)
+        data = parse_toml(text, name)
+    except FileError as exc:
+        problem = exc.problem
+        return {"format": CACHE_FORMAT, "ok": False, "problems": [_problem_entry(problem)]}
+    return _validate_data(data, name, text)
+
+
+def _problem_entry(problem: Problem) -> tuple[str, str, int | None, int | None]:
+    """A problem as a cache entry holds it: plain values for marshal, and no file name (the same bytes may be
+    found under another name next time)."""
+    return (problem.message, problem.path, problem.line, problem.column)
+
+
+def _problems(entry: dict[str, Any], name: str) -> list[Problem]:
+    return [Problem(name, *problem) for problem in entry["problems"]]
+
+
+def _validate_data(data: dict[str, Any], name: str, text: str) -> dict[str, Any]:
+    import hashlib
+    import json
+
+    from pydantic import ValidationError
+
+    from ladder_tui.core.schema import FrameworkSpec, framework_problems, hashable_dump
+
+    try:
+        spec = FrameworkSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = framework_problems(exc, name, text)
+        return {
+            "format": CACHE_FORMAT,
+            "ok": False,
+            "problems": [_problem_entry(problem) for problem in problems],
+        }
+    canonical = json.dumps(hashable_dump(spec.model_dump(mode="json")), sort_keys=True, ensure_ascii=False)
+    return {
+        "format": CACHE_FORMAT,
+        "ok": True,
+        "hash": hashlib.sha256(canonical.encode()).hexdigest()[:16],
+        "dump": spec.model_dump(mode="python"),
+    }
+
+
+def _statements(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def framework_from_dump(dump: dict[str, Any], content_hash: str) -> Framework:
+    """The runtime framework from `FrameworkSpec.model_dump()` (every key present, defaults filled in)."""
+    source = dump["source"]
+    scoring = dump["scoring"]
+    return Framework(
+        id=dump["id"],
+        name=dump["name"],
+        version=dump["version"],
+        description=dump["description"],
+        scale=dump["scale"],
+        source=Source(**source) if source is not None else None,
+        levels=tuple(Level(**level) for level in dump["levels"]),
+        questions=tuple(Question(**question) for question in dump["questions"]),
+        scoring=Scoring(**scoring),
+        blind_review=dump["blind_review"],
+        areas=tuple(
+            Area(
+                id=area["id"],
+                name=area["name"],
+                description=area["description"],
+                overview={level: _statements(value) for level, value in area["overview"].items()},
+                growth=tuple(area["growth"]),
+                applies_if=area["applies_if"],
+                editorial=area["editorial"],
+                dimensions=tuple(
+                    Dimension(
+                        id=dim["id"],
+                        name=dim["name"],
+                        description=dim["description"],
+                        levels={level: _statements(value) for level, value in dim["levels"].items()},
+                        ragged_note=dim["ragged_note"],
+                        branches=tuple(dim["branches"]),
+                        editorial=dim["editorial"],
+                    )
+                    for dim in area["dimensions"]
+                ),
+            )
+            for area in dump["areas"]
+        ),
+        pathways=tuple(
+            Pathway(pathway["id"], pathway["name"], pathway["description"], tuple(pathway["items"]))
+            for pathway in dump["pathways"]
+        ),
+        notes=dump["notes"],
+        content_hash=content_hash,
+    )
+
+
+def _read_entry(entry_path: Path) -> dict[str, Any] | None:
+    try:
+        entry = marshal.loads(entry_path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if type(entry) is not dict or entry.get("format") != CACHE_FORMAT or "ok" not in entry:
+        return None
+    return entry
+
+
+def _write_entry(entry_path: Path, entry: dict[str, Any]) -> None:
+    """Best effort: a cache that cannot be written (read-only, full disk) only means validating again next time."""
+    folder = entry_path.parent
+    if not cache_home().parent.is_dir():
+        return  # a data folder that does not exist yet is not created just to hold a cache
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(marshal.dumps(entry))
+        os.replace(temp_name, entry_path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        return
+    _prune(folder, keep=entry_path)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    cutoff = time.time() - CACHE_MAX_AGE
+    with contextlib.suppress(OSError):
+        for old in folder.glob("*.marshal"):
+            with contextlib.suppress(OSError):
+                if old != keep and old.stat().st_atime < cutoff and old.stat().st_mtime < cutoff:
+                    old.unlink()
+
+
+# ----- assessments -----
+
+
+def load_assessment(path: Path) -> Assessment:
+    """The assessment in the file at `path`; LadderError naming the file and the problem otherwise."""
+    name = str(path)
+    text = decode(files.read_bytes(path), name)
+    return assessment_from_data(parse_toml(text, name), name)
+
+
+def assessment_from_data(data: dict[str, Any], name: str = "<assessment>") -> Assessment:
+    """Validate assessment data (as a TOML file holds it) and build the assessment."""
+    if data.get("kind") != ASSESSMENT_KIND and "answers" not in data:
+        raise LadderError(f'{name}: not a ladder-tui assessment (no kind = "{ASSESSMENT_KIND}")')
+    from pydantic import ValidationError
+
+    from ladder_tui.core.schema import AssessmentSpec, assessment_problem
+
+    try:
+        spec = AssessmentSpec.model_validate(data)
+    except ValidationError as exc:
+        raise LadderError(assessment_problem(exc, name)) from None
+    return _assessment_from_spec(spec)
+
+
+def _assessment_from_spec(spec: AssessmentSpec) -> Assessment:
+    ref = spec.framework
+    previous = spec.previous
+    return Assessment(
+        id=spec.id,
+        subject=spec.subject,
+        framework=FrameworkRef(ref.id, ref.version, ref.hash, ref.path),
+        created=spec.created,
+        updated=spec.updated,
+        mode=spec.mode,
+        target_level=spec.target_level,
+        questions=dict(spec.questions),
+        sessions=[Session(item.mode, item.started, item.by) for item in spec.sessions],
+        cursors={mode: Cursor(item.area, item.dimension, item.level) for mode, item in spec.cursors.items()},
+        previous=(
+            Previous(previous.id, previous.updated, {area: dict(dims) for area, dims in previous.ratings.items()})
+            if previous is not None
+            else None
+        ),
+        answers={
+            area_id: {
+                dim_id: Answer(a.self_rating, a.lead, a.agreed, a.self_note, a.lead_note, a.agreed_note)
+                for dim_id, a in dims.items()
+            }
+            for area_id, dims in spec.answers.items()
+        },
+    )
+
+
+def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
+    """The assessment as its TOML file holds it (keys in the file's order; no None values, TOML has no null)."""
+    ref = assessment.framework
+    data: dict[str, Any] = {
+        "format_version": 1,
+        "kind": ASSESSMENT_KIND,
+        "id": assessment.id,
+        "subject": assessment.subject,
+        "framework": _without_none({"id": ref.id, "version": ref.version, "hash": ref.hash, "path": ref.path}),
+        "mode": assessment.mode,
+        "created": assessment.created,
+        "updated": assessment.updated,
+    }
+    if assessment.target_level is not None:
+        data["target_level"] = assessment.target_level
+    data["questions"] = dict(assessment.questions)
+    data["sessions"] = [_without_none({"mode": s.mode, "started": s.started, "by": s.by}) for s in assessment.sessions]
+    data["cursors"] = {
+        mode: _without_none({"area": c.area, "dimension": c.dimension, "level": c.level})
+        for mode, c in assessment.cursors.items()
+    }
+    if assessment.previous is not None:
+        previous = assessment.previous
+        data["previous"] = {"id": previous.id, "updated": previous.updated, "ratings": previous.ratings}
+    data["answers"] = {
+        area_id: {dim_id: answer_fields(answer) for dim_id, answer in dims.items()}
+        for area_id, dims in assessment.answers.items()
+    }
+    return data
+
+
+def answer_fields(answer: Answer) -> dict[str, str]:
+    """One answer's keys as written to the file, in the file's order."""
+    fields = {
+        "self": answer.self_rating,
+        "lead": answer.lead,
+        "agreed": answer.agreed,
+        "self_note": answer.self_note,
+        "lead_note": answer.lead_note,
+        "agreed_note": answer.agreed_note,
+    }
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _without_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}

@@ -1,0 +1,95 @@
+"""Where to export a report: the format and a path (default: the current folder); in a shared room, the data folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, RadioSet
+
+from ladder_tui.tui.widgets.choices import GlyphRadioButton
+
+SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
+LABELS = {
+    "markdown": "Markdown (.md): paste into a doc",
+    "html": "HTML (.html): prints cleanly on paper",
+    "json": "JSON (.json): for tools",
+    "text": "Text (.txt)",
+}
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    path: Path
+
+
+def exports_dir() -> Path:
+    """Where exports go in a room served over SSH: no member may choose a path on the host."""
+    from ladder_tui.core.paths import data_home
+
+    return data_home() / "exports"
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Pick a format and a file; enter writes it (never over one of ladder-tui's own files)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "confirm", "Export", id="confirm", show=False),
+    ]
+
+    def __init__(self, stem: str, *, served: bool = False, kind: str = "summary") -> None:
+        super().__init__()
+        self.stem = stem
+        self.served = served
+        self.kind = kind
+        self.fmt = "markdown"
+
+    def _default(self, fmt: str) -> Path:
+        folder = exports_dir() if self.served else Path.cwd()
+        return folder / f"{self.stem}-{self.kind}{SUFFIX[fmt]}"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog", classes="dialog"):
+            yield Label(f"Export the {self.kind}", classes="dialog-title")
+            with RadioSet(id="export-format"):
+                for fmt, label in LABELS.items():
+                    yield GlyphRadioButton(label, value=fmt == self.fmt, id=f"fmt-{fmt}")
+            if self.served:
+                yield Label(
+                    "In a shared room exports go to the data folder on the host (nobody in the room picks a path):",
+                    classes="muted",
+                )
+            else:
+                yield Label("File (enter writes it; escape cancels):", classes="muted")
+            yield Input(str(self._default(self.fmt)), id="export-path", disabled=self.served)
+
+    def on_mount(self) -> None:
+        target = self.query_one(RadioSet) if self.served else self.query_one(Input)
+        target.focus()
+
+    @on(RadioSet.Changed)
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        previous = self._default(self.fmt)
+        pressed = event.pressed.id or ""
+        self.fmt = pressed.removeprefix("fmt-") if pressed.removeprefix("fmt-") in SUFFIX else self.fmt
+        path_input = self.query_one(Input)
+        # Follow the format while the path is still the default one; a path someone typed stays theirs.
+        if path_input.value == str(previous):
+            path_input.value = str(self._default(self.fmt))
+
+    @on(Input.Submitted)
+    def action_confirm(self) -> None:
+        value = self.query_one(Input).value.strip()
+        path = self._default(self.fmt) if self.served or not value else Path(value).expanduser()
+        self.dismiss(ExportRequest(self.fmt, path))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

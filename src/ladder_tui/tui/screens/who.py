@@ -1,0 +1,68 @@
+"""Who is rating? Asked when an assessment that others have rated is opened: each sitting chooses its own slot."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from ladder_tui.core.assessment import MODES, Mode, Slot
+from ladder_tui.tui import commands
+from ladder_tui.tui.text import one_line
+
+MODE_WORDS: dict[Mode, tuple[str, str, Slot]] = {
+    "self": ("self", "I rate myself", "self"),
+    "lead": ("lead", "I rate someone on my team", "lead"),
+    "pair": ("pair", "we agree on ratings together", "agreed"),
+}
+
+
+class WhoIsRatingScreen(ModalScreen[Mode | None]):
+    """Self, lead or pair, with how many ratings each slot holds; enter (the default) is self."""
+
+    COMMAND_TABLE = "who"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *commands.bindings(COMMAND_TABLE),
+        Binding("enter", "choose_highlighted", show=False),
+    ]
+
+    def __init__(self, subject: str, counts: dict[Slot, int]) -> None:
+        super().__init__()
+        self.subject = subject
+        self.counts = counts
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for mode in MODES:
+            word, meaning, slot = MODE_WORDS[mode]
+            count = self.counts.get(slot, 0)
+            what = "agreed" if slot == "agreed" else "ratings"
+            options.append(Option(Content(f"{word[0]}  {word}: {meaning} ({count} {what} so far)"), id=mode))
+        with Vertical(id="who-dialog", classes="dialog"):
+            yield Label(Content(f"Who is rating {one_line(self.subject, 40)}?"), classes="dialog-title")
+            yield Label("Each sitting writes its own slot: self, lead, or agreed (pair). Enter: self.", classes="muted")
+            yield OptionList(*options, id="who-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(MODES[event.option_index])
+
+    def action_choose(self, mode: Mode) -> None:
+        self.dismiss(mode)
+
+    def action_choose_highlighted(self) -> None:
+        highlighted = self.query_one(OptionList).highlighted
+        self.dismiss(MODES[highlighted or 0])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
