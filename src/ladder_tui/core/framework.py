@@ -38,6 +38,10 @@ class Source(_Model):
     credit: str
     url: str | None = None
     notes: str | None = None
+    #: The file(s) the framework was imported from (comma-separated), set by `frameworks import`.
+    file: str | None = None
+    #: The ISO date of that import.
+    imported: str | None = None
 
 
 class Level(_Model):
