@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
-from ladder_tui.core.importer._text import Decoded, decode, key
+from ladder_tui.core.importer._text import Decoded, decode, key, plural
 
 __all__ = ["FORMATS", "ImportProblem", "ImportResult", "import_ladder"]
 
@@ -272,7 +272,7 @@ def _read_markdown(decoded: list[tuple[str, Decoded]], levels_in: str | None, wh
         best.notes.append(f"{markup} Markdown links were reduced to their text")
     images = sum(doc.markup.images for _, doc in docs)
     if images:
-        best.notes.append(f"{images} images were left out")
+        best.notes.append(f"{plural(images, 'image')} left out")
     return best
 
 
@@ -303,13 +303,18 @@ def _markdown_tables(name: str, doc: Any, levels_in: str | None, read_grid: Any)
             continue
         ladder.notes[1:1] = table.notes
         readings.append((table, ladder))
+    if readings and all(len(lad.levels) < 2 for _, lad in readings):
+        lone = readings[0][1].levels
+        found = f"only one level ({lone[0].name!r})" if lone else "no levels"
+        raise ImportProblem(f"{name}: found {found} in its table; a ladder needs at least two")
+    readings = [(t, lad) for t, lad in readings if len(lad.levels) >= 2]
     if not readings:
         if first_problem is None:
-            raise ImportProblem(f"{name}: its tables hold links and short marks (Yes, No), not descriptions of levels")
+            raise ImportProblem(f"{name}: its tables hold links and marks (yes, no, ticks, numbers), not descriptions")
         raise first_problem
     main_table, main = max(readings, key=lambda r: r[1].statement_chars())
     if navigation:
-        main.notes.append(f"{navigation} tables of links and short marks (navigation) were left out")
+        main.notes.append(f"{plural(navigation, 'table')} of links and marks (navigation) left out")
     level_keys = [key(level.name) for level in main.levels]
     group = [(t, lad) for t, lad in readings if [key(level.name) for level in lad.levels] == level_keys]
     title = doc.front_title
@@ -317,7 +322,7 @@ def _markdown_tables(name: str, doc: Any, levels_in: str | None, read_grid: Any)
         main.title = title or main_table.heading
         others = len(readings) - 1
         if others:
-            main.notes.append(f"{others} other tables (with other levels) were left out")
+            main.notes.append(f"{plural(others, 'other table')} (with other levels) left out")
         return main
     from ladder_tui.core.importer._table import merge_tables
 
@@ -329,17 +334,21 @@ def _markdown_tables(name: str, doc: Any, levels_in: str | None, read_grid: Any)
     merged.title = title or (first_heading if first_heading not in headings else None)
     merged.notes.append(f"{len(group)} tables with the same levels: each is an area, named after the heading above it")
     if len(readings) > len(group):
-        merged.notes.append(f"{len(readings) - len(group)} other tables (with other levels) were left out")
+        merged.notes.append(f"{plural(len(readings) - len(group), 'other table')} (with other levels) left out")
     return merged
 
 
+#: A cell that marks rather than describes: yes/no, a tick or a cross, a number.
+_MARK = re.compile(r"^(?:yes|no|y|n|x|true|false|[✓✔✗✘☑☐•*+-]|\d+(?:[.,]\d+)?%?)?$", re.IGNORECASE)
+
+
 def _navigation_table(grid: Any) -> bool:
-    """A table whose cells past the first column are mostly links or short marks (Yes, No, a tick)."""
+    """A table whose cells past the first column are mostly links or marks (Yes, No, a tick, a number)."""
     cells = [cell for row in grid[1:] for cell in row[1:] if not cell.empty]
     if not cells:
         return False
-    short = sum(1 for cell in cells if cell.link or len(cell.text) <= 3)
-    return short * 2 >= len(cells)
+    marks = sum(1 for cell in cells if cell.link or _MARK.match(cell.text))
+    return marks * 2 > len(cells)
 
 
 def _outline_notes(docs: Sequence[tuple[str, Any]], stats: Any) -> list[str]:
@@ -355,19 +364,19 @@ def _outline_notes(docs: Sequence[tuple[str, Any]], stats: Any) -> list[str]:
             skipped[kind] = skipped.get(kind, 0) + count
     if skipped.get("template"):
         notes.append(
-            f"{skipped['template']} unresolved template lines ({{{{% include %}}}} and the like) were left out: "
+            f"{plural(skipped['template'], 'unresolved template line')} ({{{{% include %}}}} and the like) left out: "
             "the text they stand for is not in the file"
         )
     if skipped.get("html"):
-        notes.append(f"{skipped['html']} lines of HTML were left out")
+        notes.append(f"{plural(skipped['html'], 'line')} of HTML left out")
     if skipped.get("code"):
-        notes.append(f"{skipped['code']} lines of code blocks were left out")
+        notes.append(f"{plural(skipped['code'], 'line')} of code blocks left out")
     if stats.navigation:
-        notes.append(f"{stats.navigation} list items that are only a link (navigation) were left out")
+        notes.append(f"{plural(stats.navigation, 'list item')} with nothing but a link (navigation) left out")
     if stats.flattened:
-        notes.append(f"{stats.flattened} nested list items became statements of their own")
+        notes.append(f"{plural(stats.flattened, 'nested list item')} read as statements of their own")
     if stats.inline_labels:
-        notes.append(f"{stats.inline_labels} list items of the form 'Label: text' were read as dimension 'Label'")
+        notes.append(f"{plural(stats.inline_labels, 'list item')} of the form 'Label: text' read as dimension 'Label'")
     if stats.empty_sections:
         names = [f"{n!r}" + (f" ({c}x)" if c > 1 else "") for n, c in stats.empty_sections.most_common(5)]
         notes.append(f"headings with no text of their own were left out: {', '.join(names)}")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
-from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, short_names, slug
+from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, plural, short_names, slug
 
 #: Empty cells named in the report at most (then a count).
 SHOWN_EMPTY = 6
@@ -34,6 +34,9 @@ def build(
     def fix(text: str) -> str:
         return fold(fixer.fix(text))
 
+    def paragraphs(texts: Sequence[str]) -> str:
+        return "\n".join(text for text in (fix(t) for t in texts) if text)
+
     report = list(head)
     report.extend(ladder.notes)
     base_names = [f.replace("\\", "/").rsplit("/", 1)[-1] for f in files]
@@ -46,9 +49,12 @@ def build(
     empty_areas = [area.name for area in ladder.areas if not area.dims and area.name]
     ladder.areas = [area for area in ladder.areas if area.dims]
     if dropped:
-        report.append(f"{len(dropped)} dimensions with no text at any level were left out: {_listing(dropped, 5)}")
+        report.append(f"{plural(len(dropped), 'dimension')} with no text at any level left out: {_listing(dropped, 5)}")
     if empty_areas:
-        report.append(f"{len(empty_areas)} categories with no dimensions were left out: {_listing(empty_areas, 5)}")
+        report.append(
+            f"{plural(len(empty_areas), 'category', 'categories')} without dimensions left out: "
+            f"{_listing(empty_areas, 5)}"
+        )
     level_names = [fix(level.name) or f"Level {i + 1}" for i, level in enumerate(ladder.levels)]
     if len(level_names) < 2:
         found = f"only one level ({level_names[0]!r})" if level_names else "no levels"
@@ -63,8 +69,8 @@ def build(
         entry: dict[str, Any] = {"id": level_ids.make(short or level_name, "level"), "name": level_name}
         if short:
             entry["short"] = fix(short)
-        if level.description and fix(level.description):
-            entry["description"] = "\n".join(fix(line) for line in level.description.split("\n") if fix(line))
+        if paragraphs(level.description):
+            entry["description"] = paragraphs(level.description)
         levels.append(entry)
     ids = [entry["id"] for entry in levels]
 
@@ -77,8 +83,8 @@ def build(
     for area in ladder.areas:
         area_name = fix(area.name) if area.name else doc_name
         area_entry: dict[str, Any] = {"id": area_ids.make(area_name, "area"), "name": area_name}
-        if area.description and fix(area.description):
-            area_entry["description"] = fix(area.description)
+        if paragraphs(area.description):
+            area_entry["description"] = paragraphs(area.description)
         dim_ids = IdMaker()
         dims: list[dict[str, Any]] = []
         for dim in area.dims:
@@ -87,8 +93,8 @@ def build(
             if dim_id != slug(dim_name, "dimension"):
                 duplicates.append(f"{dim_name} -> {dim_id}")
             dim_entry: dict[str, Any] = {"id": dim_id, "name": dim_name}
-            if dim.description and fix(dim.description):
-                dim_entry["description"] = fix(dim.description)
+            if paragraphs(dim.description):
+                dim_entry["description"] = paragraphs(dim.description)
             descriptors: dict[str, Any] = {}
             for index, level_id in enumerate(ids):
                 texts = [t for t in (fix(s) for s in dim.cells.get(index, [])) if t]

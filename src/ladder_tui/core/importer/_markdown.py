@@ -21,8 +21,14 @@ class Heading:
 @dataclass
 class Bullet:
     indent: int
-    text: str
+    first: str
     line: int
+    #: Continuation lines (kept apart: joining them one by one would be quadratic).
+    more: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join([self.first, *self.more]) if self.more else self.first
 
 
 @dataclass
@@ -209,7 +215,7 @@ def parse(text: str) -> MdDoc:
             continue
         if bullet is not None and (not blank_before or _indent(line) > bullet.indent):
             # A continuation of the open list item (wrapped, or a further paragraph indented under it).
-            bullet.text += " " + stripped
+            bullet.more.append(stripped)
             blank_before = False
             i += 1
             continue

@@ -43,7 +43,8 @@ class DimSpec:
     name: str
     #: Statements per level index, in the source's order.
     cells: dict[int, list[str]] = field(default_factory=dict)
-    description: str | None = None
+    #: Paragraphs of description (joined by line breaks in the framework).
+    description: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -51,13 +52,13 @@ class AreaSpec:
     #: None: the document's own area (its dimensions come before any category).
     name: str | None
     dims: list[DimSpec] = field(default_factory=list)
-    description: str | None = None
+    description: list[str] = field(default_factory=list)
 
 
 @dataclass
 class LevelSpec:
     name: str
-    description: str | None = None
+    description: list[str] = field(default_factory=list)
 
 
 @dataclass

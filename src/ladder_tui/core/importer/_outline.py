@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from ladder_tui.core.importer._markdown import Bullet, Heading, MdDoc, Para, is_link_only
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
-from ladder_tui.core.importer._text import MarkupStats, fold, key, level_like, md_inline, question_like
+from ladder_tui.core.importer._text import MarkupStats, fold, key, level_like, md_inline, plural, question_like
 
 #: Deeper list nesting than this is read as if it were this deep (hostile documents nest without end).
 MAX_LIST_DEPTH = 16
@@ -347,6 +347,8 @@ class _Reading:
     dropped: list[str]
     grid: float
     likeness: float
+    #: The level headings are (mostly) the innermost ones, holding the statements.
+    inner: bool
 
 
 def _level_of(item: _Item, position: int) -> int | None:
@@ -404,16 +406,21 @@ def _evaluate(items: Sequence[_Item], position: int, display: dict[str, str]) ->
         counts.update(per_level[level])
     grid = sum(counts.values()) / (len(counts) * len(levels)) if counts else 0.0
     likeness = sum(1 for level in levels if level_like(display.get(level, level))) / len(levels)
+    if not any(count >= 2 for count in counts.values()) and likeness < 0.5:
+        # Nothing repeats under these headings and they are not named like levels: sections of a document
+        # (Install, Usage, License), not the rungs of a ladder.
+        return None
     kept_set = set(levels)
-    covered = 0
+    covered = innermost = 0
     for item in items:
         if _is_statement(item):
             index = _level_of(item, position)
             if index is not None and item.keys[index] in kept_set:
                 covered += 1
+                innermost += index == len(item.keys) - 1
     coverage = covered / total if total else 0.0
     score = grid + 0.75 * likeness + 0.5 * coverage
-    return _Reading(position, levels, score, covered, dropped, grid, likeness)
+    return _Reading(position, levels, score, covered, dropped, grid, likeness, innermost * 2 > covered)
 
 
 def read(
@@ -462,19 +469,17 @@ def read(
         for k, t in zip(item.keys, item.titles, strict=True):
             display.setdefault(k, t)
     max_len = max(len(item.keys) for item in items)
-    positions: list[int]
-    if levels_in == "outer":
-        positions = list(range(max_len))
-    elif levels_in == "inner":
-        positions = [LAST]
-    else:
-        positions = [*range(max_len), LAST]
+    positions = [*range(max_len), LAST]
     readings = [r for r in (_evaluate(items, p, display) for p in positions) if r is not None]
+    if levels_in in ("outer", "inner"):
+        readings = [r for r in readings if r.inner == (levels_in == "inner")]
     if not readings:
         return None
-    best = max(readings, key=lambda r: (round(r.score, 6), -len(r.levels), r.position != LAST, -r.position))
+    best = max(
+        readings, key=lambda r: (round(r.score, 6), -len(r.levels), not r.inner, r.position != LAST, -r.position)
+    )
     ladder = _ladder(items, best, display, title, doc_name, stats)
-    if best.position == LAST:
+    if best.inner:
         where = "innermost"
     elif best.position == 0:
         where = "outermost"
@@ -490,7 +495,7 @@ def read(
             " (as asked with --levels-in)"
             if levels_in
             else f" (guessed: the same areas and dimensions repeat under them; --levels-in "
-            f"{'inner' if best.position != LAST else 'outer'} to change)"
+            f"{'outer' if best.inner else 'inner'} to change)"
         ),
     )
     if best.dropped:
@@ -498,7 +503,7 @@ def read(
         ladder.notes.append(f"sections that are not levels were left out: {shown}")
     uncovered = sum(1 for item in items if _is_statement(item)) - best.covered
     if uncovered:
-        ladder.notes.append(f"{uncovered} statements outside the levels were left out (introductions, notes)")
+        ladder.notes.append(f"{plural(uncovered, 'statement')} outside the levels left out (introductions, notes)")
     return ladder
 
 
@@ -593,9 +598,9 @@ def _ladder(
     for level, texts in direct.items():
         level_desc.setdefault(level, []).extend(texts)
     for level, texts in level_desc.items():
-        levels[level].description = "\n".join(texts)
+        levels[level].description = texts
     if level_desc:
-        notes.append(f"text right under {len(level_desc)} level headings became their descriptions")
+        notes.append(f"text right under {plural(len(level_desc), 'level heading')} read as the level's description")
     area_desc: dict[tuple[str, ...], list[str]] = {}
     for keys, text in descriptions:
         # Innermost levels: a paragraph under a dimension (or area) heading describes it.
@@ -607,19 +612,17 @@ def _ladder(
         elif len(keys) >= 2:
             dim_spec = dims.get((keys[:1], " / ".join(keys[1:])))
         if dim_spec is not None:
-            dim_spec.description = f"{dim_spec.description}\n{text}" if dim_spec.description else text
+            dim_spec.description.append(text)
     if skipped_paras:
-        notes.append(f"{skipped_paras} paragraphs under area headings inside levels were left out")
+        notes.append(f"{plural(skipped_paras, 'paragraph')} under area headings inside levels left out")
     if long_paths:
         notes.append(
-            f"{long_paths} statements sit more than two headings below their level: their dimension is "
+            f"{plural(long_paths, 'statement')} more than two headings below their level: the dimension is "
             "named after the headings joined with ' / '"
         )
     areas = []
     for area_key in area_order:
-        spec = AreaSpec(
-            area_names[area_key], description="\n".join(area_desc[area_key]) if area_key in area_desc else None
-        )
+        spec = AreaSpec(area_names[area_key], description=area_desc.get(area_key, []))
         spec.dims = [dims[(area_key, dim_key)] for dim_key in area_dims[area_key]]
         areas.append(spec)
     return Ladder(levels, areas, title, notes, kind="outline")

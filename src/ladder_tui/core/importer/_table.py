@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ladder_tui.core.importer._model import AreaSpec, Cell, DimSpec, Grid, ImportProblem, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, key, level_like, statements, words
+from ladder_tui.core.importer._text import fold, key, level_like, plural, statements, words
 
 #: A first header cell with one of these words means the levels are the rows.
 ROW_WORDS = words(
@@ -87,7 +87,7 @@ def read_grid(
         if titles:
             title = titles[0]
             shown = "; ".join(repr(t[:50]) for t in titles[:3])
-            notes.append(f"skipped {len(titles)} title row{'s' if len(titles) > 1 else ''} above the header: {shown}")
+            notes.append(f"skipped {plural(len(titles), 'title row')} above the header: {shown}")
     header = rows[header_at]
     above_header = rows[header_at - 1] if header_at > 0 else None
     body = rows[header_at + 1 :]
@@ -204,7 +204,7 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
             for index, texts in cells.items():
                 dim.cells.setdefault(index, []).extend(texts)
             if description:
-                dim.description = f"{dim.description} {description}" if dim.description else description
+                dim.description.append(description)
             joined += 1
             continue
         if name_cell.empty:
@@ -212,13 +212,15 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
             unnamed += 1
         else:
             name = names.text(name_cell)
-        area.dims.append(DimSpec(name, cells, description or None))
+        area.dims.append(DimSpec(name, cells, [description] if description else []))
     if joined:
-        notes.append(f"{joined} rows without a dimension name were joined to the dimension above them")
+        notes.append(f"{plural(joined, 'row')} without a dimension name joined to the dimension above")
     if unnamed:
-        notes.append(f"{unnamed} rows have no dimension name: named after their row ('Row 3')")
+        notes.append(
+            f"{plural(unnamed, 'row')} without a dimension name and nothing above: named after the row ('Row 3')"
+        )
     if bold_rows:
-        notes.append(f"{bold_rows} bold rows with no other text read as categories (areas)")
+        notes.append(f"{plural(bold_rows, 'bold row')} with no other text read as categories (areas)")
     return Ladder(levels, areas, notes=notes)
 
 
@@ -236,7 +238,7 @@ def _levels_in_rows(
     level_rows = [row for row in body if not row[0].empty]
     without = len(body) - len(level_rows)
     if without:
-        notes.append(f"{without} rows without a level name were left out")
+        notes.append(f"{plural(without, 'row')} without a level name left out")
     if len(level_rows) > MAX_LEVELS:
         raise ImportProblem(
             f"{where}: {len(level_rows)} level rows, more than a framework holds ({MAX_LEVELS}); "
@@ -246,7 +248,7 @@ def _levels_in_rows(
     for row in level_rows:
         spec = LevelSpec(names.text(row[0]))
         if desc_col is not None and not row[desc_col].empty:
-            spec.description = "\n".join(names.statements(row[desc_col])) or None
+            spec.description = names.statements(row[desc_col])
         levels.append(spec)
     # A row above the header naming groups of columns (merged, or written once over its first column): areas.
     groups: list[str | None] = [None] * len(heads)

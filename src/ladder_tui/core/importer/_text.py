@@ -284,6 +284,11 @@ def key(name: str) -> str:
     return fold(name).rstrip(":").strip().casefold()
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 row``, ``2 rows``."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
 # ----- level names -----
 
 
@@ -343,7 +348,4 @@ def short_names(names: Sequence[str]) -> list[str | None]:
             rests = [" ".join(w[prefix : len(w) - suffix]) for w in words]
             if len(set(rests)) == len(rests) and all(rest and len(rest) <= 20 for rest in rests):
                 shorts = [short if short is not None else rest for short, rest in zip(shorts, rests, strict=True)]
-    return [
-        short if short and len(name) > 12 and len(short) < len(name) else None
-        for short, name in zip(shorts, names, strict=True)
-    ]
+    return [short if short and len(short) + 4 <= len(name) else None for short, name in zip(shorts, names, strict=True)]
