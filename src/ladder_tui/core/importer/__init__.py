@@ -364,8 +364,8 @@ def _outline_notes(docs: Sequence[tuple[str, Any]], stats: Any) -> list[str]:
             skipped[kind] = skipped.get(kind, 0) + count
     if skipped.get("template"):
         notes.append(
-            f"{plural(skipped['template'], 'unresolved template line')} ({{{{% include %}}}} and the like) left out: "
-            "the text they stand for is not in the file"
+            f"{plural(skipped['template'], 'unresolved template line')} ({{{{% include %}}}} and the like) left out "
+            "(the text they include is not in the file)"
         )
     if skipped.get("html"):
         notes.append(f"{plural(skipped['html'], 'line')} of HTML left out")

@@ -79,6 +79,11 @@ def read_grid(
     if not header_known:
         counts = [sum(1 for cell in row if _solid(cell)) for row in rows[:12]]
         most = max(counts)
+        if most < 2:
+            raise ImportProblem(
+                f"{where}: no header row with two cells or more in its first rows (looked for a row naming the "
+                "levels, or a row naming the dimensions with a column of levels)"
+            )
         header_at = next(i for i, count in enumerate(counts) if count >= max(2, (most * 3 + 4) // 5))
         # Title rows: text in the first column and nothing else of their own (a row naming groups of columns,
         # with its first cell empty, is not one: it may name the areas).
