@@ -364,7 +364,10 @@ def test_outline_nesting_can_be_forced() -> None:
     assert "Empathy" in [level["name"] for level in forced.data["levels"]]
     assert any("(as asked with --levels-in)" in line for line in forced.report)
     message = problem(fixture("outline-levels-outer.md"), levels_in="columns")
-    assert "no Markdown table" in message or "for a table" in message
+    assert message == (
+        "--levels-in columns: outline-levels-outer.md has no Markdown table; for headings and bullets use "
+        "--levels-in outer or inner"
+    )
 
 
 def test_outline_list_labels_and_inline_labels() -> None:
@@ -400,6 +403,21 @@ def test_one_file_per_level() -> None:
     assert data["levels"][0]["description"] == "Agents at Acme are expected to show the following:"
     text = "\n".join(result.report)
     assert "1 unresolved template line" in text and "2 list items with nothing but a link" in text
+
+
+def test_table_rows_of_other_widths_read_as_gfm_does() -> None:
+    text = (
+        "| Skill | Junior | Senior |\n|---|---|---|\n| Code | Writes. | Reviews. |\n| Docs | Reads. |\n"
+        "| Ops | Watches. | Fixes. | stray |\nNote: a line right after the table.\n"
+    )
+    result = imp(("t.md", text.encode()))
+    assert grid(result.data) == {
+        ("t", "Code"): {"Junior": ["Writes."], "Senior": ["Reviews."]},
+        ("t", "Docs"): {"Junior": ["Reads."]},
+        ("t", "Ops"): {"Junior": ["Watches."], "Senior": ["Fixes."]},
+    }
+    assert "1 cell beyond the header's last column left out" in result.report
+    assert "1 category without dimensions left out: Note: a line right after the table." in result.report
 
 
 def test_several_tables_with_the_same_levels_are_areas() -> None:

@@ -216,6 +216,11 @@ def _read_markdown(decoded: list[tuple[str, Decoded]], levels_in: str | None, wh
     from ladder_tui.core.importer._table import read_grid
 
     docs = [(n, _markdown.parse(d.text)) for n, d in decoded]
+    if levels_in in ("columns", "rows") and not any(doc.tables for _, doc in docs):
+        raise ImportProblem(
+            f"--levels-in {levels_in}: {where} has no Markdown table; for headings and bullets use --levels-in "
+            "outer or inner"
+        )
     table: Ladder | None = None
     table_problem: ImportProblem | None = None
     if levels_in in (None, "columns", "rows") and any(doc.tables for _, doc in docs):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ladder_tui.core.importer._model import Cell, Grid
-from ladder_tui.core.importer._text import MarkupStats, fold, is_bold, md_inline, split_br
+from ladder_tui.core.importer._text import MarkupStats, fold, is_bold, md_inline, plural, split_br
 
 
 @dataclass
@@ -289,7 +289,10 @@ def _table(header: list[str], body: list[str], line: int, heading: str | None, m
     rows = [split_row(row) for row in body]
     unpiped = sum(1 for row in body if "|" not in row)
     wide = sum(1 for row in rows if len(row) > width)
-    if body and (unpiped or wide):
+    off = sum(1 for row in rows if len(row) != width)
+    # Rows that run together (a web copy): most lines are not one row of the header's width, or one line holds
+    # several rows. A stray line or two after a normal table (a note) is not that: it is read as GFM reads it.
+    if body and (off * 2 > len(rows) or any(len(row) > 2 * width for row in rows)) and (unpiped or wide):
         text = "\n".join(body)
         tokens = _PIPE.split(text)
         if text.lstrip().startswith("|"):
@@ -310,10 +313,15 @@ def _table(header: list[str], body: list[str], line: int, heading: str | None, m
                     "was read as a line break inside its cell"
                 )
         else:
-            notes.append(f"{wide + unpiped} table rows do not have the header's {width} cells; read as they are")
+            notes.append(f"{plural(off, 'table row')} without the header's {width} cells, read as they are")
+    elif off:
+        notes.append(f"{plural(off, 'table row')} without the header's {width} cells, read as they are")
+    extra = sum(1 for row in rows for cell in row[width:] if cell.strip())
+    if extra:
+        notes.append(f"{plural(extra, 'cell')} beyond the header's last column left out")
     grid: Grid = [[_cell(cell, markup) for cell in header]]
     for row in rows:
-        grid.append([_cell(cell, markup) for cell in row])
+        grid.append([_cell(cell, markup) for cell in row[:width]])
     return Table(grid, line, heading, notes)
 
 

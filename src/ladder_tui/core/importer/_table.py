@@ -96,6 +96,17 @@ def read_grid(
     header = rows[header_at]
     above_header = rows[header_at - 1] if header_at > 0 else None
     body = rows[header_at + 1 :]
+    # Cells right of the header's last named column belong to no level or dimension (notes, stray text).
+    extent = max((i + 1 for i, cell in enumerate(header) if not cell.empty), default=width)
+    if extent < width:
+        stray = sum(1 for row in body for cell in row[extent:] if not cell.empty)
+        if stray:
+            notes.append(f"{plural(stray, 'cell')} right of the header's last column left out")
+        header = header[:extent]
+        body = [row[:extent] for row in body]
+        if above_header is not None:
+            above_header = above_header[:extent]
+        width = extent
     heads = [names.text(cell) for cell in header]
     # Columns with neither a header nor any text are dropped.
     used = [i for i in range(width) if heads[i] or any(not row[i].empty for row in body)]
