@@ -500,6 +500,20 @@ def test_tsv_and_sniffed_semicolons() -> None:
     assert any("semicolon" in line for line in result.report)
 
 
+def test_csv_group_row_above_the_header_and_sep_line() -> None:
+    text = (
+        "Acme ladder,,,\n,Customer care,,Knowledge\nLevel,Empathy,Troubleshooting,Documentation\n"
+        "Agent,a,b,c\nSenior,d,e,f\n"
+    )
+    result = imp(("g.csv", text.encode()))
+    areas = [(area["name"], [dim["name"] for dim in area["dimensions"]]) for area in result.data["areas"]]
+    assert areas == [("Customer care", ["Empathy", "Troubleshooting"]), ("Knowledge", ["Documentation"])]
+    assert result.data["name"] == "Acme ladder"
+    excel = imp(("s.csv", b"sep=;\r\nSkill;Junior;Senior\r\nCode;Writes, tests.;Reviews.\r\n"))
+    assert dims(excel.data)[0]["levels"] == {"junior": "Writes, tests.", "senior": "Reviews."}
+    assert excel.data["name"] == "s"
+
+
 def test_utf16_and_bom() -> None:
     text = "Skill,Junior,Senior\nCode,Écrit du code.,Relit.\n"
     for raw, label in (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
@@ -46,8 +47,17 @@ def looks_delimited(text: str) -> bool:
     return any(_consistency(sample, d)[0] >= 2 for d in (",", "\t", ";"))
 
 
+_SEP_LINE = re.compile(r"^sep=(.)[ \t]*(?:\n|$)")
+
+
 def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
-    delimiter, how = sniff(text, tab_file)
+    hint = _SEP_LINE.match(text)
+    if hint:
+        # Excel's "sep=;" first line names the delimiter.
+        text = text[hint.end() :]
+        delimiter, how = hint.group(1), f"{hint.group(1)!r} (named by the file's 'sep=' line)"
+    else:
+        delimiter, how = sniff(text, tab_file)
     grid: Grid = []
     try:
         for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False):
