@@ -403,6 +403,12 @@ def test_one_file_per_level() -> None:
     assert data["levels"][0]["description"] == "Agents at Acme are expected to show the following:"
     text = "\n".join(result.report)
     assert "1 unresolved template line" in text and "2 list items with nothing but a link" in text
+    # Files without a heading of their own: each level is named after its file.
+    junior = b"### Customer care\n- Listens.\n### Knowledge\n- Reads.\n"
+    senior = b"### Customer care\n- Leads.\n### Knowledge\n- Writes.\n"
+    named = imp(("team/junior.md", junior), ("team/senior.md", senior)).data
+    assert [level["name"] for level in named["levels"]] == ["junior", "senior"]
+    assert grid(named)[("junior", "Knowledge")] == {"junior": ["Reads."], "senior": ["Writes."]}
 
 
 def test_table_rows_of_other_widths_read_as_gfm_does() -> None:

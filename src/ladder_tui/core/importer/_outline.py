@@ -444,18 +444,17 @@ def read(
         top_node, chain = tops[0]
         top = top_node.children
         title = next((t for t in chain if t), None)
-        per_file_names: list[str] = []
     else:
         # One node per file; its title is the first title of its chain that differs from file to file.
-        chains = [chain if chain else [name] for (name, _), (_, chain) in zip(files, tops, strict=True)]
-        per_file_names = []
+        stems = [re.sub(r"\.[A-Za-z0-9]+$", "", name.replace("\\", "/").rsplit("/", 1)[-1]) for name, _ in files]
+        chains = [chain if chain else [stem] for stem, (_, chain) in zip(stems, tops, strict=True)]
         chosen = None
         for depth in range(max(len(c) for c in chains) - 1, -1, -1):
             names = [c[min(depth, len(c) - 1)] for c in chains]
             if len({key(n) for n in names}) == len(names) and all(names):
                 chosen = names
                 break
-        per_file_names = chosen or [re.sub(r"\.[A-Za-z0-9]+$", "", name.rsplit("/", 1)[-1]) for name, _ in files]
+        per_file_names = chosen or stems
         top = []
         for (node, _), name in zip(tops, per_file_names, strict=True):
             node.title = name
