@@ -11,10 +11,14 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._text import Decoded, decode, key, plural
+
+if TYPE_CHECKING:
+    from ladder_tui.core.importer._markdown import MdDoc
+    from ladder_tui.core.importer._outline import OutlineStats
 
 __all__ = ["FORMATS", "ImportProblem", "ImportResult", "import_ladder"]
 
@@ -213,7 +217,6 @@ def _stem(name: str) -> str:
 
 def _read_markdown(decoded: list[tuple[str, Decoded]], levels_in: str | None, where: str) -> Ladder:
     from ladder_tui.core.importer import _markdown, _outline
-    from ladder_tui.core.importer._table import read_grid
 
     docs = [(n, _markdown.parse(d.text)) for n, d in decoded]
     if levels_in in ("columns", "rows") and not any(doc.tables for _, doc in docs):
@@ -229,7 +232,7 @@ def _read_markdown(decoded: list[tuple[str, Decoded]], levels_in: str | None, wh
             for n, doc in docs:
                 if not doc.tables:
                     raise ImportProblem(f"{n}: has no table, unlike the other files")
-                per_file.append((n, _markdown_tables(n, doc, levels_in, read_grid)))
+                per_file.append((n, _markdown_tables(n, doc, levels_in)))
             table = _merge(per_file, where) if len(per_file) > 1 else per_file[0][1]
         except ImportProblem as exc:
             table_problem = exc
@@ -292,9 +295,12 @@ def _usable(ladder: Ladder) -> bool:
     return len(ladder.levels) >= 2 and any(any(dim.cells.values()) for area in ladder.areas for dim in area.dims)
 
 
-def _markdown_tables(name: str, doc: Any, levels_in: str | None, read_grid: Any) -> Ladder:
+def _markdown_tables(name: str, doc: MdDoc, levels_in: str | None) -> Ladder:
     """The document's main table, with the other tables that have the same levels as further areas."""
-    readings: list[tuple[Any, Ladder]] = []
+    from ladder_tui.core.importer._markdown import Heading, Table
+    from ladder_tui.core.importer._table import read_grid
+
+    readings: list[tuple[Table, Ladder]] = []
     first_problem: ImportProblem | None = None
     navigation = 0
     for table in doc.tables:
@@ -335,7 +341,7 @@ def _markdown_tables(name: str, doc: Any, levels_in: str | None, read_grid: Any)
     for (_, lad), heading in zip(group, headings, strict=True):
         lad.title = heading
     merged = merge_tables([(h, lad) for h, (_, lad) in zip(headings, group, strict=True)], name)
-    first_heading = next((b.text for b in doc.blocks if getattr(b, "depth", None) == 1), None)
+    first_heading = next((b.text for b in doc.blocks if isinstance(b, Heading) and b.depth == 1), None)
     merged.title = title or (first_heading if first_heading not in headings else None)
     merged.notes.append(f"{len(group)} tables with the same levels: each is an area, named after the heading above it")
     if len(readings) > len(group):
@@ -356,7 +362,7 @@ def _navigation_table(grid: Any) -> bool:
     return marks * 2 > len(cells)
 
 
-def _outline_notes(docs: Sequence[tuple[str, Any]], stats: Any) -> list[str]:
+def _outline_notes(docs: Sequence[tuple[str, MdDoc]], stats: OutlineStats) -> list[str]:
     notes = []
     if stats.inferred_depths:
         notes.append(

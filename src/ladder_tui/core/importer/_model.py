@@ -71,7 +71,7 @@ class Ladder:
     title: str | None = None
     #: What the reader understood, one line each.
     notes: list[str] = field(default_factory=list)
-    #: Where the reader found no text for a dimension at a level, as "dimension at level" (filled by build).
+    #: "table" or "outline": which reader made it.
     kind: str = "table"
 
     def statement_chars(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # ----- decoding -----
@@ -46,28 +46,35 @@ class Fixer:
     def __init__(self) -> None:
         self.count = 0
         self.example: tuple[str, str] | None = None
-        self._config: object | None = None
+        self._fix: Callable[[str], str] | None = None
+
+    def _fixer(self) -> Callable[[str], str]:
+        import ftfy  # deferred: only text with non-ASCII characters needs it
+
+        config = ftfy.TextFixerConfig(
+            # Repair encoding damage only: quotes, widths, ligatures, entities, escapes and controls stay.
+            uncurl_quotes=False,
+            fix_character_width=False,
+            fix_latin_ligatures=False,
+            normalization=None,
+            unescape_html=False,
+            remove_terminal_escapes=False,
+            remove_control_chars=False,
+            fix_line_breaks=False,
+            explain=False,
+        )
+
+        def fix(text: str) -> str:
+            return ftfy.fix_text(text, config)
+
+        return fix
 
     def fix(self, text: str) -> str:
         if text.isascii():
             return text
-        if self._config is None:
-            import ftfy  # deferred: only text with non-ASCII characters needs it
-
-            self._config = ftfy.TextFixerConfig(
-                uncurl_quotes=False,
-                fix_character_width=False,
-                fix_latin_ligatures=False,
-                normalization=None,
-                unescape_html=False,
-                remove_terminal_escapes=False,
-                remove_control_chars=False,
-                fix_line_breaks=False,
-                explain=False,
-            )
-        import ftfy
-
-        fixed = ftfy.fix_text(text, self._config)  # type: ignore[arg-type]
+        if self._fix is None:
+            self._fix = self._fixer()
+        fixed = self._fix(text)
         if fixed != text:
             self.count += 1
             if self.example is None:
