@@ -386,6 +386,15 @@ def test_outline_list_labels_and_inline_labels() -> None:
     assert any("'When do I get promoted?'" in line for line in result.report)
 
 
+def test_outline_setext_and_closed_atx_headings() -> None:
+    text = (
+        b"Ladder\n======\n\nJunior\n------\n\n### Code ###\n- Writes.\n\nSenior\n------\n\n### Code ###\n- Reviews.\n"
+    )
+    data = imp(("s.md", text)).data
+    assert data["name"] == "Ladder"
+    assert dims(data) == [{"id": "code", "name": "Code", "levels": {"junior": "Writes.", "senior": "Reviews."}}]
+
+
 def test_one_file_per_level() -> None:
     files = [fixture(name) for name in ("level-agent.md", "level-senior.md", "level-lead.md")]
     result = imp(*files)
