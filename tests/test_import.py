@@ -722,6 +722,8 @@ def test_deeply_nested_and_huge_documents() -> None:
         import_ladder([("flat.md", flat.encode())], today=TODAY)
     wide = "| Skill | " + " | ".join(f"L{i}" for i in range(60)) + " |\n|" + "---|" * 61 + "\n| a |" + " does |" * 60
     assert "more than a framework holds (50)" in problem(("wide.md", wide.encode()))
+    many = "".join(f"## Level {i}\n### Code\n- x{i}\n" for i in range(60)).encode()
+    assert problem(("many.md", many)).startswith("many.md: found 60 levels (Level 0, Level 1, Level 2, ... (57 more))")
     stars = "| Skill | Junior | Senior |\n|---|---|---|\n| Care | " + "**a " * 50000 + " | x |\n"
     assert imp(("stars.md", stars.encode())).data
     # 10,000 rows flattened into one line, as a web copy does.

@@ -9,6 +9,7 @@ from typing import Any
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, plural, short_names, slug
 
+MAX_LEVELS = 50
 #: Empty cells named in the report at most (then a count).
 SHOWN_EMPTY = 6
 
@@ -59,6 +60,11 @@ def build(
     if len(level_names) < 2:
         found = f"only one level ({level_names[0]!r})" if level_names else "no levels"
         raise ImportProblem(f"{where}: found {found}; a ladder needs at least two")
+    if len(level_names) > MAX_LEVELS:
+        raise ImportProblem(
+            f"{where}: found {len(level_names)} levels ({_listing(level_names, 3)}), more than a framework holds "
+            f"({MAX_LEVELS})"
+        )
     if not ladder.areas:
         raise ImportProblem(f"{where}: found the levels ({_listing(level_names, 5)}) but no text under them")
 
