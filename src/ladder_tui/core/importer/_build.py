@@ -1,0 +1,175 @@
+"""A ladder as read -> framework data (ids, short names, source) and the report of what was understood."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from ladder_tui.core.importer._model import ImportProblem, Ladder
+from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, plural, short_names, slug
+
+MAX_LEVELS = 50
+#: Empty cells named in the report at most (then a count).
+SHOWN_EMPTY = 6
+
+
+def _listing(names: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f", ... ({len(names) - limit} more)" if len(names) > limit else "")
+
+
+def build(
+    ladder: Ladder,
+    *,
+    files: Sequence[str],
+    where: str,
+    head: Sequence[str],
+    framework_id: str | None,
+    name: str | None,
+    today: datetime.date,
+) -> tuple[dict[str, Any], list[str], str]:
+    """Framework data exactly as a TOML file holds it, the report, and the framework's id."""
+    fixer = Fixer()
+
+    def fix(text: str) -> str:
+        return fold(fixer.fix(text))
+
+    def paragraphs(texts: Sequence[str]) -> str:
+        return "\n".join(text for text in (fix(t) for t in texts) if text)
+
+    report = list(head)
+    report.extend(ladder.notes)
+    base_names = [f.replace("\\", "/").rsplit("/", 1)[-1] for f in files]
+    stem = base_names[0].rsplit(".", 1)[0] if "." in base_names[0] else base_names[0]
+    title = fix(ladder.title) if ladder.title else None
+    # Dimensions with no text at any level cannot be walked; areas left without dimensions go too.
+    dropped = [dim.name for area in ladder.areas for dim in area.dims if not any(dim.cells.values())]
+    for area in ladder.areas:
+        area.dims = [dim for dim in area.dims if any(dim.cells.values())]
+    empty_areas = [area.name for area in ladder.areas if not area.dims and area.name]
+    ladder.areas = [area for area in ladder.areas if area.dims]
+    if dropped:
+        report.append(f"{plural(len(dropped), 'dimension')} with no text at any level left out: {_listing(dropped, 5)}")
+    if empty_areas:
+        report.append(
+            f"{plural(len(empty_areas), 'category', 'categories')} without dimensions left out: "
+            f"{_listing(empty_areas, 5)}"
+        )
+    level_names = [fix(level.name) or f"Level {i + 1}" for i, level in enumerate(ladder.levels)]
+    if len(level_names) < 2:
+        found = f"only one level ({level_names[0]!r})" if level_names else "no levels"
+        raise ImportProblem(f"{where}: found {found}; a ladder needs at least two")
+    if len(level_names) > MAX_LEVELS:
+        raise ImportProblem(
+            f"{where}: found {len(level_names)} levels ({_listing(level_names, 3)}), more than a framework holds "
+            f"({MAX_LEVELS})"
+        )
+    if not ladder.areas:
+        raise ImportProblem(f"{where}: found the levels ({_listing(level_names, 5)}) but no text under them")
+
+    shorts = short_names(level_names)
+    level_ids = IdMaker(RESERVED_LEVEL_IDS)
+    levels: list[dict[str, Any]] = []
+    for level, level_name, short in zip(ladder.levels, level_names, shorts, strict=True):
+        entry: dict[str, Any] = {"id": level_ids.make(short or level_name, "level"), "name": level_name}
+        if short:
+            entry["short"] = fix(short)
+        if paragraphs(level.description):
+            entry["description"] = paragraphs(level.description)
+        levels.append(entry)
+    ids = [entry["id"] for entry in levels]
+
+    doc_name = name if name is not None else (title or stem)
+    area_ids = IdMaker()
+    areas: list[dict[str, Any]] = []
+    empty_cells: list[str] = []
+    empty_count = 0
+    duplicates: list[str] = []
+    for area in ladder.areas:
+        area_name = fix(area.name) if area.name else doc_name
+        area_entry: dict[str, Any] = {"id": area_ids.make(area_name, "area"), "name": area_name}
+        if paragraphs(area.description):
+            area_entry["description"] = paragraphs(area.description)
+        dim_ids = IdMaker()
+        dims: list[dict[str, Any]] = []
+        for dim in area.dims:
+            dim_name = fix(dim.name) or "Dimension"
+            dim_id = dim_ids.make(dim_name, "dimension")
+            if dim_id != slug(dim_name, "dimension"):
+                duplicates.append(f"{dim_name} -> {dim_id}")
+            dim_entry: dict[str, Any] = {"id": dim_id, "name": dim_name}
+            if paragraphs(dim.description):
+                dim_entry["description"] = paragraphs(dim.description)
+            descriptors: dict[str, Any] = {}
+            for index, level_id in enumerate(ids):
+                texts = [t for t in (fix(s) for s in dim.cells.get(index, [])) if t]
+                if not texts:
+                    empty_count += 1
+                    if len(empty_cells) < SHOWN_EMPTY:
+                        empty_cells.append(f"{dim_name} at {levels[index].get('short', levels[index]['name'])}")
+                    continue
+                descriptors[level_id] = texts[0] if len(texts) == 1 else texts
+            dim_entry["levels"] = descriptors
+            dims.append(dim_entry)
+        area_entry["dimensions"] = dims
+        areas.append(area_entry)
+
+    framework_name = fix(doc_name) or stem or "Imported ladder"
+    fid = framework_id if framework_id is not None else slug(framework_name, "imported-ladder")
+    data: dict[str, Any] = {
+        "format_version": 1,
+        "id": fid,
+        "name": framework_name,
+        "version": "1",
+        "scale": "career",
+        "source": {
+            "title": title or ", ".join(base_names),
+            "credit": f"Imported from {', '.join(base_names)}",
+            "file": ", ".join(files),
+            "imported": today.isoformat(),
+        },
+        "levels": levels,
+        "areas": areas,
+    }
+
+    def with_short(entry: dict[str, Any]) -> str:
+        return f"{entry['name']} [{entry['short']}]" if "short" in entry else str(entry["name"])
+
+    report.append(f"levels ({len(levels)}): {_listing([with_short(e) for e in levels], 10)}")
+    dim_total = sum(len(a["dimensions"]) for a in areas)
+    area_text = _listing([f"{a['name']} ({len(a['dimensions'])})" for a in areas], 10)
+    report.append(f"areas ({len(areas)}, {dim_total} dimensions): {area_text}")
+    if empty_count:
+        more = f", ... ({empty_count - len(empty_cells)} more)" if empty_count > len(empty_cells) else ""
+        report.append(
+            f"empty cells: {empty_count} (no descriptor at that level, left empty: {', '.join(empty_cells)}{more})"
+        )
+    else:
+        report.append("empty cells: none")
+    if duplicates:
+        report.append(f"repeated dimension names got distinct ids: {_listing(duplicates, 5)}")
+    if fixer.count:
+        example = f" (e.g. {fixer.example[0]!r} -> {fixer.example[1]!r})" if fixer.example else ""
+        report.append(f"repaired mojibake in {fixer.count} text{'s' if fixer.count != 1 else ''}{example}")
+    else:
+        report.append("mojibake repaired: none")
+    if name is None:
+        origin = "the document's title" if title else "the file's name"
+        report.append(f"name: {framework_name!r} ({origin}; --name to change)")
+    if framework_id is None:
+        report.append(f"id: {fid} (from the name; --id to change)")
+    data["source"]["notes"] = "How the import read the file(s):\n" + "\n".join(f"- {line}" for line in report)
+    _validate(data, where)
+    return data, report, fid
+
+
+def _validate(data: dict[str, Any], where: str) -> None:
+    # Deferred: pydantic is needed only here, and only by this command.
+    from ladder_tui.core.errors import FrameworkError
+    from ladder_tui.core.loader import framework_from_data
+
+    try:
+        framework_from_data(data, where)
+    except FrameworkError as exc:
+        raise ImportProblem(f"{where}: the imported framework would not be valid: {exc}") from None

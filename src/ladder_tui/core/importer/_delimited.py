@@ -1,0 +1,69 @@
+"""CSV and TSV as a grid, with the csv module (quoted cells may hold line breaks and delimiters)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+
+from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
+
+DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
+#: Rows read at most; a framework's table is far smaller.
+MAX_ROWS = 100_000
+
+
+def _consistency(sample: str, delimiter: str) -> tuple[int, int]:
+    """How well `delimiter` splits the first rows: rows sharing the most common width, and that width."""
+    try:
+        rows = []
+        for number, row in enumerate(csv.reader(io.StringIO(sample), delimiter=delimiter, strict=False)):
+            if number >= 50:
+                break
+            if any(field.strip() for field in row):
+                rows.append(len(row))
+    except csv.Error:
+        return (0, 0)
+    if not rows:
+        return (0, 0)
+    width, count = Counter(rows).most_common(1)[0]
+    return (count if width >= 2 else 0, width)
+
+
+def sniff(text: str, tab_file: bool) -> tuple[str, str]:
+    """The delimiter and how it was chosen."""
+    if tab_file:
+        return "\t", "a tab (the file's name ends in .tsv)"
+    sample = text[:50_000]
+    best = max(DELIMITERS, key=lambda d: _consistency(sample, d))
+    if _consistency(sample, best)[0] == 0:
+        return ",", "a comma (no delimiter splits the rows evenly)"
+    return best, f"a {DELIMITERS[best]} (sniffed: it splits the rows into equal widths)"
+
+
+def looks_delimited(text: str) -> bool:
+    sample = text[:50_000]
+    return any(_consistency(sample, d)[0] >= 2 for d in (",", "\t", ";"))
+
+
+_SEP_LINE = re.compile(r"^sep=(.)[ \t]*(?:\n|$)")
+
+
+def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
+    hint = _SEP_LINE.match(text)
+    if hint:
+        # Excel's "sep=;" first line names the delimiter.
+        text = text[hint.end() :]
+        delimiter, how = hint.group(1), f"{hint.group(1)!r} (named by the file's 'sep=' line)"
+    else:
+        delimiter, how = sniff(text, tab_file)
+    grid: Grid = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False):
+            if len(grid) >= MAX_ROWS:
+                raise ImportProblem(f"{where}: more than {MAX_ROWS} rows; a ladder's table is far smaller")
+            grid.append([Cell(value.split("\n")) for value in row])
+    except csv.Error as exc:
+        raise ImportProblem(f"{where}: not readable as CSV ({exc})") from None
+    return grid, f"cells separated by {how}"

@@ -1,0 +1,358 @@
+"""Text helpers: decoding bytes, repairing mojibake, Markdown inline markup, statements, slugs, level names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+# ----- decoding -----
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    crlf: bool
+
+
+def decode(raw: bytes) -> Decoded:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (else Latin-1)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        text, encoding = raw[3:].decode("utf-8", errors="replace"), "UTF-8 with BOM"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = raw.decode("utf-16", errors="replace"), "UTF-16 with BOM"
+    else:
+        try:
+            text, encoding = raw.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = raw.decode("cp1252"), "Windows-1252 (it is not valid UTF-8)"
+            except UnicodeDecodeError:
+                text, encoding = raw.decode("latin-1"), "Latin-1 (it is neither UTF-8 nor Windows-1252)"
+    crlf = "\r" in text
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, encoding, crlf)
+
+
+# ----- mojibake -----
+
+
+class Fixer:
+    """Repairs mojibake (``doesnâ€™t``) with ftfy, touching nothing else; counts what it changed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.example: tuple[str, str] | None = None
+        self._fix: Callable[[str], str] | None = None
+
+    def _fixer(self) -> Callable[[str], str]:
+        import ftfy  # deferred: only text with non-ASCII characters needs it
+
+        config = ftfy.TextFixerConfig(
+            # Repair encoding damage only: quotes, widths, ligatures, entities, escapes and controls stay.
+            uncurl_quotes=False,
+            fix_character_width=False,
+            fix_latin_ligatures=False,
+            normalization=None,
+            unescape_html=False,
+            remove_terminal_escapes=False,
+            remove_control_chars=False,
+            fix_line_breaks=False,
+            explain=False,
+        )
+
+        def fix(text: str) -> str:
+            return ftfy.fix_text(text, config)
+
+        return fix
+
+    def fix(self, text: str) -> str:
+        if text.isascii():
+            return text
+        if self._fix is None:
+            self._fix = self._fixer()
+        fixed = self._fix(text)
+        if fixed != text:
+            self.count += 1
+            if self.example is None:
+                self.example = _difference(text, fixed)
+        return fixed
+
+
+def _difference(before: str, after: str) -> tuple[str, str]:
+    """The changed word(s) of a repair, for the report."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b -= 1
+        end_a -= 1
+    while start > 0 and not before[start - 1].isspace():
+        start -= 1
+    while end_b < len(before) and not before[end_b].isspace():
+        end_b += 1
+        end_a += 1
+    return before[start:end_b][:40], after[start:end_a][:40]
+
+
+# ----- whitespace, statements -----
+
+_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
+def fold(text: str) -> str:
+    """Whitespace runs become one space; the ends are trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+BULLET = re.compile(r"^[ \t]*(?:[-*+•·◦▪▸‣⁃–]|\d{1,3}[.)])[ \t]+(?=\S)")
+
+
+def statements(lines: Iterable[str]) -> list[str]:
+    """A cell's statements: one per bullet when it has bullets (wrapped lines joined), else one per line."""
+    lines = [line for line in lines if line.strip()]
+    bulleted = any(BULLET.match(line) for line in lines)
+    items: list[str] = []
+    for line in lines:
+        match = BULLET.match(line)
+        if match:
+            items.append(line[match.end() :])
+        elif bulleted and items:
+            items[-1] += " " + line
+        else:
+            items.append(line)
+    return [text for text in (fold(item) for item in items) if text]
+
+
+# ----- Markdown inline markup -----
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)")
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+@dataclass
+class MarkupStats:
+    links: int = 0
+    images: int = 0
+
+
+def split_br(text: str) -> list[str]:
+    """Markdown cell text split at its HTML line breaks."""
+    return _BR.split(text)
+
+
+def md_inline(text: str, stats: MarkupStats | None = None) -> str:
+    """Markdown inline text as plain text: emphasis markers, link targets and backslash escapes removed."""
+    if "](" in text:
+        text, images = _IMAGE.subn("", text)
+        text, links = _LINK.subn(r"\1", text)
+        if stats is not None:
+            stats.images += images
+            stats.links += links
+    if "*" in text or "_" in text:
+        text = strip_emphasis(text)
+    if "\\" in text:
+        text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+    return text
+
+
+def is_bold(text: str) -> bool:
+    """Whether the whole of `text` is strong emphasis (``**Skill**``)."""
+    stripped = text.strip()
+    for marker in ("**", "__"):
+        if (
+            len(stripped) > 4
+            and stripped.startswith(marker)
+            and stripped.endswith(marker)
+            and marker not in stripped[2:-2]
+            and not stripped[2].isspace()
+            and not stripped[-3].isspace()
+        ):
+            return True
+    return False
+
+
+@dataclass
+class _Run:
+    start: int
+    char: str
+    length: int
+    can_open: bool
+    can_close: bool
+    keep: list[bool] = field(default_factory=list)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove ``*``/``_`` emphasis markers (CommonMark's flanking rules, simplified; linear time)."""
+    runs: list[_Run] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and i + 1 < n:
+            i += 2
+            continue
+        if ch in "*_":
+            j = i
+            while j < n and text[j] == ch:
+                j += 1
+            before = text[i - 1] if i > 0 else " "
+            after = text[j] if j < n else " "
+            left = not after.isspace() and (after not in _PUNCT or before.isspace() or before in _PUNCT)
+            right = not before.isspace() and (before not in _PUNCT or after.isspace() or after in _PUNCT)
+            if ch == "_":
+                can_open = left and (not right or before in _PUNCT)
+                can_close = right and (not left or after in _PUNCT)
+            else:
+                can_open, can_close = left, right
+            runs.append(_Run(i, ch, j - i, can_open, can_close, [True] * (j - i)))
+            i = j
+            continue
+        i += 1
+    if not runs:
+        return text
+    stack: list[tuple[_Run, int]] = []  # opener run and how many of its markers are still unmatched
+    for run in runs:
+        remaining = run.length
+        if run.can_close:
+            # Look for an opener of the same character, nearest first, but not without bound.
+            depth = len(stack) - 1
+            while remaining and depth >= 0 and depth >= len(stack) - 32:
+                opener, open_left = stack[depth]
+                if opener.char != run.char:
+                    depth -= 1
+                    continue
+                used = min(open_left, remaining, 3)
+                for k in range(used):
+                    opener.keep[open_left - 1 - k] = False
+                    run.keep[run.length - remaining + k] = False
+                open_left -= used
+                remaining -= used
+                del stack[depth + 1 :]
+                if open_left:
+                    stack[depth] = (opener, open_left)
+                else:
+                    del stack[depth]
+                depth = len(stack) - 1
+        if remaining and run.can_open:
+            stack.append((run, remaining))
+    out: list[str] = []
+    pos = 0
+    for run in runs:
+        out.append(text[pos : run.start])
+        out.append("".join(run.char for keep in run.keep if keep))
+        pos = run.start + run.length
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ----- ids -----
+
+_NON_ID = re.compile(r"[^a-z0-9]+")
+RESERVED_LEVEL_IDS = frozenset({"below", "na", "skip"})
+
+
+def slug(name: str, fallback: str) -> str:
+    """An id made from a name: ASCII-folded, lowercase, ``[a-z0-9][a-z0-9_-]*``, at most 64 characters."""
+    folded = unicodedata.normalize("NFKD", name)
+    ascii_text = "".join(ch for ch in folded if not unicodedata.combining(ch)).encode("ascii", "ignore").decode()
+    text = _NON_ID.sub("-", ascii_text.lower()).strip("-")
+    text = text[:64].rstrip("-")
+    return text or fallback
+
+
+class IdMaker:
+    """Unique ids within one list: ``technical``, ``technical-2``, ..."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._used: set[str] = set()
+        self._reserved = frozenset(reserved)
+
+    def make(self, name: str, fallback: str) -> str:
+        base = slug(name, fallback)
+        if base in self._reserved:
+            base = f"{base}-{fallback}"
+        candidate, number = base, 2
+        while candidate in self._used:
+            suffix = f"-{number}"
+            candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
+            number += 1
+        self._used.add(candidate)
+        return candidate
+
+
+def key(name: str) -> str:
+    """How names are compared: case, whitespace and a trailing colon do not matter."""
+    return fold(name).rstrip(":").strip().casefold()
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 row``, ``2 rows``."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+# ----- level names -----
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one text (easier to read and extend than a long list)."""
+    return frozenset(text.split())
+
+
+_LEVEL_WORDS = words(
+    """junior intermediate senior staff principal lead leads associate entry mid middle expert novice beginner
+    advanced level grade tier rung band apprentice rookie pro master fellow distinguished trainee intern
+    graduate proficient competent foundational emerging developing"""
+)
+_LEVEL_CODE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,4}-?\d{1,2}|[A-Z]{0,4}\d{1,2}(?:\.\d)?|II|III|IV|VI|VII|VIII)(?![A-Za-z0-9])"
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def level_like(name: str) -> bool:
+    """Whether a name looks like a level: a number or level code, or a word such as Senior or Level."""
+    text = fold(name)
+    if not text or text.endswith("?") or len(text.split()) > 10:
+        return False
+    if _LEVEL_CODE.search(text) or re.search(r"(?:^|\s)I$", text):
+        return True
+    return any(word.lower() in _LEVEL_WORDS for word in _WORD.findall(text))
+
+
+def question_like(name: str) -> bool:
+    text = fold(name)
+    return text.endswith("?") or len(text.split()) > 10
+
+
+_CODE_IN_NAME = re.compile(
+    r"\(\s*([A-Za-z]{1,4}\s?-?\d{1,2})\s*\)|(?<![A-Za-z0-9])([A-Z]{1,4}-?\d{1,2})(?![A-Za-z0-9])"
+)
+
+
+def short_names(names: Sequence[str]) -> list[str | None]:
+    """An obvious short form per long level name: its code (``L1``), or what differs from the other names."""
+    shorts: list[str | None] = []
+    for name in names:
+        codes = [m.group(1) or m.group(2) for m in _CODE_IN_NAME.finditer(name)]
+        shorts.append(codes[-1].strip() if len(codes) == 1 or (codes and name.rstrip().endswith(")")) else None)
+    if len(names) >= 2 and any(short is None for short in shorts):
+        words = [name.split() for name in names]
+        prefix = 0
+        while all(len(w) > prefix + 1 for w in words) and len({w[prefix] for w in words}) == 1:
+            prefix += 1
+        suffix = 0
+        while all(len(w) > prefix + suffix + 1 for w in words) and len({w[-1 - suffix] for w in words}) == 1:
+            suffix += 1
+        if prefix and all(len(w) - suffix == prefix + 1 and w[prefix].isdigit() for w in words):
+            prefix -= 1  # "... Level 2": the short form is "Level 2", not "2"
+        if prefix or suffix:
+            rests = [" ".join(w[prefix : len(w) - suffix]) for w in words]
+            if len(set(rests)) == len(rests) and all(rest and len(rest) <= 20 for rest in rests):
+                shorts = [short if short is not None else rest for short, rest in zip(shorts, rests, strict=True)]
+    return [short if short and len(short) + 4 <= len(name) else None for short, name in zip(shorts, names, strict=True)]

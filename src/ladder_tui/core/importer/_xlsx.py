@@ -1,0 +1,98 @@
+"""An XLSX sheet as a grid (openpyxl is imported only here, only when a workbook is read)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from typing import Any
+
+from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
+
+#: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return str(value)
+
+
+def read(raw: bytes, where: str, sheet: str | None) -> tuple[Grid, list[str]]:
+    """The cells of one sheet (the first unless `sheet`), and what was noticed on the way."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+            if "xl/workbook.xml" not in archive.namelist():
+                raise ImportProblem(f"{where}: a zip archive, but not an XLSX workbook (it has no xl/workbook.xml)")
+    except zipfile.BadZipFile:
+        raise ImportProblem(f"{where}: not an XLSX workbook (an XLSX file is a zip archive; this is not one)") from None
+    except (OSError, ValueError, RuntimeError, NotImplementedError, EOFError) as exc:
+        raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__})") from None
+    if size > MAX_UNCOMPRESSED:
+        raise ImportProblem(f"{where}: the workbook unpacks to {size // (1024 * 1024)} MB; a ladder is far smaller")
+    try:
+        import openpyxl  # type: ignore[import-untyped]  # deferred: only reading a workbook needs it
+
+        # Not read_only: merged cells are known only in the normal mode.
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=False, data_only=True)
+    except ImportProblem:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds (KeyError, TypeError, XML errors) for broken files
+        raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__}: {exc})"[:300]) from None
+    notes: list[str] = []
+    names = list(book.sheetnames)
+    if sheet is not None:
+        if sheet not in names:
+            shown = ", ".join(repr(n) for n in names[:10])
+            raise ImportProblem(f"{where}: no sheet named {sheet!r} (its sheets: {shown})")
+        ws = book[sheet]
+        notes.append(f"sheet {sheet!r} (as asked with --sheet)")
+    else:
+        ws = book.worksheets[0] if book.worksheets else None
+        if ws is None:
+            raise ImportProblem(f"{where}: the workbook has no worksheet")
+        more = f", the first of {len(names)}; --sheet to choose another" if len(names) > 1 else ""
+        notes.append(f"sheet {ws.title!r}{more}")
+    if not hasattr(ws, "iter_rows"):
+        raise ImportProblem(f"{where}: sheet {ws.title!r} is a chart, not cells")
+    max_row = min(ws.max_row or 0, MAX_ROWS)
+    max_col = min(ws.max_column or 0, MAX_COLUMNS)
+    if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
+        notes.append(f"read the first {max_row} rows and {max_col} columns of a larger sheet")
+    grid: Grid = []
+    for row in ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col):
+        cells = []
+        for cell in row:
+            text = _text(cell.value)
+            font = getattr(cell, "font", None)
+            cells.append(Cell(text.split("\n") if text else [], bold=bool(font is not None and font.b)))
+        grid.append(cells)
+    merged = 0
+    for rng in ws.merged_cells.ranges:
+        top, left = rng.min_row - 1, rng.min_col - 1
+        if top >= len(grid) or left >= max_col:
+            continue
+        merged += 1
+        source = grid[top][left]
+        for r in range(top, min(rng.max_row, len(grid))):
+            for c in range(left, min(rng.max_col, max_col)):
+                if (r, c) != (top, left):
+                    grid[r][c] = Cell(list(source.lines), bold=source.bold, merged=True)
+    if merged:
+        notes.append(
+            f"{merged} merged cell ranges: a title or category row keeps one name; elsewhere each cell a range "
+            "covers reads as its text"
+        )
+    return grid, notes
