@@ -93,7 +93,7 @@ def write_assessment(
 ) -> Path:
     """An assessment of the framework at `framework_path`, `answered` of it rated (self and lead), with notes."""
     from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.framework import load_framework
+    from ladder_tui.core.loader import load_framework
     from ladder_tui.core.storage import save_assessment
 
     rng = random.Random(seed)
@@ -103,11 +103,10 @@ def write_assessment(
     level_ids = [level.id for level in framework.levels]
     for area_id, dim_id in keys[: int(len(keys) * answered)]:
         base = rng.randrange(len(level_ids))
-        answer = assessment.answer_for_edit(area_id, dim_id)
-        answer.set_rating("self", level_ids[min(len(level_ids) - 1, base + rng.choice((0, 0, 1)))])
-        answer.set_rating("lead", level_ids[base])
+        assessment.set_rating(area_id, dim_id, "self", level_ids[min(len(level_ids) - 1, base + rng.choice((0, 0, 1)))])
+        assessment.set_rating(area_id, dim_id, "lead", level_ids[base])
         if notes and rng.random() < 0.2:
-            answer.set_note("lead", _sentence(rng, 15))
+            assessment.set_note(area_id, dim_id, "lead", _sentence(rng, 15))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{assessment_id}.toml"
     save_assessment(assessment, path)

@@ -190,7 +190,7 @@ def test_format_1_files_written_before_open_list_and_summarise_unchanged(ladder_
         'sessions = [\n    { mode = "self", started = 2026-01-05T10:00:00Z },\n'
         '    { mode = "lead", started = 2026-01-06T09:00:00Z },\n]\n\n'
         f'[framework]\nid = "{L1_L5}"\nversion = "{fw.version}"\nhash = "{fw.content_hash}"\n\n'
-        "[questions]\n\n[cursors.self]\narea = \"skill\"\ndimension = \"scope\"\n\n"
+        '[questions]\n\n[cursors.self]\narea = "skill"\ndimension = "scope"\n\n'
         '[answers.skill.technical-product]\nself = "l2"\nlead = "l3"\n\n'
         '[answers.skill.technical-emails]\nself = "skip"\nself_note = "ask Bo"\n'
     )

@@ -581,6 +581,7 @@ def test_to_dict_is_json_with_stable_keys() -> None:
         "version": "2",
         "scale": "career",
         "source": None,
+        "editorial_levels": False,
     }
     assert data["suggested_level"] == {"id": "mid", "name": "Mid", "index": 1}
     focus = data["focus"][0]

@@ -167,7 +167,7 @@ def test_customer_support_shape() -> None:
     assert [level.short for level in fw.levels] == ["L1", "L2", "L3", "L4", "L5"]
     assert [area.name for area in fw.areas] == list(CATEGORIES)
     assert fw.source is not None
-    assert "seed 002/004" in fw.source.credit
+    assert "Titles for Customer Support" in fw.source.credit
     assert all(level.description is None for level in fw.levels), "the sources describe no level"
     for area in fw.areas:
         for dim in area.dimensions:
@@ -310,7 +310,7 @@ def test_happiness_shape() -> None:
     assert [level.id for level in fw.levels] == ["rookie", "pro", "master"]
     assert all(level.description for level in fw.levels), "a mastery scale shares one description per level"
     assert fw.source is not None
-    assert "seed 003" in fw.source.credit
+    assert "Andrea Badgley" in fw.source.credit
     assert "ours, not the source's" in (fw.source.notes or "")
     assert fw.areas[0].id == "foundational"
     assert [dim.id for dim in fw.areas[0].dimensions] == [
@@ -365,3 +365,20 @@ def test_happiness_rookie_pro_master_named_by_the_text() -> None:
     assert match
     fw = load("happiness-skills-tree.toml")
     assert [level.name.casefold() for level in fw.levels] == [name.casefold() for name in match.groups()]
+
+
+def test_built_ins_credit_their_sources_without_internal_names_and_mark_their_own_words() -> None:
+    """Credits name titles, authors or sites; nothing a user reads speaks of how the product was made."""
+    for name in ("customer-support-l1-l5", "happiness-skills-tree", "product-support-skills-matrix",
+                 "support-specialist-l2-l4"):  # fmt: skip
+        fw = load(f"{name}.toml")
+        text = framework_text(fw)
+        assert not re.search(r"\bseeds? ?\d{3}", text, flags=re.IGNORECASE), name
+        for phrase in ("named in the text", "not part of the text", "the text names"):
+            assert phrase not in text, (name, phrase)
+        raw = (FRAMEWORKS / f"{name}.toml").read_text(encoding="utf-8")
+        assert not re.search(r"\bseeds? ?\d{3}", raw, flags=re.IGNORECASE), name
+    tree = load("happiness-skills-tree.toml")
+    # Rookie, pro and master are described in ladder-tui's words: marked so in the file, and said on screen.
+    assert all(level.editorial for level in tree.levels)
+    assert tree.editorial_levels and tree.editorial_descriptor(tree.areas[0].dimensions[0], "rookie")

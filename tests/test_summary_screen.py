@@ -4,6 +4,7 @@ The screen is made of widgets (a headline, a table per section and per area, foc
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,7 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from tests.conftest import builtin_framework, builtin_ids, make_assessment, rate_all
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from ladder_tui.tui.app import make_app
@@ -37,6 +40,15 @@ def _json_summary(path: Path) -> dict[str, object]:
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
 
+def _plain(content: object) -> str:
+    """What a Static shows, as text: its Content, or a Rich renderable (the bullet lists) laid out."""
+    if isinstance(content, str | Content):
+        return str(content)
+    console = Console(width=200, file=io.StringIO(), record=True, color_system=None)
+    console.print(content)
+    return console.export_text()
+
+
 @pytest.mark.parametrize("framework_id", builtin_ids())
 async def test_summary_screen_agrees_with_json(framework_id: str) -> None:
     fw = builtin_framework(framework_id)
@@ -49,7 +61,7 @@ async def test_summary_screen_agrees_with_json(framework_id: str) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen), "a complete assessment opens on its summary"
         view = app.screen.query_one(SummaryView)
-        texts = [str(static.content) for static in view.query(Static)]
+        texts = [_plain(static.content) for static in view.query(Static)]
         for table in view.query(DataTable):
             texts += [" ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)]
         shown = "\n".join(texts)

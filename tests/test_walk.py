@@ -569,7 +569,7 @@ async def test_pair_mode_marks_self_and_lead_and_shows_both_suggested_levels() -
         bar = str(screen.query_one("#answer-bar").content)
         assert "Agreed: —" in bar and "Self: 2 Intermediate" in bar and "Lead: 4 Senior" in bar
         pair_line = str(screen.query_one("#pair-levels").content)
-        assert "Self suggests" in pair_line and "lead suggests" in pair_line
+        assert "Self suggests" in pair_line and "Lead suggests" in pair_line
         await pilot.press("3")
     answer = reload(path).answer(*first)
     assert answer is not None and (answer.self_rating, answer.lead, answer.agreed) == (

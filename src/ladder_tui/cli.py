@@ -64,6 +64,26 @@ def _parser() -> argparse.ArgumentParser:
     validate = fw_commands.add_parser("validate", help="check framework files; exit 2 when any has a problem")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     fw_commands.add_parser("schema", help="the JSON Schema of the framework format, for editors")
+    importer = fw_commands.add_parser(
+        "import",
+        help="turn a Markdown, CSV/TSV or XLSX ladder into a framework file, and say what was understood",
+        description="Reads a Markdown table, a headings-and-bullets Markdown outline (several files: one per level), "
+        "a CSV/TSV file or an XLSX sheet, writes a framework TOML file (by default into the user frameworks folder, "
+        "named after its id) and prints what it understood, with the option that changes each guess.",
+    )
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("--output", "-o", metavar="FILE", help="write here instead of the user frameworks folder")
+    importer.add_argument("--id", metavar="ID", help="the framework's id (default: from its name)")
+    importer.add_argument("--name", metavar="NAME", help="the framework's name (default: the document's title)")
+    importer.add_argument("--format", choices=("markdown", "csv", "xlsx"), help="default: from the name and content")
+    importer.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first)")
+    importer.add_argument(
+        "--levels-in",
+        choices=("columns", "rows", "outer", "inner"),
+        help="tables: levels are the columns or the rows; outlines: level headings hold the others (outer) "
+        "or sit innermost (inner). Default: detected",
+    )
+    importer.add_argument("--force", action="store_true", help="replace an existing framework file")
 
     serve = commands.add_parser("serve", help="serve the app over SSH so a lead and an agent can pair")
     serve.add_argument("--host", default="127.0.0.1")
@@ -152,6 +172,8 @@ def _frameworks(args: argparse.Namespace) -> int:
 
         print(json.dumps(json_schema(), indent=2))
         return 0
+    if args.fw_command == "import":
+        return _import(args)
     catalog = FrameworkCatalog()
     if args.fw_command == "show":
         framework, path = catalog.resolve(args.framework)
@@ -171,6 +193,44 @@ def _frameworks(args: argparse.Namespace) -> int:
         assert entry.error is not None
         _error(f"skipped {entry.error.problems[0]}")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    import datetime
+
+    from ladder_tui.core.files import read_bytes
+    from ladder_tui.core.importer import import_ladder
+    from ladder_tui.core.loader import load_framework
+    from ladder_tui.core.paths import user_frameworks_dir
+    from ladder_tui.core.storage import write_framework
+
+    sources = [(name, read_bytes(Path(name))) for name in args.files]
+    result = import_ladder(
+        sources,
+        fmt=args.format,
+        sheet=args.sheet,
+        levels_in=args.levels_in,
+        framework_id=args.id,
+        name=args.name,
+        today=datetime.date.today(),
+    )
+    destination = Path(args.output) if args.output else user_frameworks_dir() / f"{result.framework_id}.toml"
+    write_framework(result.data, destination, force=args.force)
+    framework = load_framework(destination)  # what the walk will read: it validates and opens at once
+    for line in result.report:
+        print(_inert(line))
+    print(
+        _inert(
+            f"wrote {destination} ({framework.id}: {_count(framework.levels, 'level')}, "
+            f"{_count(framework.areas, 'area')}, {framework.dimension_count} dimensions); "
+            f"start it with: ladder-tui new -f {framework.id} -s NAME"
+        )
+    )
+    return 0
+
+
+def _count(items: Sequence[object], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def _list() -> int:

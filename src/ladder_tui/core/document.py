@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult
+from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult, below_name
 
 #: How a span of text is set: "" plain, "strong", "em", "muted", "accent" (the level), "warn".
 Style = Literal["", "strong", "em", "muted", "accent", "warn"]
@@ -276,6 +276,10 @@ def summary_document(result: ScoreResult) -> Document:
     facts: list[tuple[str, str]] = [("Confidence", _confidence_line(result))]
     if result.target is not None:
         facts.append(("Target level", result.target.name + (" (target reached)" if target_reached(result) else "")))
+    if result.sides:
+        below = below_name(result.levels[0].name)
+        said = [f"{slot} alone suggests {rating.name if rating else below}" for slot, rating in result.sides]
+        facts.append(("Each side", "; ".join(said)))
     headline = Headline(
         title=_level_title(result),
         level=result.suggested_label,
@@ -383,13 +387,16 @@ def _focus(result: ScoreResult) -> Section | None:
                 blocks=tuple(blocks),
             )
         )
+    if result.framework.editorial_levels:
+        note = "The level descriptions are ladder-tui's words: the source does not describe its levels."
+        cards.insert(0, Paragraph(plain(note, "muted")))
     return Section("focus", _focus_title(result), tuple(cards))
 
 
 def _strengths(result: ScoreResult) -> Section | None:
     if not result.strengths:
         return None
-    columns = [Column("Dimension"), Column("Rating")]
+    columns = [Column("Dimension"), Column("Rating", flexible=False)]
     if not result.is_mastery:
         columns.append(Column("Above", align="right", flexible=False))
     with_notes = any(strength.notes for strength in result.strengths)
@@ -411,23 +418,24 @@ def _calibration(result: ScoreResult) -> Section | None:
         return None
     notes = {(item.area.id, item.dimension.id): item.notes for item in result.dimensions}
     with_notes = any(notes.get((cal.area.id, cal.dimension.id)) for cal in result.calibration)
+    with_agreed = any(cal.agreed for cal in result.calibration)
     rows = tuple(
         (
             (f"{cal.area.name} › {cal.dimension.name}",),
             (cal.self_rating.label,),
             (cal.lead.label,),
             (_difference_text(cal.difference),),
-            (cal.agreed.label if cal.agreed else "",),
+            *([(cal.agreed.label if cal.agreed else "",)] if with_agreed else []),
             *([notes_cell(notes.get((cal.area.id, cal.dimension.id), ()))] if with_notes else []),
         )
         for cal in result.calibration
     )
     columns = (
         Column("Dimension"),
-        Column("Self"),
-        Column("Lead"),
+        Column("Self", flexible=False),
+        Column("Lead", flexible=False),
         Column("Difference", flexible=False),
-        Column("Agreed"),
+        *([Column("Agreed", flexible=False)] if with_agreed else []),
         *([Column("Notes")] if with_notes else []),
     )
     return Section("calibration", "Calibration: self and lead differ", (Table("calibration", columns, rows),))

@@ -143,6 +143,11 @@ def regular_files(folder: Path, suffix: str) -> tuple[list[Path], list[tuple[Pat
 # ----- writing -----
 
 
+def check_regular_or_missing(target: Path) -> None:
+    """LadderError unless `target` is a regular file or does not exist (nothing special is ever opened to write)."""
+    _check_replaceable(target)
+
+
 def _check_replaceable(target: Path) -> None:
     try:
         mode = os.stat(target).st_mode

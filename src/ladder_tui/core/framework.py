@@ -173,6 +173,17 @@ class Framework:
             return (description,) if description else ()
         return ()
 
+    def editorial_descriptor(self, dimension: Dimension, level_id: str) -> bool:
+        """Whether the text `descriptor` gives is ladder-tui's own words (a mastery level described editorially)."""
+        if level_id in dimension.levels or not self.is_mastery or not self.has_level(level_id):
+            return False
+        return self.levels[self.level_index(level_id)].editorial
+
+    @property
+    def editorial_levels(self) -> bool:
+        """Whether any level's description is ladder-tui's words rather than the source's."""
+        return any(level.editorial for level in self.levels)
+
     def defined_at(self, dimension: Dimension, level_id: str) -> bool:
         """Whether the dimension can be judged at this level (a ragged ladder leaves some levels undescribed)."""
         return self.is_mastery or level_id in dimension.levels

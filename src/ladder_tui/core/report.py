@@ -19,6 +19,7 @@ from ladder_tui.core.document import (
     BulletList,
     Card,
     Cell,
+    Column,
     Document,
     Inline,
     PanelPair,
@@ -367,18 +368,19 @@ def _h_cell(cell: Cell) -> str:
     return "<br>".join(_h_lines(line) for line in cell)
 
 
+def _h_class(column: Column) -> str:
+    classes = [name for name, on in (("num", column.align == "right"), ("notes", column.header == "Notes")) if on]
+    return f' class="{" ".join(classes)}"' if classes else ""
+
+
+def _h_td(column: Column, cell: Cell) -> str:
+    return f"<td{_h_class(column)}>{_h_cell(cell)}</td>"
+
+
 def _h_table(table: Table) -> str:
-    head = "".join(
-        f'<th class="num">{h(c.header)}</th>' if c.align == "right" else f"<th>{h(c.header)}</th>"
-        for c in table.columns
-    )
+    head = "".join(f"<th{_h_class(column)}>{h(column.header)}</th>" for column in table.columns)
     body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="num">{_h_cell(cell)}</td>' if column.align == "right" else f"<td>{_h_cell(cell)}</td>"
-            for column, cell in zip(table.columns, row, strict=True)
-        )
-        + "</tr>"
+        "<tr>" + "".join(_h_td(column, cell) for column, cell in zip(table.columns, row, strict=True)) + "</tr>"
         for row in table.rows
     )
     title = f"<h3>{h(table.title)}</h3>" if table.title else ""
@@ -437,8 +439,9 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .35rem; }
 .warning { background: var(--warn-bg); color: var(--warn-fg); padding: .5rem .75rem; border-radius: .35rem;
   border-left: 4px solid currentColor; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line);
-  overflow-wrap: anywhere; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+/* Words are never broken inside a column; only a note (which may hold a long link) may break anywhere. */
+td.notes { overflow-wrap: anywhere; }
 th { font-size: .85rem; color: var(--muted); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 .bar { position: relative; height: .9rem; min-width: 8rem; background: var(--bar-bg); border-radius: .2rem;
@@ -469,9 +472,28 @@ table.t-calibration td:first-child, table.t-strengths td:first-child { min-width
   #pathways h3::after { content: ": "; }
   #pathways .card { margin-bottom: .15em; }
   #pathways p { display: inline; margin: 0; }
-  #areas td:nth-child(3), #areas td:nth-child(4) { white-space: nowrap; }
+  #areas table { font-size: 8.5pt; line-height: 1.25; }
+  #areas td:nth-child(3), #areas td:nth-child(4), #areas td:nth-child(6) { white-space: nowrap; }
+  p { margin: .3em 0; }
+  .card > p.muted { margin: 0 0 .1em; }
+  ul.explanation { margin: .3em 0; }
+  .card h3 { margin: .5em 0 .15em; }
   #strengths table, #calibration table { font-size: 8.5pt; line-height: 1.25; }
-  #calibration td:nth-child(n+2):nth-child(-n+5) { white-space: nowrap; }
+  /* Strengths are short rows: two columns of them on paper; each row says it all, its note on a line below. */
+  #strengths thead { display: none; }
+  #strengths tbody { display: block; columns: 2; column-gap: 1.5em; }
+  #strengths tr { display: flex; flex-wrap: wrap; gap: 0 .6em; border-bottom: 1px solid var(--line); }
+  #strengths td { border: 0; padding: 1px 0; }
+  #strengths td:first-child { flex: 1; }
+  #strengths td.notes { flex-basis: 100%; font-style: italic; }
+  #strengths td.notes:empty { display: none; }
+  /* The calibration rows keep their columns; a note goes under its row, across the table. */
+  #calibration tr { display: flex; flex-wrap: wrap; border-bottom: 1px solid var(--line); }
+  #calibration th, #calibration td { border: 0; flex: 0 0 6.5em; white-space: nowrap; }
+  #calibration th:first-child, #calibration td:first-child { flex: 1 1 12em; white-space: normal; }
+  #calibration th.notes { display: none; }
+  #calibration td.notes { flex: 1 1 100%; font-style: italic; white-space: normal; padding-top: 0; }
+  #calibration td.notes:empty { display: none; }
   h1 { font-size: 15pt; }
   h2 { font-size: 11.5pt; }
   h3 { font-size: 10pt; }
@@ -486,8 +508,9 @@ table.t-calibration td:first-child, table.t-strengths td:first-child { min-width
   footer { font-size: 7.5pt; }
   footer p { margin: .15em 0; }
   #answers { break-before: page; page-break-before: always; }
-  #answers table { font-size: 8pt; }
-  #answers td:last-child { width: 38%; }
+  #answers table { font-size: 8pt; table-layout: fixed; }
+  #answers th:first-child { width: 26%; }
+  #answers th:nth-child(n+2):nth-child(-n+5) { width: 11%; }
   .bar, .bar > span, .pair > div.next, .warning, .tag {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

@@ -83,6 +83,8 @@ class FrameworkInfo(NamedTuple):
     version: str
     scale: str
     source: str | None = None
+    #: The level descriptions are ladder-tui's words, not the source's (said wherever they are shown).
+    editorial_levels: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +93,7 @@ class FrameworkInfo(NamedTuple):
             "version": self.version,
             "scale": self.scale,
             "source": self.source,
+            "editorial_levels": self.editorial_levels,
         }
 
 
@@ -363,6 +366,8 @@ class ScoreResult(NamedTuple):
     excluded_areas: tuple[ExcludedArea, ...]
     pathways: tuple[PathwayInfo, ...]
     dimensions: tuple[DimensionScore, ...]
+    #: When both the agent and the lead rated: what each one's ratings alone suggest (calibration at a glance).
+    sides: tuple[tuple[str, Rating | None], ...] = ()
 
     @property
     def suggested_label(self) -> str:
@@ -403,6 +408,7 @@ class ScoreResult(NamedTuple):
             "excluded_areas": [item.to_dict() for item in self.excluded_areas],
             "pathways": [item.to_dict() for item in self.pathways],
             "dimensions": [item.to_dict() for item in self.dimensions],
+            "sides": {slot: rating.to_dict() if rating else None for slot, rating in self.sides},
         }
 
 
@@ -525,6 +531,7 @@ class _Scorer:
                 fw.version,
                 fw.scale,
                 f"{fw.source.title} ({fw.source.credit})" if fw.source else None,
+                fw.editorial_levels,
             ),
             mode=assessment.mode,
             updated=assessment.updated.isoformat(),
@@ -546,6 +553,7 @@ class _Scorer:
             focus=self.focus(rows, s_index, goal),
             strengths=self.strengths(rows, s_index),
             calibration=self.calibration(applicable),
+            sides=self.sides(applicable),
             areas=self.areas(dimensions),
             excluded_areas=self.excluded(),
             pathways=tuple(
@@ -759,6 +767,20 @@ class _Scorer:
             )
         items.sort(key=lambda item: item[:2])
         return tuple(item for _, _, item in items)
+
+    def sides(self, applicable: list[tuple[Area, Dimension]]) -> tuple[tuple[str, Rating | None], ...]:
+        """Each side's own suggested level, when both the agent (self) and the lead have rated."""
+        slots: tuple[Slot, ...] = ("self", "lead")
+        rated = {
+            slot
+            for area, dim in applicable
+            for slot in slots
+            if rules.rating_in(self.fw, self.assessment.answer(area.id, dim.id), slot) is not None
+        }
+        if rated != set(slots):
+            return ()
+        # A projection holds one slot only, so its own result has no sides: this goes one level deep.
+        return tuple((slot, _Scorer(self.fw, self.assessment.only_slot(slot)).run().suggested) for slot in slots)
 
     def areas(self, dimensions: list[DimensionScore]) -> tuple[AreaStanding, ...]:
         result: list[AreaStanding] = []

@@ -77,6 +77,29 @@ def create_assessment(assessment: Assessment, folder: Path | None = None) -> Pat
                 raise LadderError(f"{folder}: no free name for {base!r}") from None
 
 
+FRAMEWORK_HEADER = (
+    "# A ladder-tui framework. Check it with `ladder-tui frameworks validate FILE`; the format: docs/frameworks.md.\n"
+)
+
+
+def write_framework(data: dict[str, object], path: Path, *, force: bool = False) -> None:
+    """Save framework data (as a TOML file holds it) to `path`: a new file, or with `force` over an old framework
+    (never over an assessment or anything that is not a regular file)."""
+    from ladder_tui.core.files import atomic_write
+    from ladder_tui.core.loader import looks_like_ladder_file
+
+    text = FRAMEWORK_HEADER + tomli_w.dumps(data)
+    if not force:
+        try:
+            create_exclusive(path, text, 0o644)
+        except FileExistsError:
+            raise LadderError(f"{path}: already exists; --force replaces it") from None
+        return
+    if looks_like_ladder_file(path) == "an assessment":
+        raise LadderError(f"{path}: is an assessment of ladder-tui; not overwritten")
+    atomic_write(path, text, mode=0o644)
+
+
 def find_assessment(file_or_id: str, folder: Path | None = None) -> Path:
     """An assessment path from a file path, or from an assessment id in the assessments folder."""
     candidate = Path(file_or_id).expanduser()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import asyncssh
 
+from ladder_tui.core import files
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.paths import assessments_dir, data_home
 from ladder_tui.serve.filters import InputFilter
@@ -124,8 +125,8 @@ def load_host_key(path: Path) -> asyncssh.SSHKey:
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise LadderError(f"{path}: the host key is readable by others; run: chmod 600 {path}")
     try:
-        return asyncssh.read_private_key(str(path))
-    except (OSError, asyncssh.KeyImportError) as exc:
+        return asyncssh.import_private_key(files.read_bytes(path, limit=1024 * 1024))
+    except (asyncssh.KeyImportError, ValueError) as exc:
         raise LadderError(f"{path}: not a usable private key ({exc})") from None
 
 
@@ -142,14 +143,15 @@ class AuthorizedKeys:
 
 def read_authorized_keys(path: Path) -> AuthorizedKeys:
     """Raises LadderError when the file is missing or unsafe; a file with no keys lets nobody in."""
-    try:
-        info = path.stat()
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise LadderError(
             f"{path}: no authorized_keys file; put the public key of each person who may join there "
             "(one 'ssh-ed25519 AAAA... name' line each, e.g. their ~/.ssh/id_ed25519.pub) and start again"
-        ) from None
+        )
+    raw = files.read_bytes(path, limit=1024 * 1024)  # regular files only: a FIFO here would hang every login
+    try:
+        info = path.stat()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LadderError(f"{path}: cannot read the authorized keys ({exc})") from None
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
@@ -530,6 +532,7 @@ def reason_text(reason: str, room: str) -> str:
 
 
 def _attach_log_file(path: Path) -> logging.Handler:
+    files.check_regular_or_missing(path)  # a FIFO named serve.log must not block the server at start
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     os.close(fd)

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.text import clean
 from ladder_tui.tui import commands
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, OpenAssessment
@@ -150,6 +152,19 @@ class LadderApp(App[None]):
         if self.walk is not None:
             self.walk.close()
             self.walk = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is literal text: messages carry file names, framework text and notes, which must never
+        be read as markup (`[L3]` vanishing, `[/]` crashing) or reach the terminal with escape sequences."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     def set_room_banner(self, text: str) -> None:
         """Called by served mode whenever someone joins, leaves or resizes."""

@@ -150,13 +150,12 @@ class DimensionScreen(Screen[None]):
         parts: list[str] = []
         if step.dimension.description:
             parts.append(inert(step.dimension.description))
-        missing = [
-            level.name
-            for level in session.framework.levels
-            if not session.framework.descriptor(step.dimension, level.id)
-        ]
+        framework = session.framework
+        missing = [level.name for level in framework.levels if not framework.descriptor(step.dimension, level.id)]
         if missing:
             parts.append(f"The source does not describe this dimension at: {inert(', '.join(missing))}.")
+        if any(framework.editorial_descriptor(step.dimension, level.id) for level in framework.levels):
+            parts.append("The level descriptions are ladder-tui's words: the source does not describe its levels.")
         if step.dimension.ragged_note:
             parts.append(inert(step.dimension.ragged_note))
         if step.dimension.branches:
@@ -225,6 +224,8 @@ class DimensionScreen(Screen[None]):
         self.call_after_refresh(self._update_more_hint)
 
     def _update_more_hint(self, *_args: object) -> None:
+        if not self.is_attached:
+            return  # a refresh scheduled before the screen closed
         cards = self.query_one("#cards", VerticalScroll)
         hint = self.query_one("#more-below", Static)
         below = cards.max_scroll_y - cards.scroll_y
@@ -277,14 +278,18 @@ class DimensionScreen(Screen[None]):
         if self.session.mode != "pair":
             line.display = False
             return
-        from ladder_tui.core.scoring import score
+        from ladder_tui.core.scoring import below_name, score
 
-        framework, assessment = self.session.framework, self.session.assessment
-        own = score(framework, assessment.only_slot("self")).suggested_label
-        lead = score(framework, assessment.only_slot("lead")).suggested_label
-        line.update(
-            Content.assemble(("Self suggests ", "dim"), inert(own), ("  ·  lead suggests ", "dim"), inert(lead))
-        )
+        result = score(self.session.framework, self.session.assessment)
+        if not result.sides:
+            line.update(Content.styled("Self and lead: each side's suggested level shows once both have rated.", "dim"))
+            return
+        below = below_name(result.levels[0].name)
+        parts: list[Content | tuple[str, str] | str] = []
+        for slot, rating in result.sides:
+            parts += [("  ·  " if parts else "", "dim"), (f"{slot.capitalize()} suggests ", "dim")]
+            parts.append(inert(rating.name if rating else below))
+        line.update(Content.assemble(*parts))
 
     # ----- moving -----
 

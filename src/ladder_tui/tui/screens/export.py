@@ -42,7 +42,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("ctrl+s", "confirm", "Export", id="confirm", show=False),
+        # Priority: enter writes the file from the path field and from the format list alike.
+        Binding("enter", "confirm", "Export", id="confirm", priority=True),
     ]
 
     def __init__(self, stem: str, *, served: bool = False, kind: str = "summary") -> None:
@@ -85,7 +86,6 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if path_input.value == str(previous):
             path_input.value = str(self._default(self.fmt))
 
-    @on(Input.Submitted)
     def action_confirm(self) -> None:
         value = self.query_one(Input).value.strip()
         path = self._default(self.fmt) if self.served or not value else Path(value).expanduser()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -16,6 +17,7 @@ from textual.widgets.option_list import Option
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
 from ladder_tui.tui import commands
+from ladder_tui.tui.messages import FrameworksChanged
 from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
@@ -36,6 +38,8 @@ def framework_preview(framework: Framework) -> Content:
     parts.append(("\nLevels\n", "bold"))
     for number, level in enumerate(framework.levels, start=1):
         parts.append(f" {number} {inert(level.name)}\n")
+    if framework.editorial_levels:
+        parts.append((" (their descriptions are ladder-tui's words, not the source's)\n", "dim italic"))
     parts.append(("\nAreas\n", "bold"))
     for area in framework.areas:
         optional = "  (optional)" if area.applies_if else ""
@@ -82,6 +86,25 @@ class FrameworksScreen(Screen[None]):
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
         framework = self.frameworks[event.option_index]
         self.query_one("#fw-preview", Static).update(framework_preview(framework))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "import_ladder":
+            return not self.served  # in a room served over SSH no member may name a path on the host
+        return True
+
+    def action_import_ladder(self) -> None:
+        from ladder_tui.core.paths import user_frameworks_dir
+        from ladder_tui.tui.screens.importer import ImportScreen
+
+        async def imported(path: Path | None) -> None:
+            if path is None:
+                return
+            self.post_message(FrameworksChanged())
+            self.catalog.reload()
+            self.notify(f"Imported {path}", title="Framework imported")
+            await self.recompose()
+
+        self.app.push_screen(ImportScreen(user_frameworks_dir()), imported)
 
     def action_back(self) -> None:
         self.dismiss()

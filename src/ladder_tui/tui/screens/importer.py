@@ -1,0 +1,92 @@
+"""Import a ladder from a file (Markdown, CSV/TSV, XLSX): the same importer and report as the command line."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.importer import ImportResult
+from ladder_tui.tui.text import inert
+
+
+def read_ladder(names: list[str]) -> ImportResult:
+    """The import of the files named, through the guarded reader (regular files only, size limit)."""
+    from ladder_tui.core.files import read_bytes
+    from ladder_tui.core.importer import import_ladder
+
+    sources = [(name, read_bytes(Path(name).expanduser())) for name in names]
+    return import_ladder(sources, today=datetime.date.today())
+
+
+class ImportScreen(ModalScreen[Path | None]):
+    """Name the file(s), read what the import understood, then save it into the user frameworks folder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+    ]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.result: ImportResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-dialog", classes="dialog"):
+            yield Label("Import a ladder", classes="dialog-title")
+            yield Label(
+                "A Markdown table or outline, a CSV/TSV file or an XLSX sheet; several files (one per level) "
+                "separated by commas. Enter reads it; ctrl+s saves it into the frameworks folder.",
+                classes="muted",
+            )
+            yield Input(placeholder="e.g. ~/ladders/support-ladder.xlsx", id="import-path")
+            with VerticalScroll(id="import-report"):
+                yield Static(id="import-text")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _read(self, event: Input.Submitted) -> None:
+        names = [name.strip() for name in event.value.split(",") if name.strip()]
+        report = self.query_one("#import-text", Static)
+        if not names:
+            return
+        try:
+            self.result = read_ladder(names)
+        except LadderError as exc:
+            self.result = None
+            report.update(Content.styled(inert(str(exc)), "bold"))
+            return
+        lines = [inert(line) for line in self.result.report]
+        target = self.folder / f"{self.result.framework_id}.toml"
+        lines.append("")
+        lines.append(f"ctrl+s saves it as {target}; escape cancels.")
+        report.update(Content("\n".join(lines)))
+
+    def action_save(self) -> None:
+        from ladder_tui.core.storage import write_framework
+
+        if self.result is None:
+            self.notify("Name a file and press enter to read it first.", severity="warning")
+            return
+        target = self.folder / f"{self.result.framework_id}.toml"
+        try:
+            write_framework(self.result.data, target)
+        except LadderError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
