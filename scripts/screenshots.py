@@ -76,12 +76,26 @@ def make_fixtures() -> dict[str, Path]:
     # Eli: a new self-evaluation, at the first area's intro.
     eli = new_assessment(product, "Eli Okafor", "self", assessment_id="eli-okafor")
 
+    # A team on the L1-L5 ladder: five people, their latest cycles (the Team screen).
+    ladder = catalog.get("customer-support-l1-l5")
+    ladder_keys = ladder.dimension_keys()
+    team = {}
+    for number, (name, pattern) in enumerate(
+        [("Fay Wong", ["l2", "l3"]), ("Gus Petrov", ["l3", "l4", "l3"]), ("Hal Singh", ["l1", "below", "l2"]),
+         ("Ivy Moreau", ["l2"]), ("Jo Kim", ["l4", "l3", "na"])]  # fmt: skip
+    ):
+        person = new_assessment(ladder, name, "self", assessment_id=f"team-{number}")
+        for index, key in enumerate(ladder_keys):
+            person.set_rating(*key, "self", pattern[index % len(pattern)])
+        team[name] = save(person, datetime(2026, 1, 20 + number, 10, 0, tzinfo=UTC))
+
     return {
         "eli": save(eli, datetime(2026, 3, 3, 11, 45, tzinfo=UTC)),
         "ana": save(ana, datetime(2026, 3, 2, 9, 30, tzinfo=UTC)),
         "done": save(done, datetime(2026, 2, 27, 15, 10, tzinfo=UTC)),
         "bruno": save(bruno, datetime(2026, 2, 20, 16, 5, tzinfo=UTC)),
         "chen": save(chen, datetime(2026, 1, 11, 8, 0, tzinfo=UTC)),
+        **team,
     }
 
 
@@ -92,13 +106,14 @@ async def shot(
     steps: Callable[[object], Awaitable[None]],
     *,
     path: Path | None = None,
+    mode: str | None = None,
 ) -> Path:
     """Run the app, let `steps` drive it with the keyboard, and save what is on screen as `name`.svg."""
     from textual.widgets import Input
 
     from ladder_tui.tui.app import make_app
 
-    app = make_app(assessment_path=path, theme=THEME)
+    app = make_app(assessment_path=path, theme=THEME, mode=mode)  # type: ignore[arg-type]
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await steps(pilot)
@@ -128,6 +143,11 @@ async def make_all(out: Path) -> list[Path]:
 
     async def home(pilot: object) -> None:
         await until(pilot, "HomeScreen")
+        for _ in range(100):  # the rows fill in just after the first frame
+            if getattr(pilot.app.screen, "loaded", False):  # type: ignore[attr-defined]
+                break
+            await pilot.pause(0.02)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
 
     async def new(pilot: object) -> None:
         await until(pilot, "HomeScreen")
@@ -139,6 +159,11 @@ async def make_all(out: Path) -> list[Path]:
         await until(pilot, "AreaIntroScreen")
 
     async def dimension(pilot: object) -> None:
+        await until(pilot, "DimensionScreen")
+
+    async def dimension_after_intro(pilot: object) -> None:
+        await until(pilot, "AreaIntroScreen")
+        await pilot.press("enter")  # type: ignore[attr-defined]
         await until(pilot, "DimensionScreen")
 
     async def review(pilot: object) -> None:
@@ -154,14 +179,29 @@ async def make_all(out: Path) -> list[Path]:
         await pilot.press("f1")  # type: ignore[attr-defined]
         await until(pilot, "HelpScreen")
 
+    async def who(pilot: object) -> None:
+        await until(pilot, "WhoIsRatingScreen")
+
+    async def team(pilot: object) -> None:
+        await until(pilot, "HomeScreen")
+        await pilot.press("t")  # type: ignore[attr-defined]
+        await until(pilot, "TeamScreen")
+        for _ in range(100):
+            if getattr(pilot.app.screen, "team", None) is not None:  # type: ignore[attr-defined]
+                break
+            await pilot.pause(0.02)  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+
     made.append(await shot(out, "home", MEDIUM, home))
     made.append(await shot(out, "new", MEDIUM, new))
+    made.append(await shot(out, "who-is-rating", MEDIUM, who, path=fixtures["ana"]))
     made.append(await shot(out, "area-intro", MEDIUM, area_intro, path=fixtures["eli"]))
-    made.append(await shot(out, "dimension-80x24", NARROW, dimension, path=fixtures["ana"]))
-    made.append(await shot(out, "dimension-wide", WIDE, dimension, path=fixtures["ana"]))
-    made.append(await shot(out, "review", MEDIUM, review, path=fixtures["ana"]))
-    made.append(await shot(out, "summary", MEDIUM, summary, path=fixtures["done"]))
-    made.append(await shot(out, "help", MEDIUM, help_screen, path=fixtures["ana"]))
+    made.append(await shot(out, "dimension-80x24", NARROW, dimension, path=fixtures["ana"], mode="lead"))
+    made.append(await shot(out, "dimension-wide", WIDE, dimension_after_intro, path=fixtures["ana"], mode="pair"))
+    made.append(await shot(out, "review", MEDIUM, review, path=fixtures["ana"], mode="lead"))
+    made.append(await shot(out, "summary", MEDIUM, summary, path=fixtures["done"], mode="lead"))
+    made.append(await shot(out, "team", MEDIUM, team))
+    made.append(await shot(out, "help", MEDIUM, help_screen, path=fixtures["ana"], mode="lead"))
     return made
 
 

@@ -106,8 +106,7 @@ class Member:
 
     @property
     def text(self) -> str:
-        # The key hints keep each key with its label with a non-breaking space; read it as a space.
-        return "\n".join(self.screen.display).replace("\u00a0", " ")
+        return "\n".join(self.screen.display)
 
     def row(self, index: int) -> str:
         return self.screen.display[index]

@@ -748,3 +748,59 @@ def test_no_textual_and_openpyxl_only_for_xlsx() -> None:
         "assert not any(m == 'textual' or m.startswith('textual.') for m in sys.modules), 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# ----- the command and the app -----
+
+
+def test_the_import_command_writes_a_framework_that_validates_and_never_overwrites(ladder_home: Path) -> None:
+    import subprocess
+
+    from conftest import PYTHON, ladder_env
+
+    source = FIXTURES / "team-ladder.md"
+    result = subprocess.run([PYTHON, "-m", "ladder_tui", "frameworks", "import", str(source)],
+                            env=ladder_env(ladder_home), capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    written = list((ladder_home / "frameworks").glob("*.toml"))
+    assert len(written) == 1 and f"wrote {written[0]}" in result.stdout
+    assert "levels" in result.stdout and "--levels-in" in result.stdout  # what it understood, and how to change it
+    before = written[0].read_bytes()
+    again = subprocess.run([PYTHON, "-m", "ladder_tui", "frameworks", "import", str(source)],
+                           env=ladder_env(ladder_home), capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert again.returncode == 2 and "--force" in again.stderr and written[0].read_bytes() == before
+    valid = subprocess.run([PYTHON, "-m", "ladder_tui", "frameworks", "validate", str(written[0])],
+                           env=ladder_env(ladder_home), capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert valid.returncode == 0, valid.stderr
+
+
+async def test_an_imported_ladder_opens_in_the_walk_at_once(ladder_home: Path) -> None:
+    from conftest import make_assessment
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.loader import load_assessment
+    from ladder_tui.core.storage import write_framework
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.area import AreaIntroScreen
+    from ladder_tui.tui.screens.dimension import DimensionScreen
+
+    result = imp(fixture("team-ladder.md"))
+    write_framework(result.data, ladder_home / "frameworks" / f"{result.framework_id}.toml")
+    framework = FrameworkCatalog().get(result.framework_id)
+    path = make_assessment(framework, "Ana Lima", assessment_id="ana")
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, AreaIntroScreen):
+                break
+        await pilot.press("enter")
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, DimensionScreen):
+                break
+        assert isinstance(app.screen, DimensionScreen)
+        first_area, first_dim = framework.areas[0], framework.areas[0].dimensions[0]
+        shown = " ".join(str(card.content) for card in app.screen.query("LevelCard"))
+        assert framework.descriptor(first_dim, framework.levels[0].id)[0][:30] in shown
+        await pilot.press("2")
+    assert load_assessment(path).rating(first_area.id, first_dim.id, "self") == framework.levels[1].id

@@ -79,7 +79,7 @@ def room_state(server: Server, room: str) -> dict[str, Any]:
 def footer_row(member: Member) -> int:
     """The row where the app's key footer is: tells the app's height as the app itself drew it."""
     for index, row in enumerate(member.screen.display):
-        if "^p palette" in row.replace("\u00a0", " "):
+        if "^p palette" in row:
             return index
     return -1
 

@@ -293,7 +293,14 @@ def test_new_files_never_overwrite(ladder_home: Path) -> None:
     assert assessment_id == f"ana-lima-{PRODUCT}"
     first = create_assessment(new_assessment(fw, "Ana Lima", assessment_id=assessment_id))
     second = create_assessment(new_assessment(fw, "Ana Lima", assessment_id=assessment_id))
-    assert (first.stem, second.stem) == (assessment_id, f"{assessment_id}-2")
+    third = create_assessment(new_assessment(fw, "Ana Lima", assessment_id=assessment_id))
+    day = load_assessment(second).created.date().isoformat()
+    # The next cycle is named after its day; another on the same day gets a number.
+    assert (first.stem, second.stem, third.stem) == (
+        assessment_id,
+        f"{assessment_id}-{day}",
+        f"{assessment_id}-{day}-2",
+    )
     assert load_assessment(second).id == second.stem
     assert load_assessment(first).id == first.stem
 

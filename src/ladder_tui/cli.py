@@ -30,8 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     new = commands.add_parser("new", help="start an assessment and open its walk")
-    new.add_argument("--framework", "-f", required=True, metavar="ID|PATH", help="framework id or TOML file")
-    new.add_argument("--subject", "-s", required=True, metavar="NAME", help="who is being assessed")
+    new.add_argument("--framework", "-f", metavar="ID|PATH", help="framework id or TOML file")
+    new.add_argument("--subject", "-s", metavar="NAME", help="who is being assessed")
+    new.add_argument(
+        "--from",
+        dest="from_id",
+        metavar="FILE|ID",
+        help="a new cycle: start from that assessment's ratings (shown as last time; each counts once confirmed)",
+    )
     new.add_argument("--mode", "-m", choices=("self", "lead", "pair"), default="self", help="who is rating")
     new.add_argument("--target", metavar="LEVEL", help="optional target level id")
     new.add_argument(
@@ -50,6 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     opener.add_argument("--mode", "-m", choices=("self", "lead", "pair"), help="rate as someone else this time")
 
     commands.add_parser("list", help="list saved assessments")
+
+    compare = commands.add_parser("compare", help="what moved between two cycles of one framework")
+    compare.add_argument("old", metavar="OLD")
+    compare.add_argument("new", metavar="NEW")
+    compare.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    compare.add_argument("--output", "-o", metavar="FILE", help="write to FILE (- for standard output)")
+
+    team = commands.add_parser("team", help="each person's latest assessment on one framework, as a heatmap")
+    team.add_argument("folders", nargs="*", metavar="FOLDER", help="folders of assessments (default: the data folder)")
+    team.add_argument("--framework", "-f", metavar="ID", help="the framework (needed when several are present)")
+    team.add_argument("--format", choices=("text", "markdown", "json", "html", "csv"), default="text")
+    team.add_argument("--output", "-o", metavar="FILE", help="write to FILE (- for standard output)")
 
     summary = commands.add_parser("summary", help="print an assessment's result")
     summary.add_argument("assessment", metavar="FILE|ID")
@@ -119,6 +137,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _frameworks(args)
     if command == "list":
         return _list()
+    if command == "compare":
+        return _compare(args)
+    if command == "team":
+        return _team(args)
     if command == "summary":
         return _summary(args)
     if command == "serve":
@@ -254,19 +276,87 @@ def _list() -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.cycles import since
     from ladder_tui.core.report import render
     from ladder_tui.core.scoring import score
     from ladder_tui.core.storage import find_assessment, open_assessment
 
     path = find_assessment(args.assessment)
-    opened = open_assessment(path, FrameworkCatalog())
+    catalog = FrameworkCatalog()
+    opened = open_assessment(path, catalog)
     for warning in opened.warnings:
         _error(f"warning: {path}: {warning}")
     result = score(opened.framework, opened.assessment)
-    to_stdout = args.output in (None, "-")
-    terminal = to_stdout and sys.stdout.isatty()
+    moved = since(opened.assessment, opened.framework, opened.path.parent, catalog)
+    earlier = (moved.before.updated[:10], moved.since_line()) if moved is not None else None
+    color, width = _terminal(args.output)
+    _write(args.output, render(result, args.format, color=color, width=width, since=earlier))
+    return 0
+
+
+def _terminal(output: str | None) -> tuple[bool, int]:
+    """Colour and width for text going to standard output: a terminal's, else none and 100 columns."""
+    terminal = output in (None, "-") and sys.stdout.isatty()
     width = os.get_terminal_size().columns if terminal else 100
-    text = render(result, args.format, color=terminal and "NO_COLOR" not in os.environ, width=width)
+    return terminal and "NO_COLOR" not in os.environ, width
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.cycles import compare, comparison_document
+    from ladder_tui.core.report import render_document, render_json_data
+    from ladder_tui.core.storage import find_assessment, open_assessment
+
+    catalog = FrameworkCatalog()
+    old = open_assessment(find_assessment(args.old), catalog)
+    new = open_assessment(find_assessment(args.new), catalog)
+    for opened in (old, new):
+        for warning in opened.warnings:
+            _error(f"warning: {opened.path}: {warning}")
+    comparison = compare(new.framework, old.assessment, new.assessment)
+    if args.format == "json":
+        text = render_json_data(comparison.to_dict())
+    else:
+        color, width = _terminal(args.output)
+        text = render_document(comparison_document(comparison), args.format, color=color, width=width)
+    _write(args.output, text)
+    return 0
+
+
+def _team(args: argparse.Namespace) -> int:
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.listing import list_assessments
+    from ladder_tui.core.paths import assessments_dir
+    from ladder_tui.core.report import render_document, render_json_data
+    from ladder_tui.core.storage import readable_folder
+    from ladder_tui.core.team import frameworks_in, team_csv, team_document, team_rollup
+
+    catalog = FrameworkCatalog()
+    folders = [Path(folder).expanduser() for folder in args.folders] or [assessments_dir()]
+    rows = []
+    for folder in folders:
+        if args.folders and not folder.is_dir():
+            raise LadderError(f"{folder}: not a folder of assessments")
+        listing = list_assessments(catalog, readable_folder(folder))
+        for problem in listing.problems:
+            _error(f"skipped {problem}")
+        rows += listing.rows
+    present = frameworks_in(rows)
+    if not present:
+        raise LadderError(f"no assessments in {', '.join(str(folder) for folder in folders)}")
+    framework_id = args.framework
+    if framework_id is None:
+        if len(present) > 1:
+            raise LadderError(f"assessments on several frameworks ({', '.join(present)}); choose one with --framework")
+        framework_id = present[0]
+    team = team_rollup(catalog.get(framework_id), rows)
+    if args.format == "json":
+        text = render_json_data(team.to_dict())
+    elif args.format == "csv":
+        text = team_csv(team)
+    else:
+        color, width = _terminal(args.output)
+        text = render_document(team_document(team), args.format, color=color, width=width)
     _write(args.output, text)
     return 0
 
@@ -312,11 +402,30 @@ def _error(text: str) -> None:
 def _new(args: argparse.Namespace) -> int:
     from ladder_tui.core.assessment import new_assessment
     from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.cycles import carried_from
     from ladder_tui.core.storage import assessment_id_for, create_assessment
 
     catalog = FrameworkCatalog()
-    framework, fw_path = catalog.resolve(args.framework)
-    subject = args.subject.strip()
+    earlier = None
+    if args.from_id:
+        from ladder_tui.core.storage import find_assessment, open_assessment
+
+        earlier = open_assessment(find_assessment(args.from_id), catalog)
+    if args.framework is None and earlier is None:
+        raise LadderError("--framework: name the framework (or start a new cycle with --from ID)")
+    if args.framework is not None:
+        framework, fw_path = catalog.resolve(args.framework)
+    else:
+        assert earlier is not None
+        framework, fw_path = earlier.framework, catalog.path_of(earlier.framework.id)
+    if earlier is not None and earlier.framework.id != framework.id:
+        raise LadderError(f"--from: {earlier.assessment.id} is on {earlier.framework.id}, not {framework.id}")
+    if args.subject is not None:
+        subject = args.subject.strip()
+    elif earlier is not None:
+        subject = earlier.assessment.subject
+    else:
+        raise LadderError("--subject: give the name of the person being assessed")
     if not subject or not subject.isprintable():
         raise LadderError("--subject: give the name of the person being assessed (printable text)")
     if args.target is not None and not framework.has_level(args.target):
@@ -336,8 +445,11 @@ def _new(args: argparse.Namespace) -> int:
         assessment_id=assessment_id_for(subject, framework.id),
         framework_path=None if builtin or fw_path is None else str(fw_path),
         questions={**{question: True for question in args.yes}, **{question: False for question in args.no}},
-        target_level=args.target,
+        target_level=args.target if args.target is not None or earlier is None else earlier.assessment.target_level,
+        previous=carried_from(framework, earlier.assessment) if earlier is not None else None,
     )
+    if earlier is not None and not args.yes and not args.no:
+        assessment.questions = dict(earlier.assessment.questions)
     path = create_assessment(assessment)
     return _run_app(path, mode=args.mode)
 

@@ -30,6 +30,23 @@ def plain(text: str, style: Style = "") -> Inline:
     return (Span(text, style),)
 
 
+def heat_band(fraction: float | None) -> int:
+    """Which of four colour bands a heatmap cell falls in: 0 (none), 1 (low) .. 3 (high)."""
+    if fraction is None:
+        return 0
+    return 1 if fraction < 0.4 else 2 if fraction < 0.75 else 3
+
+
+def transposed(table: Table) -> Table:
+    """The table turned sideways: its first column's cells become the headers (a heatmap read by dimension)."""
+    headers = [" ".join(row[0]) if not isinstance(row[0], Bar | Heat) else "" for row in table.rows]
+    columns = (Column(table.corner), *(Column(name, flexible=False) for name in headers))
+    rows = tuple(
+        ((column.header,), *(row[index] for row in table.rows)) for index, column in enumerate(table.columns) if index
+    )
+    return Table(table.id, columns, rows, title=table.title)
+
+
 def inline_text(spans: Inline) -> str:
     return "".join(span.text for span in spans)
 
@@ -65,8 +82,17 @@ class Column:
     optional: bool = False
 
 
-#: A table cell: lines of text (statements, notes), or a chart bar.
-Cell = tuple[str, ...] | Bar
+@dataclass(frozen=True)
+class Heat:
+    """A heatmap cell: the rating in words (a level's short name), with how high it is for the colour."""
+
+    label: str
+    #: 0 for "below the first level" .. 1 for the top level; None for not applicable or unanswered.
+    fraction: float | None
+
+
+#: A table cell: lines of text (statements, notes), a chart bar, or a heatmap cell.
+Cell = tuple[str, ...] | Bar | Heat
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,10 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     #: A heading over the table (a table per area in the appendix).
     title: str = ""
+    #: Rows and columns may swap where the columns would not fit (a heatmap of people x dimensions).
+    transposable: bool = False
+    #: The first column's header once turned sideways (what the old headers are).
+    corner: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +162,8 @@ class Document:
     headline: Headline
     sections: tuple[Section, ...]
     footer: tuple[str, ...] = field(default_factory=tuple)
+    #: Printed across the page (a wide heatmap).
+    landscape: bool = False
 
     def section(self, section_id: str) -> Section | None:
         return next((section for section in self.sections if section.id == section_id), None)
@@ -270,10 +302,14 @@ def _scoring_line(result: ScoreResult) -> str:
 # ----- the document -----
 
 
-def summary_document(result: ScoreResult) -> Document:
-    """The whole summary of a scored assessment, in the order every format shows it."""
+def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) -> Document:
+    """The whole summary of a scored assessment, in the order every format shows it.
+
+    `since` is (the earlier cycle's date, what moved since), when the person has an earlier cycle."""
     fw = result.framework
     facts: list[tuple[str, str]] = [("Confidence", _confidence_line(result))]
+    if since is not None:
+        facts.append((f"Since {since[0]}", since[1]))
     if result.target is not None:
         facts.append(("Target level", result.target.name + (" (target reached)" if target_reached(result) else "")))
     if result.sides:

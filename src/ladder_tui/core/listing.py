@@ -44,10 +44,15 @@ class Listing:
     problems: list[str]
 
 
-def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None) -> Listing:
-    """Every assessment in the folder (the data folder's by default); a bad file is reported and the others listed."""
+def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None, *, names: str = "") -> Listing:
+    """Every assessment in the folder (the data folder's by default); a bad file is reported and the others listed.
+
+    `names` keeps only the files whose name starts with it (one person's cycles: `<subject>-<framework>...`)."""
     folder = folder or assessments_dir()
     paths, skipped = regular_files(folder, ".toml")
+    if names:
+        paths = [path for path in paths if path.name.startswith(names)]
+        skipped = [(path, why) for path, why in skipped if path.name.startswith(names)]
     problems = [f"{path}: {why}" for path, why in skipped]
     rows: list[ListedAssessment] = []
     by_path: dict[str, Framework | None] = {}

@@ -21,12 +21,15 @@ from ladder_tui.core.document import (
     Cell,
     Column,
     Document,
+    Heat,
     Inline,
     PanelPair,
     Paragraph,
     Section,
     Table,
+    heat_band,
     summary_document,
+    transposed,
 )
 from ladder_tui.core.scoring import ScoreResult
 from ladder_tui.core.text import break_long_words, clean
@@ -39,10 +42,21 @@ FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
 
-def render(result: ScoreResult, fmt: str, *, color: bool = False, width: int = 100) -> str:
-    """The summary in `fmt` (text, markdown, json or html). `color` and `width` apply to text only."""
+def render(
+    result: ScoreResult, fmt: str, *, color: bool = False, width: int = 100, since: tuple[str, str] | None = None
+) -> str:
+    """The summary in `fmt` (text, markdown, json or html). `color` and `width` apply to text only; `since` is the
+    earlier cycle's date and what moved since (see `core.cycles`)."""
     if fmt == "json":
-        return render_json(result)
+        data = result.to_dict()
+        if since is not None:
+            data["since"] = {"date": since[0], "moved": since[1]}
+        return render_json_data(data)
+    return render_document(summary_document(result, since), fmt, color=color, width=width)
+
+
+def render_document(doc: Document, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """A document (a summary, a comparison, a team roll-up) as text, Markdown or HTML."""
     writers: dict[str, Callable[[Document], str]] = {
         "text": lambda doc: render_text(doc, color=color, width=width),
         "markdown": render_markdown,
@@ -53,7 +67,7 @@ def render(result: ScoreResult, fmt: str, *, color: bool = False, width: int = 1
         writer = writers[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})") from None
-    return writer(summary_document(result))
+    return writer(doc)
 
 
 # ----- text (Rich) -----
@@ -88,12 +102,18 @@ def _bullets(items: Iterable[Inline | str], width: int, style: str = "") -> Any:
     return grid
 
 
+#: Terminal styles of the heatmap's colour bands (the level's short name is always written too).
+HEAT_STYLES = ("dim", "bold red", "bold yellow", "bold green")
+
+
 def _cell(cell: Cell, width: int, bar_cells: int) -> Any:
     from rich.text import Text
 
     if isinstance(cell, Bar):
         filled = round(cell.fraction * bar_cells)
         return Text.assemble(("█" * filled, "cyan"), ("░" * (bar_cells - filled), "dim"))
+    if isinstance(cell, Heat):
+        return terminal_text(cell.label, width, HEAT_STYLES[heat_band(cell.fraction)], end="")
     return terminal_text("\n".join(cell), width, end="")
 
 
@@ -101,6 +121,8 @@ def _rich_table(table: Table, width: int, rows: Sequence[tuple[Cell, ...]] | Non
     from rich import box
     from rich.table import Table as RichTable
 
+    if table.transposable and sum(max(len(column.header), 4) + 3 for column in table.columns) > width:
+        table = transposed(table)  # too many columns for the terminal: one row per column instead
     shown = table.rows if rows is None else rows
     bar_cells = max(6, min(20, width // 6))
     grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=False)
@@ -253,6 +275,8 @@ def _md_cell(cell: Cell) -> str:
     if isinstance(cell, Bar):
         filled = round(cell.fraction * 10)
         return f"`{'█' * filled}{'░' * (10 - filled)}`"
+    if isinstance(cell, Heat):
+        return md(cell.label)
     return "<br>".join(md(line) for line in cell)
 
 
@@ -316,9 +340,14 @@ def render_markdown(doc: Document) -> str:
 
 def render_json(result: ScoreResult) -> str:
     """`to_dict()` as indented JSON; C1 controls are escaped so the output is safe to print to a terminal."""
+    return render_json_data(result.to_dict())
+
+
+def render_json_data(data: dict[str, Any]) -> str:
+    """Data as indented JSON, safe to print to a terminal (C1 controls escaped)."""
     import json
 
-    text = json.dumps(result.to_dict(), indent=2, ensure_ascii=False)
+    text = json.dumps(data, indent=2, ensure_ascii=False)
     # Outside strings JSON has only ASCII, so these characters are inside strings where \\uXXXX is valid.
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
@@ -362,6 +391,8 @@ def _h_list(items: Iterable[Inline | str], css: str = "") -> str:
 
 
 def _h_cell(cell: Cell) -> str:
+    if isinstance(cell, Heat):
+        return h(cell.label)
     if isinstance(cell, Bar):
         percent = round(cell.fraction * 100)
         return f'<div class="bar" role="img" aria-label="{h(cell.label)}"><span style="width:{percent}%"></span></div>'
@@ -374,6 +405,8 @@ def _h_class(column: Column) -> str:
 
 
 def _h_td(column: Column, cell: Cell) -> str:
+    if isinstance(cell, Heat):
+        return f'<td class="heat heat-{heat_band(cell.fraction)}">{_h_cell(cell)}</td>'
     return f"<td{_h_class(column)}>{_h_cell(cell)}</td>"
 
 
@@ -515,6 +548,29 @@ table.t-calibration td:first-child, table.t-strengths td:first-child { min-width
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 @media (max-width: 40rem) { .pair { grid-template-columns: 1fr; } }
+/* The team heatmap: the level's short name in every cell, and a colour band behind it (never colour alone). */
+td.heat { text-align: center; white-space: nowrap; font-weight: 600; }
+td.heat-0 { color: var(--muted); }
+td.heat-1 { background: #f8d7d3; color: #5c1a12; }
+td.heat-2 { background: #fbe9b7; color: #4d3a00; }
+td.heat-3 { background: #cfead4; color: #0f4520; }
+table.t-heatmap th:not(:first-child) { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+  vertical-align: bottom; font-size: .75rem; padding: .3rem .1rem; }
+table.t-heatmap td { padding: .15rem .25rem; }
+@media print {
+  td.heat { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  /* Ten people by twenty-five dimensions across one landscape sheet: equal narrow columns, names kept whole. */
+  table.t-heatmap { font-size: 7pt; table-layout: fixed; width: 100%; }
+  table.t-heatmap th:first-child { width: 8em; }
+  table.t-heatmap td { padding: 1px 2px; overflow: hidden; }
+}
+"""
+
+
+#: A document printed across the page (the team heatmap: ten people by twenty-five dimensions on one sheet).
+LANDSCAPE = """
+@page { size: landscape; margin: 10mm; }
+@media print { body { font-size: 8pt; } h2 { margin-top: .5em; } }
 """
 
 
@@ -526,7 +582,7 @@ def render_html(doc: Document) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{h(doc.title)} · {h(doc.meta.split(' (')[0])}</title>",
-        f"<style>{_CSS}</style></head><body>",
+        f"<style>{_CSS}{LANDSCAPE if doc.landscape else ''}</style></head><body>",
         f'<header><h1>{h(doc.title)}</h1><p class="meta">{h(doc.meta)}</p></header>',
         '<section id="level">',
     ]

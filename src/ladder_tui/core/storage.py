@@ -59,20 +59,22 @@ def save_assessment(assessment: Assessment, path: Path) -> None:
 
 
 def create_assessment(assessment: Assessment, folder: Path | None = None) -> Path:
-    """Save a new assessment under a free id in `folder`: `assessment.id` when free, else `<id>-2`, `<id>-3`...
+    """Save a new assessment under a free, readable id in `folder`: `assessment.id` when free; for a person's next
+    cycle `<id>-<date>`, then `<id>-<date>-2`...
 
     Each name is claimed exclusively, so two processes starting the same subject at once make two files."""
     folder = folder or assessments_dir()
     base = assessment.id
+    names = [base, f"{base}-{assessment.created.date().isoformat()}"]
     number = 1
     while True:
+        assessment.id = names[number - 1] if number <= len(names) else f"{names[-1]}-{number - len(names) + 1}"
         path = folder / f"{assessment.id}.toml"
         try:
             create_exclusive(path, assessment_to_toml(assessment), FILE_MODE)
             return path
         except FileExistsError:
             number += 1
-            assessment.id = f"{base}-{number}"
             if number > 10_000:
                 raise LadderError(f"{folder}: no free name for {base!r}") from None
 

@@ -146,7 +146,8 @@ class LadderApp(App[None]):
         def walk_ended(_result: None) -> None:
             self.close_walk()
 
-        self.push_screen(DimensionScreen(walk, served=self.served, show_summary=summary or walk.complete), walk_ended)
+        screen = DimensionScreen(walk, self.catalog, served=self.served, show_summary=summary or walk.complete)
+        self.push_screen(screen, walk_ended)
 
     def close_walk(self) -> None:
         if self.walk is not None:

@@ -78,6 +78,14 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         ),
         Command("p", "open_as('pair')", "Pair", "open the selected one to agree ratings together", "open_pair"),
         Command(
+            "t",
+            "team",
+            "Team",
+            "the team: each person's latest assessment as a heatmap",
+            "team",
+            palette="Team roll-up",
+        ),
+        Command(
             "f",
             "frameworks",
             "Frameworks",
@@ -135,7 +143,7 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             "left",
             "cursor(-1)",
             "Level",
-            "move the cursor to the level below",
+            "move the cursor between the levels",
             "cursor_left",
             key_display="←→",
             priority=True,
@@ -208,6 +216,12 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
         Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
     ),
+    "team": (
+        Command("enter", "open", "Summary", "that person's summary (their latest cycle)", "open"),
+        Command("f", "next_framework", "Framework", "the next framework in the folder", "next_framework"),
+        Command("escape", "back", "Back", "back to Home", "back"),
+        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+    ),
 }
 
 #: What each screen is called in the help.
@@ -220,6 +234,7 @@ TITLES = {
     "dimension": "On a dimension",
     "review": "Review",
     "summary": "Summary",
+    "team": "Team",
     APP: "Everywhere",
 }
 

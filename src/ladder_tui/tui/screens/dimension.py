@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
+from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, one_line
@@ -75,9 +76,12 @@ class DimensionScreen(Screen[None]):
     cursor: reactive[int] = reactive(0, init=False)
     """The level under the cursor (index in the framework's order)."""
 
-    def __init__(self, session: WalkSession, *, served: bool = False, show_summary: bool = False) -> None:
+    def __init__(
+        self, session: WalkSession, catalog: FrameworkCatalog, *, served: bool = False, show_summary: bool = False
+    ) -> None:
         super().__init__()
         self.session = session
+        self.catalog = catalog
         self.served = served
         self.show_summary_first = show_summary
         self._shown: list[int] = []
@@ -501,7 +505,7 @@ class DimensionScreen(Screen[None]):
     def action_summary(self) -> None:
         from ladder_tui.tui.screens.summary import SummaryScreen
 
-        self.app.push_screen(SummaryScreen(self.session, served=self.served), self.follow)
+        self.app.push_screen(SummaryScreen(self.session, self.catalog, served=self.served), self.follow)
 
     def palette_steps(self) -> list[tuple[str, str, str]]:
         """The command palette's "Go to" entries: one per dimension."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -28,27 +31,39 @@ Skip means "ask me again": skipped dimensions come back when you resume and at t
 
 
 def help_text(first: str) -> Content:
-    """The help: `first` screen's keys, the keys that work everywhere, how it works, then every other screen."""
+    """The help as plain content: `first` screen's keys, the keys that work everywhere, how it works, the rest."""
+    lines: list[str] = []
+    for title, rows in help_sections(first):
+        lines.append(title)
+        lines += [f"  {keys:<8} {what}" for keys, what in rows]
+        lines.append("")
+    return Content("\n".join(lines))
+
+
+def help_sections(first: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(title, rows) in the order the help shows them; "How it works" is one row of prose."""
     order = [first] if first in commands.COMMANDS and first != commands.APP else []
     order.append(commands.APP)
-    lines: list[Content] = []
+    sections = [(commands.TITLES.get(table, table), commands.help_rows(table)) for table in order]
+    sections.append(("How it works", [("", paragraph) for paragraph in CONCEPTS.split("\n\n")]))
+    sections += [(commands.TITLES.get(table, table), commands.help_rows(table)) for table in commands.COMMANDS
+                 if table not in order]  # fmt: skip
+    return sections
 
-    def section(table: str) -> None:
-        lines.append(Content.styled(commands.TITLES.get(table, table), "bold underline"))
-        for keys, what in commands.help_rows(table):
-            lines.append(Content.assemble((f"  {keys:<8}", "bold"), " ", what))
-        lines.append(Content(""))
 
-    for table in order:
-        section(table)
-    lines.append(Content.styled("How it works", "bold underline"))
-    lines.append(Content(CONCEPTS))
-    lines.append(Content(""))
-    for table in commands.COMMANDS:
-        if table not in order:
-            section(table)
-    lines.append(Content.styled("Press escape to close this help; ↑↓ scroll.", "dim"))
-    return Content("\n").join(lines)
+def help_renderable(first: str) -> Group:
+    """The help laid out for the screen: keys in a column, what they do beside them, wrapped lines hanging."""
+    parts: list[RenderableType] = []
+    for title, rows in help_sections(first):
+        parts.append(Text(title, style="bold underline"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(width=8, style="bold", no_wrap=True)
+        grid.add_column(ratio=1)
+        for keys, what in rows:
+            grid.add_row(Text(keys), Text(" ".join(what.split())))
+        parts += [grid, Text("")]
+    parts.append(Text("Press escape to close this help; ↑↓ scroll.", style="dim"))
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -66,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Static(help_text(self.table), id="help-text")
+            yield Static(help_renderable(self.table), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-dialog").focus()

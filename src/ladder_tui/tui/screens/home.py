@@ -138,6 +138,11 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(NewAssessmentScreen(self.catalog), created)
 
+    def action_team(self) -> None:
+        from ladder_tui.tui.screens.team import TeamScreen
+
+        self.app.push_screen(TeamScreen(self.catalog, served=self.served))
+
     def action_frameworks(self) -> None:
         from ladder_tui.tui.screens.frameworks import FrameworksScreen
 

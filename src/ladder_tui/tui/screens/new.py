@@ -19,6 +19,7 @@ from ladder_tui.core.assessment import MODES, Mode, new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Framework
+from ladder_tui.core.listing import ListedAssessment
 from ladder_tui.core.storage import assessment_id_for, create_assessment
 from ladder_tui.tui import commands
 from ladder_tui.tui.screens.frameworks import framework_preview
@@ -55,6 +56,8 @@ class NewAssessmentScreen(Screen[Created | None]):
         self.catalog = catalog
         self.frameworks: list[Framework] = []
         self.framework: Framework | None = None
+        #: The person's latest earlier assessment on this framework, when there is one (a new cycle).
+        self.earlier: ListedAssessment | None = None
 
     def compose(self) -> ComposeResult:
         self.frameworks = self.catalog.frameworks()
@@ -69,6 +72,9 @@ class NewAssessmentScreen(Screen[Created | None]):
             with QuietScroll(id="new-form"):
                 yield Label("2. Who is being assessed?", classes="section-title")
                 yield Input(placeholder="Name", id="subject", max_length=80)
+                carry = GlyphCheckbox("", id="carry")
+                carry.display = False
+                yield carry
                 yield Label("3. Who is rating?", classes="section-title")
                 with RadioSet(id="mode"):
                     for mode in MODES:
@@ -109,10 +115,33 @@ class NewAssessmentScreen(Screen[Created | None]):
         target.set_options(
             (Content(f"{n} {one_line(level.name, 60)}"), level.id) for n, level in enumerate(framework.levels, 1)
         )
+        self._offer_last_cycle()
 
     @on(Input.Submitted, "#subject")
     def _subject_done(self) -> None:
         self.query_one("#mode", RadioSet).focus()
+
+    @on(Input.Changed, "#subject")
+    def _subject_changed(self) -> None:
+        self._offer_last_cycle()
+
+    def _offer_last_cycle(self) -> None:
+        """A person with an earlier assessment on this framework: offer to start from its answers (a new cycle)."""
+        from ladder_tui.core.assessment import slugify
+        from ladder_tui.core.cycles import same_person
+        from ladder_tui.core.listing import list_assessments
+
+        carry = self.query_one("#carry", GlyphCheckbox)
+        subject = self.query_one("#subject", Input).value.strip()
+        self.earlier = None
+        if self.framework is not None and subject:
+            rows = list_assessments(self.catalog, names=f"{slugify(subject)}-{self.framework.id}").rows
+            mine = [row for row in rows if same_person(row.subject, subject) and row.framework == self.framework.id]
+            self.earlier = max(mine, key=lambda row: row.created) if mine else None
+        carry.display = self.earlier is not None
+        if self.earlier is not None:
+            day = self.earlier.created.astimezone().date().isoformat()
+            carry.label = Content(f"Start from {day}'s answers (shown as last time; each counts once confirmed)")
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
@@ -130,6 +159,11 @@ class NewAssessmentScreen(Screen[Created | None]):
         answers = {q.id: self.query_one(f"#q-{q.id}", GlyphCheckbox).value for q in framework.questions}
         target_value = self.query_one("#target", Select).value
         target = target_value if isinstance(target_value, str) else None
+        previous = None
+        if self.earlier is not None and self.query_one("#carry", GlyphCheckbox).value:
+            from ladder_tui.core.cycles import carried_from
+
+            previous = carried_from(framework, self.earlier.assessment)
         # Frameworks picked here come from the catalog, so the file records the id only (no path).
         assessment = new_assessment(
             framework,
@@ -138,6 +172,7 @@ class NewAssessmentScreen(Screen[Created | None]):
             assessment_id=assessment_id_for(subject, framework.id),
             questions=answers,
             target_level=target,
+            previous=previous,
         )
         try:
             path = create_assessment(assessment)

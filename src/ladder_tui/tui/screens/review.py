@@ -81,14 +81,15 @@ class ReviewScreen(Screen[int | str | None]):
         table.clear(columns=True)
         slots = self._slots()
         with_area = width >= 120
-        slot_width = 13
+        slot_width = 15
+        name_width = 26 if with_area else 24
         # Every column but the note has a width; the note takes what is left (cells pad one space each side).
-        fixed = (18 if with_area else 0) + 26 + slot_width * len(slots)
+        fixed = (18 if with_area else 0) + name_width + slot_width * len(slots)
         padding = 2 * (len(slots) + (3 if with_area else 2))
         note_width = max(NOTE_MIN, width - fixed - padding - 2)
         if with_area:
             table.add_column("Area", width=18)
-        table.add_column("Dimension", width=26)
+        table.add_column("Dimension", width=name_width)
         for slot in slots:
             table.add_column(slot.capitalize(), width=slot_width)
         table.add_column("Note", width=note_width)
@@ -97,7 +98,7 @@ class ReviewScreen(Screen[int | str | None]):
             if with_area:
                 cells.append(Content(one_line(step.area.name, 18)))
             name = step.dimension.name if with_area else f"{step.area.name} › {step.dimension.name}"
-            cells.append(Content(one_line(name, 26)))
+            cells.append(Content(one_line(name, name_width)))
             for slot in slots:
                 if not session.shows_slot(slot, step):
                     cells.append(Content.styled("hidden", "dim"))

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from ladder_tui.core import rules
+from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.document import Document, summary_document
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.scoring import score
@@ -44,9 +45,10 @@ class SummaryScreen(Screen[int | str | None]):
     COMMAND_TABLE = "summary"
     BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
-    def __init__(self, session: WalkSession, *, served: bool = False) -> None:
+    def __init__(self, session: WalkSession, catalog: FrameworkCatalog, *, served: bool = False) -> None:
         super().__init__()
         self.session = session
+        self.catalog = catalog
         self.served = served
         self._width = 100
 
@@ -60,7 +62,12 @@ class SummaryScreen(Screen[int | str | None]):
         return SummaryView(self._document(), self._width, id="summary-body")
 
     def _document(self) -> Document:
-        return summary_document(score(self.session.framework, self.session.assessment))
+        from ladder_tui.core.cycles import since
+
+        session = self.session
+        moved = since(session.assessment, session.framework, session.path.parent, self.catalog)
+        earlier = (moved.before.updated[:10], moved.since_line()) if moved is not None else None
+        return summary_document(score(session.framework, session.assessment), earlier)
 
     def on_mount(self) -> None:
         session = self.session

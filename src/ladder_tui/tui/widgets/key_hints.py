@@ -1,15 +1,19 @@
 """Every key of the screen on one or two lines (the footer would cut them at 80 columns); keys are clickable.
 
-The keys come from the screen's active bindings, which come from the one command table (`tui.commands`), so the
-hints, the help screen and the palette always agree. What cannot be done now (`check_action`) is shown dimmed.
+The hints are made from the one command table (`tui.commands`), like the bindings, the help and the palette, so
+they always agree; what cannot be done now (`check_action` says None) is dimmed, and what does not apply (False) is
+left out. A focused widget's own keys (a table's enter) never hide the screen's command for that key.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.style import Style
 from textual.widgets import Static
+
+from ladder_tui.tui import commands
 
 
 class KeyHints(Static):
@@ -41,27 +45,52 @@ class KeyHints(Static):
         if self.is_attached and screen is self.screen:
             self._show()
 
-    def _show(self) -> None:
-        parts: list[tuple[str, Style] | str] = []
-        seen: set[str] = set()
-        for _key, active in self.screen.active_bindings.items():
-            binding = active.binding
-            if not binding.show or binding.action in seen:
+    def on_resize(self) -> None:
+        self._show()
+
+    def _items(self) -> list[list[tuple[str, Style]]]:
+        """Each available command as styled runs: the key (bold, clickable), then its label."""
+        table = getattr(self.screen, "COMMAND_TABLE", None)
+        entries: list[tuple[commands.Command, DOMNode]] = [
+            (command, self.screen) for command in commands.COMMANDS.get(table or "", ())
+        ]
+        entries += [(command, self.app) for command in commands.COMMANDS[commands.APP]]
+        items: list[list[tuple[str, Style]]] = []
+        for command, node in entries:
+            if not command.show:
                 continue
-            seen.add(binding.action)
-            key = binding.key_display or self.app.get_key_display(binding)
-            # A non-breaking space keeps each key with its label when the line wraps.
-            label = "\u00a0" + binding.description.replace(" ", "\u00a0")
-            if parts:
-                parts.append("  ")
-            if active.enabled:
-                namespace = "app" if active.node is self.app else "screen"
-                action = binding.action if "." in binding.action else f"{namespace}.{binding.action}"
-                click = Style.from_meta({"@click": action})
-                parts += [(key, Style(bold=True) + click), (label, click)]
-            else:
-                parts.append((key + label, Style(dim=True)))
+            name, _, _args = command.action.partition("(")
+            target: DOMNode = node
+            if name.startswith("app."):
+                target, name = self.app, name.removeprefix("app.")
+            state = target.check_action(name, ())
+            if state is False:
+                continue
+            if state is None:
+                items.append([(f"{command.display} {command.label}", Style(dim=True))])
+                continue
+            namespace = "app" if target is self.app else "screen"
+            action = command.action if command.action.startswith("app.") else f"{namespace}.{command.action}"
+            click = Style.from_meta({"@click": action.replace("{n}", "1")})
+            items.append([(command.display, Style(bold=True) + click), (f" {command.label}", click)])
         if self.app.ENABLE_COMMAND_PALETTE:
             click = Style.from_meta({"@click": "app.command_palette"})
-            parts += ["  ", ("^p", Style(bold=True) + click), ("\u00a0palette", click)]
+            items.append([("^p", Style(bold=True) + click), (" palette", click)])
+        return items
+
+    def _show(self) -> None:
+        # Laid out here, item by item, so that a key is never on one line and its label on the next.
+        width = max(self.size.width - 2, 20) if self.size.width else 78
+        parts: list[tuple[str, Style] | str] = []
+        used = 0
+        for item in self._items():
+            length = sum(len(text) for text, _style in item)
+            if used and used + 2 + length > width:
+                parts.append("\n")
+                used = 0
+            elif used:
+                parts.append("  ")
+                used += 2
+            parts += item
+            used += length
         self.update(Content.assemble(*parts))

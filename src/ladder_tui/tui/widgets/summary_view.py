@@ -17,11 +17,13 @@ from ladder_tui.core.document import (
     Card,
     Cell,
     Document,
+    Heat,
     Inline,
     PanelPair,
     Paragraph,
     Section,
     Table,
+    heat_band,
 )
 from ladder_tui.tui.text import inert
 
@@ -61,10 +63,16 @@ def bullets(items: tuple[Inline, ...] | tuple[str, ...]) -> RichTable:
 BAR_WIDTH = 10
 
 
+#: The heatmap's colour bands on screen (the level's short name is always written too).
+HEAT_STYLES = ("dim", "bold red", "bold yellow", "bold green")
+
+
 def _cell(cell: Cell) -> Text:
     if isinstance(cell, Bar):
         filled = round(cell.fraction * BAR_WIDTH)
         return Text.assemble(("█" * filled, "bold"), ("░" * (BAR_WIDTH - filled), "dim"))
+    if isinstance(cell, Heat):
+        return Text(inert(cell.label), style=HEAT_STYLES[heat_band(cell.fraction)])
     return Text(inert("\n".join(cell)))
 
 
@@ -77,7 +85,12 @@ def column_widths(table: Table, width: int) -> list[int | None]:
         lines = [column.header]
         for row in table.rows:
             cell = row[index]
-            lines += ["█" * BAR_WIDTH] if isinstance(cell, Bar) else list(cell)
+            if isinstance(cell, Bar):
+                lines.append("█" * BAR_WIDTH)
+            elif isinstance(cell, Heat):
+                lines.append(cell.label)
+            else:
+                lines += list(cell)
         natural.append(min(max(len(line) for line in lines), 120))
         words.append(min(max((len(word) for line in lines for word in line.split()), default=1), 20))
     shown = list(range(len(table.columns)))

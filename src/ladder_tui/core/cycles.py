@@ -1,0 +1,250 @@
+"""Review cycles: a new assessment carried from an earlier one, the earlier cycle of an assessment, and what moved.
+
+A carried value is not a rating: it is kept apart in the file (`[previous]`), starts the cursor, and becomes a
+rating only when the sitting confirms or changes it, so the rules (`core.rules`) stand unchanged. `compare` reads
+both assessments through the one scoring (`core.scoring.score`), so the levels it shows are the ones `summary`
+gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ladder_tui.core import rules
+from ladder_tui.core.assessment import Assessment, Previous
+from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.document import (
+    Block,
+    BulletList,
+    Card,
+    Column,
+    Document,
+    Headline,
+    Paragraph,
+    Section,
+    Table,
+    plain,
+    rating_text,
+)
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.framework import Framework
+from ladder_tui.core.listing import ListedAssessment, list_assessments
+from ladder_tui.core.scoring import Rating, Ref, ScoreResult, score
+
+
+def carried_from(framework: Framework, earlier: Assessment) -> Previous:
+    """The earlier assessment's effective ratings, to start a new cycle from."""
+    ratings: dict[str, dict[str, str]] = {}
+    for area, dim in rules.applicable_dimensions(framework, earlier):
+        value = rules.effective_rating(framework, earlier.answer(area.id, dim.id))
+        if value is not None:
+            ratings.setdefault(area.id, {})[dim.id] = value
+    return Previous(id=earlier.id, updated=earlier.updated, ratings=ratings)
+
+
+def same_person(left: str, right: str) -> bool:
+    """Subjects as people type them: case and spacing do not make another person."""
+    return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
+
+
+def cycles_of(assessment: Assessment, folder: Path, catalog: FrameworkCatalog) -> list[ListedAssessment]:
+    """The person's assessments on this framework in `folder` (files are named `<subject>-<framework>...`), and the
+    one this one was started from wherever its name is."""
+    from ladder_tui.core.assessment import slugify
+
+    rows = list_assessments(catalog, folder, names=f"{slugify(assessment.subject)}-{assessment.framework.id}").rows
+    if assessment.previous is not None and all(row.id != assessment.previous.id for row in rows):
+        rows += list_assessments(catalog, folder, names=f"{assessment.previous.id}.toml").rows
+    return rows
+
+
+def since(assessment: Assessment, framework: Framework, folder: Path, catalog: FrameworkCatalog) -> Comparison | None:
+    """What moved since the person's earlier cycle, when there is one."""
+    earlier = earlier_cycle(assessment, cycles_of(assessment, folder, catalog))
+    if earlier is None:
+        return None
+    return compare(framework, earlier.assessment, assessment)
+
+
+def earlier_cycle(assessment: Assessment, rows: Iterable[ListedAssessment]) -> ListedAssessment | None:
+    """The cycle before this one: the assessment it was started from, else the person's latest earlier one on the
+    same framework (by creation)."""
+    candidates = [
+        row
+        for row in rows
+        if row.id != assessment.id
+        and row.framework == assessment.framework.id
+        and same_person(row.subject, assessment.subject)
+    ]
+    if assessment.previous is not None:
+        linked = next((row for row in candidates if row.id == assessment.previous.id), None)
+        if linked is not None:
+            return linked
+    earlier = [row for row in candidates if row.created < assessment.created]
+    return max(earlier, key=lambda row: row.created) if earlier else None
+
+
+# ----- what moved -----
+
+
+def answer_value(rating: Rating | None) -> str | None:
+    """A rating as compare's and team's JSON give it: a level id, "below", "na", or None."""
+    return rating.id if rating is not None else None
+
+
+@dataclass(frozen=True)
+class Change:
+    area: Ref
+    dimension: Ref
+    before: Rating | None
+    after: Rating | None
+
+    @property
+    def delta(self) -> int | None:
+        """Levels moved (up is positive); None when either side is not a level or "below"."""
+        if self.before is None or self.after is None or self.before.index is None or self.after.index is None:
+            return None
+        return self.after.index - self.before.index
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "before": answer_value(self.before),
+            "after": answer_value(self.after),
+            "delta": self.delta,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two cycles of one person on one framework, scored the same way."""
+
+    before: ScoreResult
+    after: ScoreResult
+    changes: tuple[Change, ...]
+
+    @property
+    def closed(self) -> list[str]:
+        """Focus areas of the earlier cycle that are no longer focus areas."""
+        now = {(item.area.id, item.dimension.id) for item in self.after.focus}
+        return [
+            f"{i.area.name} › {i.dimension.name}" for i in self.before.focus if (i.area.id, i.dimension.id) not in now
+        ]
+
+    @property
+    def opened(self) -> list[str]:
+        then = {(item.area.id, item.dimension.id) for item in self.before.focus}
+        return [
+            f"{i.area.name} › {i.dimension.name}" for i in self.after.focus if (i.area.id, i.dimension.id) not in then
+        ]
+
+    @property
+    def moved_up(self) -> int:
+        return sum(1 for change in self.changes if (change.delta or 0) > 0)
+
+    @property
+    def moved_down(self) -> int:
+        return sum(1 for change in self.changes if (change.delta or 0) < 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        def side(result: ScoreResult) -> dict[str, Any]:
+            return {
+                "assessment_id": result.assessment_id,
+                "updated": result.updated,
+                "suggested_level": result.suggested.to_dict() if result.suggested else None,
+            }
+
+        return {
+            "framework": {"id": self.after.framework.id, "name": self.after.framework.name},
+            "subject": self.after.subject,
+            "before": side(self.before),
+            "after": side(self.after),
+            "changes": [change.to_dict() for change in self.changes],
+            "focus_closed": self.closed,
+            "focus_opened": self.opened,
+        }
+
+    def since_line(self) -> str:
+        """One line for the summary: "Since 2026-06-01: Intermediate -> Advanced; 4 dimensions moved (3 up, 1 down)"."""
+        before, after = self.before.suggested_label, self.after.suggested_label
+        level = f"{before} -> {after}" if before != after else f"still {after}"
+        moved = len(self.changes)
+        detail = f" ({self.moved_up} up, {self.moved_down} down)" if moved else ""
+        plural = "s" if moved != 1 else ""
+        return f"{level}; {moved} dimension{plural} moved{detail}"
+
+
+def compare(framework: Framework, before: Assessment, after: Assessment) -> Comparison:
+    """What moved between two assessments of one framework, dimension by dimension (effective ratings)."""
+    if before.framework.id != after.framework.id:
+        raise LadderError(
+            f"{before.id} and {after.id} are on different frameworks ({before.framework.id}, {after.framework.id}); "
+            "compare two cycles of one framework"
+        )
+    old, new = score(framework, before), score(framework, after)
+    earlier = {(item.area.id, item.dimension.id): item.effective for item in old.dimensions}
+    changes = []
+    for item in new.dimensions:
+        then = earlier.get((item.area.id, item.dimension.id))
+        if answer_value(then) != answer_value(item.effective):
+            changes.append(Change(item.area, item.dimension, then, item.effective))
+    return Comparison(old, new, tuple(changes))
+
+
+def comparison_document(comparison: Comparison) -> Document:
+    """What moved, as a document every format renders (text, Markdown, HTML)."""
+    before, after = comparison.before, comparison.after
+    facts = (
+        ("Before", f"{before.suggested_label} ({before.assessment_id}, saved {before.updated[:10]})"),
+        ("After", f"{after.suggested_label} ({after.assessment_id}, saved {after.updated[:10]})"),
+    )
+    rows = tuple(
+        (
+            (f"{change.area.name} › {change.dimension.name}",),
+            (rating_text(change.before, short=True),),
+            (rating_text(change.after, short=True),),
+            (f"{change.delta:+d}" if change.delta is not None else "",),
+        )
+        for change in comparison.changes
+    )
+    blocks: list[Block | Card] = []
+    if rows:
+        columns = (
+            Column("Dimension"),
+            Column("Before", flexible=False),
+            Column("After", flexible=False),
+            Column("Moved", align="right", flexible=False),
+        )
+        blocks.append(Table("changes", columns, rows))
+    else:
+        blocks.append(Paragraph(plain("No dimension moved.", "muted")))
+    focus: list[Block | Card] = []
+    if comparison.closed:
+        focus += [
+            Paragraph(plain("No longer a focus area:", "strong")),
+            BulletList(tuple(map(plain, comparison.closed))),
+        ]
+    if comparison.opened:
+        focus += [Paragraph(plain("New focus areas:", "strong")), BulletList(tuple(map(plain, comparison.opened)))]
+    sections = [Section("changes", f"What moved ({len(rows)})", tuple(blocks))]
+    if focus:
+        sections.append(Section("focus", "Focus areas", tuple(focus)))
+    fw = after.framework
+    return Document(
+        title=f"Since {before.updated[:10]}: {after.subject}",
+        meta=f"{fw.name} ({fw.id}, version {fw.version})",
+        headline=Headline(
+            title="Suggested level",
+            level=comparison.since_line().split(";")[0],
+            provisional=after.provisional,
+            facts=facts,
+            warning=None,
+            explanation=(comparison.since_line() + ".",),
+        ),
+        sections=tuple(sections),
+        footer=("Each dimension's rating is the one that scores: agreed, else lead, else self.",),
+    )

@@ -1,0 +1,270 @@
+"""Review cycles, compare and the team roll-up (issue 14): through the CLI and the app, read by the one scoring."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from conftest import PYTHON, builtin_framework, ladder_env, make_assessment
+from ladder_tui.core import rules
+from ladder_tui.core.cycles import carried_from
+from ladder_tui.core.loader import load_assessment
+from ladder_tui.tui.app import make_app
+from ladder_tui.tui.screens.area import AreaIntroScreen
+from ladder_tui.tui.screens.dimension import DimensionScreen
+from ladder_tui.tui.screens.home import HomeScreen
+from ladder_tui.tui.screens.new import NewAssessmentScreen
+from ladder_tui.tui.screens.summary import SummaryScreen
+from ladder_tui.tui.screens.team import TeamScreen
+from ladder_tui.tui.widgets.choices import GlyphCheckbox
+
+L1_L5 = "customer-support-l1-l5"
+#: Ana's two cycles, named as `ladder-tui new` names a person's first and next cycle.
+JUNE = f"ana-lima-{L1_L5}"
+DECEMBER = f"ana-lima-{L1_L5}-2026-12-01"
+
+
+def cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-m", "ladder_tui", *args], env=ladder_env(home), capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def team(ladder_home: Path) -> dict[str, Path]:
+    """Three people on the L1-L5 ladder; Ana has two cycles (June, then December)."""
+    fw = builtin_framework(L1_L5)
+    keys = fw.dimension_keys()
+
+    def ratings(values: list[str]) -> dict[tuple[str, str], str]:
+        return dict(zip(keys, values, strict=True))
+
+    june = ["l1", "l2", "l1", "l2", "l1", "l2", "l1", "l2", "l1", "l2", "l1"]
+    december = ["l2", "l2", "l1", "l3", "l2", "l2", "l2", "l2", "l2", "l2", "na"]
+    return {
+        "ana-june": make_assessment(fw, "Ana Lima", assessment_id=JUNE, ratings={"self": ratings(june)},
+                                    when=datetime(2026, 6, 1, tzinfo=UTC)),
+        "ana-december": make_assessment(fw, "Ana Lima", assessment_id=DECEMBER,
+                                        ratings={"self": ratings(december), "lead": {keys[0]: "l3"}},
+                                        when=datetime(2026, 12, 1, tzinfo=UTC)),
+        "bo": make_assessment(fw, "Bo Chen", assessment_id="bo", ratings={"self": ratings(["l3"] * 11)},
+                              when=datetime(2026, 11, 1, tzinfo=UTC)),
+        "cy": make_assessment(fw, "Cy Diaz", assessment_id="cy",
+                              ratings={"self": ratings(["l1", "below", "l1", "l1", "l2", "l1", "l1", "l1", "l1", "l1",
+                                                        "l1"])},
+                              when=datetime(2026, 11, 2, tzinfo=UTC)),
+    }  # fmt: skip
+
+
+def test_team_json_one_row_per_person_at_their_latest_cycle_and_levels_as_summary_gives(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    result = cli(ladder_home, "team", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["framework"]["id"] == L1_L5
+    people = {person["subject"]: person for person in data["people"]}
+    assert sorted(people) == ["Ana Lima", "Bo Chen", "Cy Diaz"]
+    assert people["Ana Lima"]["assessment_id"] == DECEMBER  # the latest cycle, by creation
+    for person in data["people"]:
+        summary = json.loads(cli(ladder_home, "summary", person["assessment_id"], "--format", "json").stdout)
+        assert person["suggested_level"] == summary["suggested_level"]
+    # Effective ratings: the lead's l3 wins over Ana's own l2 on the first dimension.
+    assert people["Ana Lima"]["ratings"]["skill/technical-product"] == "l3"
+    assert people["Ana Lima"]["ratings"]["coachability/feedback"] == "na"
+    assert people["Cy Diaz"]["ratings"]["skill/technical-emails"] == "below"
+    dims = {item["key"]: item for item in data["dimensions"]}
+    # Medians are the lower middle one: l3, l3, l1 -> l3; l2, l3, below -> l2; na is not counted (l3, l1 -> l1).
+    assert dims["skill/technical-product"]["median"] == "l3"
+    assert dims["skill/technical-emails"]["median"] == "l2"
+    assert dims["coachability/feedback"]["median"] == "l1"
+    assert dims["skill/technical-emails"]["counts"] == {"l2": 1, "l3": 1, "below": 1}
+
+    # CSV and HTML carry the same.
+    rows = list(csv.DictReader(io.StringIO(cli(ladder_home, "team", "--format", "csv").stdout)))
+    assert [row["subject"] for row in rows] == ["Ana Lima", "Bo Chen", "Cy Diaz"]
+    for row in rows:
+        person = people[row["subject"]]
+        assert row["assessment_id"] == person["assessment_id"]
+        assert row["suggested_level"] == (person["suggested_level"] or {"id": "below"})["id"]
+        for key, value in person["ratings"].items():
+            assert row[key] == (value or "")
+    html = cli(ladder_home, "team", "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>") and "size: landscape" in html
+    for subject in people:
+        assert subject in html
+    assert html.count('class="heat heat-') >= 3 * 11
+
+
+def test_several_frameworks_without_one_named_is_exit_2_listing_them(ladder_home: Path, team: dict[str, Path]) -> None:
+    make_assessment("product-support-skills-matrix", "Dee Okafor", assessment_id="dee")
+    result = cli(ladder_home, "team")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    line = result.stderr.strip()
+    assert "\n" not in line and L1_L5 in line and "product-support-skills-matrix" in line and "--framework" in line
+    assert cli(ladder_home, "team", "--framework", L1_L5).returncode == 0
+
+
+def test_team_reads_the_folders_given(ladder_home: Path, team: dict[str, Path], tmp_path: Path) -> None:
+    checkout = tmp_path / "team-repo"
+    checkout.mkdir()
+    for name in ("bo", "cy"):
+        (checkout / f"{name}.toml").write_bytes(team[name].read_bytes())
+    data = json.loads(cli(ladder_home, "team", str(checkout), "--format", "json").stdout)
+    assert [person["subject"] for person in data["people"]] == ["Bo Chen", "Cy Diaz"]
+    result = cli(ladder_home, "team", str(tmp_path / "missing"))
+    assert result.returncode == 2 and "missing" in result.stderr
+
+
+def test_compare_lists_exactly_the_dimensions_that_moved(ladder_home: Path, team: dict[str, Path]) -> None:
+    fw = builtin_framework(L1_L5)
+    result = cli(ladder_home, "compare", JUNE, DECEMBER, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    old, new = load_assessment(team["ana-june"]), load_assessment(team["ana-december"])
+    moved = [
+        f"{area.id}/{dim.id}"
+        for area, dim in rules.applicable_dimensions(fw, new)
+        if rules.effective_rating(fw, old.answer(area.id, dim.id))
+        != rules.effective_rating(fw, new.answer(area.id, dim.id))
+    ]
+    assert [f"{c['area']['id']}/{c['dimension']['id']}" for c in data["changes"]] == moved
+    first = data["changes"][0]
+    assert (first["before"], first["after"], first["delta"]) == ("l1", "l3", 2)  # the lead's rating counts
+    na = next(change for change in data["changes"] if change["after"] == "na")
+    assert na["delta"] is None
+    for side, name in (("before", JUNE), ("after", DECEMBER)):
+        summary = json.loads(cli(ladder_home, "summary", name, "--format", "json").stdout)
+        assert data[side]["suggested_level"] == summary["suggested_level"]
+        assert data[side]["assessment_id"] == name
+    text = cli(ladder_home, "compare", JUNE, DECEMBER).stdout
+    assert "What moved" in text and "Technical (product knowledge)" in text
+    # The summary says what moved since the earlier cycle.
+    summary_text = cli(ladder_home, "summary", DECEMBER).stdout
+    assert "Since 2026-06-01" in summary_text and f"{len(moved)} dimensions moved" in summary_text
+    # Two frameworks cannot be compared.
+    make_assessment("product-support-skills-matrix", "Ana Lima", assessment_id="other")
+    result = cli(ladder_home, "compare", JUNE, "other")
+    assert result.returncode == 2 and "different frameworks" in result.stderr
+
+
+def test_new_from_an_unknown_or_other_framework_assessment_is_one_line(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    result = cli(ladder_home, "new", "--from", "nobody")
+    assert result.returncode == 2 and "nobody" in result.stderr and "Traceback" not in result.stderr
+    result = cli(ladder_home, "new", "--from", "bo", "--framework", "product-support-skills-matrix")
+    assert result.returncode == 2 and "--from" in result.stderr
+    result = cli(ladder_home, "new")
+    assert result.returncode == 2 and "--framework" in result.stderr
+
+
+# ----- carried answers in the walk -----
+
+
+async def test_a_new_cycle_starts_from_last_time_and_counts_only_what_is_confirmed(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    fw = builtin_framework(L1_L5)
+    keys = fw.dimension_keys()
+    earlier = load_assessment(team["ana-december"])
+    path = make_assessment(fw, "Ana Lima", assessment_id="ana-next", when=None)
+    fresh = load_assessment(path)
+    fresh.previous = carried_from(fw, earlier)
+    from ladder_tui.core.storage import save_assessment
+
+    save_assessment(fresh, path)
+    assert rules.counts(fw, load_assessment(path)).answered == 0  # carried values are not answers
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, AreaIntroScreen):
+                break
+        await pilot.press("enter")
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, DimensionScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, DimensionScreen)
+        # The cursor starts on last time's rating (the effective one: the lead's l3), marked so.
+        assert screen.cursor == 2
+        assert "Last time: 3" in str(screen.query_one("#answer-bar").content)
+        texts = [str(card.content) for card in screen.query("LevelCard")]
+        assert any("↺ last time" in text for text in texts)
+        await pilot.press("enter")  # confirmed: now it is this cycle's rating
+        await pilot.press("2")  # changed: a rating too
+    saved = load_assessment(path)
+    assert saved.rating(*keys[0], "self") == "l3" and saved.rating(*keys[1], "self") == "l2"
+    assert rules.counts(fw, saved).answered == 2
+    assert saved.previous is not None and saved.previous.id == DECEMBER
+
+
+async def test_the_new_form_offers_to_start_from_the_last_cycle(ladder_home: Path, team: dict[str, Path]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, NewAssessmentScreen):
+                break
+        new = app.screen
+        assert isinstance(new, NewAssessmentScreen)
+        options = new.query_one("#new-frameworks", OptionList)
+        options.highlighted = [fw.id for fw in new.frameworks].index(L1_L5)
+        await pilot.pause()
+        new.query_one("#subject", Input).value = "Ana Lima"
+        await pilot.pause()
+        carry = new.query_one("#carry", GlyphCheckbox)
+        assert carry.display and "2026-12-01" in str(carry.label)
+        carry.value = True
+        await pilot.press("f5")
+        for _ in range(30):
+            await pilot.pause()
+            if not isinstance(app.screen, NewAssessmentScreen):
+                break
+    created = [path for path in (ladder_home / "assessments").glob("ana-lima-*.toml") if path not in team.values()]
+    assert len(created) == 1
+    saved = load_assessment(created[0])
+    assert saved.previous is not None and saved.previous.id == DECEMBER and saved.answers == {}
+
+
+# ----- the Team screen -----
+
+
+async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("t")
+        for _ in range(40):
+            await pilot.pause()
+            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
+                break
+        screen = app.screen
+        assert isinstance(screen, TeamScreen) and screen.team is not None
+        table = screen.query_one(DataTable)
+        # People first (by name), then the median, the spread and how many are below their next level.
+        assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == [
+            "Ana Lima", "Bo Chen", "Cy Diaz", "Median", "Spread", "Below next level",
+        ]  # fmt: skip
+        assert table.virtual_size.width > 80  # the heatmap scrolls sideways at 80x24
+        await pilot.press("down", "enter")  # Bo Chen
+        for _ in range(40):
+            await pilot.pause()
+            if isinstance(app.screen, SummaryScreen):
+                break
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.walk is not None and app.walk.path == team["bo"]
