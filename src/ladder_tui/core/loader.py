@@ -3,10 +3,10 @@
 `load_framework` and `load_assessment` are the only way the program turns a file into the objects it works with
 (`core.framework.Framework`, `core.assessment.Assessment`), and this is the only module that parses TOML.
 
-Validated frameworks are cached by content (marshal files keyed by the file's bytes and this code, like `.pyc`):
-validating a large framework with pydantic costs several times what scoring and printing it do, and frameworks
-rarely change. A cache hit and a fresh validation produce the same dump, which is built into objects by the same
-function, so there is one path from bytes to the objects, with or without the cache.
+What the schema made of a file's bytes is cached by content (marshal files keyed by the bytes and this code, like
+`.pyc`): importing pydantic and validating cost several times what scoring and printing do, and most files are read
+many times between changes (every `summary`, `list`, Home). A cache hit and a fresh validation give the same dump,
+which the same function builds into objects, so there is one path from bytes to the objects, with or without it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import tomli as tomllib  # the standard library's TOML parser, compiled: about 3x faster (same API)
 
@@ -41,9 +43,6 @@ from ladder_tui.core.assessment import (
 from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
 from ladder_tui.core.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
 from ladder_tui.core.paths import cache_home
-
-if TYPE_CHECKING:
-    from ladder_tui.core.schema import AssessmentSpec
 
 #: Deeper nesting than any ladder-tui file has is refused before it reaches the parser's or validator's recursion.
 MAX_DEPTH = 24
@@ -151,7 +150,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Entries not used for this long are removed when a new one is written.
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 
@@ -175,8 +174,19 @@ def _tag() -> bytes:
     return _code_tag
 
 
-def cache_dir() -> Path:
-    return cache_home() / "frameworks"
+def cache_dir(kind: str = "frameworks") -> Path:
+    return cache_home() / kind
+
+
+def _validated(kind: str, raw: bytes, name: str, validate: Callable[[bytes, str], dict[str, Any]]) -> dict[str, Any]:
+    """What `validate` makes of these bytes: from the cache when the same bytes were validated by this code before."""
+    key = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
+    entry_path = cache_dir(kind) / f"{key}.marshal"
+    entry = _read_entry(entry_path)
+    if entry is None:
+        entry = validate(raw, name)
+        _write_entry(entry_path, entry)
+    return entry
 
 
 def load_framework(path: Path) -> Framework:
@@ -185,12 +195,7 @@ def load_framework(path: Path) -> Framework:
         raw = files.read_bytes(path)
     except LadderError as exc:
         raise FrameworkError([Problem(str(path), str(exc).removeprefix(f"{path}: "))]) from None
-    key = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
-    entry_path = cache_dir() / f"{key}.marshal"
-    entry = _read_entry(entry_path)
-    if entry is None:
-        entry = _validate(raw, str(path))
-        _write_entry(entry_path, entry)
+    entry = _validated("frameworks", raw, str(path), _validate)
     if not entry["ok"]:
         raise FrameworkError(_problems(entry, str(path)))
     return framework_from_dump(entry["dump"], entry["hash"])
@@ -348,14 +353,37 @@ def _prune(folder: Path, keep: Path) -> None:
 def load_assessment(path: Path) -> Assessment:
     """The assessment in the file at `path`; LadderError naming the file and the problem otherwise."""
     name = str(path)
-    text = decode(files.read_bytes(path), name)
-    return assessment_from_data(parse_toml(text, name), name)
+    entry = _validated("assessments", files.read_bytes(path), name, _validate_assessment)
+    if not entry["ok"]:
+        raise FileError(Problem(name, entry["message"], line=entry["line"], column=entry["column"]))
+    return assessment_from_dump(entry["dump"])
 
 
 def assessment_from_data(data: dict[str, Any], name: str = "<assessment>") -> Assessment:
     """Validate assessment data (as a TOML file holds it) and build the assessment."""
+    entry = _validate_assessment_data(data)
+    if not entry["ok"]:
+        raise LadderError(f"{name}: {entry['message']}")
+    return assessment_from_dump(entry["dump"])
+
+
+def _validate_assessment(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        data = parse_toml(decode(raw, name), name)
+    except FileError as exc:
+        problem = exc.problem
+        return _assessment_refused(problem.message, problem.line, problem.column)
+    return _validate_assessment_data(data)
+
+
+def _assessment_refused(message: str, line: int | None = None, column: int | None = None) -> dict[str, Any]:
+    """A cache entry for a file that is not a usable assessment (the message leaves out the file's name)."""
+    return {"format": CACHE_FORMAT, "ok": False, "message": message, "line": line, "column": column}
+
+
+def _validate_assessment_data(data: dict[str, Any]) -> dict[str, Any]:
     if data.get("kind") != ASSESSMENT_KIND and "answers" not in data:
-        raise LadderError(f'{name}: not a ladder-tui assessment (no kind = "{ASSESSMENT_KIND}")')
+        return _assessment_refused(f'not a ladder-tui assessment (no kind = "{ASSESSMENT_KIND}")')
     from pydantic import ValidationError
 
     from ladder_tui.core.schema import AssessmentSpec, assessment_problem
@@ -363,35 +391,41 @@ def assessment_from_data(data: dict[str, Any], name: str = "<assessment>") -> As
     try:
         spec = AssessmentSpec.model_validate(data)
     except ValidationError as exc:
-        raise LadderError(assessment_problem(exc, name)) from None
-    return _assessment_from_spec(spec)
+        return _assessment_refused(assessment_problem(exc))
+    return {"format": CACHE_FORMAT, "ok": True, "dump": spec.model_dump(mode="json")}
 
 
-def _assessment_from_spec(spec: AssessmentSpec) -> Assessment:
-    ref = spec.framework
-    previous = spec.previous
+def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
+    """The runtime assessment from `AssessmentSpec.model_dump(mode="json")` (dates as ISO text)."""
+    ref = dump["framework"]
+    previous = dump["previous"]
+    when = datetime.fromisoformat
     return Assessment(
-        id=spec.id,
-        subject=spec.subject,
-        framework=FrameworkRef(ref.id, ref.version, ref.hash, ref.path),
-        created=spec.created,
-        updated=spec.updated,
-        mode=spec.mode,
-        target_level=spec.target_level,
-        questions=dict(spec.questions),
-        sessions=[Session(item.mode, item.started, item.by) for item in spec.sessions],
-        cursors={mode: Cursor(item.area, item.dimension, item.level) for mode, item in spec.cursors.items()},
+        id=dump["id"],
+        subject=dump["subject"],
+        framework=FrameworkRef(ref["id"], ref["version"], ref["hash"], ref["path"]),
+        created=when(dump["created"]),
+        updated=when(dump["updated"]),
+        mode=dump["mode"],
+        target_level=dump["target_level"],
+        questions=dict(dump["questions"]),
+        sessions=[Session(item["mode"], when(item["started"]), item["by"]) for item in dump["sessions"]],
+        cursors={
+            mode: Cursor(item["area"], item["dimension"], item["level"]) for mode, item in dump["cursors"].items()
+        },
         previous=(
-            Previous(previous.id, previous.updated, {area: dict(dims) for area, dims in previous.ratings.items()})
+            Previous(previous["id"], when(previous["updated"]), {a: dict(d) for a, d in previous["ratings"].items()})
             if previous is not None
             else None
         ),
         answers={
             area_id: {
-                dim_id: Answer(a.self_rating, a.lead, a.agreed, a.self_note, a.lead_note, a.agreed_note)
+                dim_id: Answer(
+                    a["self_rating"], a["lead"], a["agreed"], a["self_note"], a["lead_note"], a["agreed_note"]
+                )
                 for dim_id, a in dims.items()
             }
-            for area_id, dims in spec.answers.items()
+            for area_id, dims in dump["answers"].items()
         },
     )
 

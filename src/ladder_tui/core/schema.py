@@ -451,12 +451,12 @@ class AssessmentSpec(_AssessmentSpec):
     answers: dict[str, dict[str, AnswerSpec]] = Field(default_factory=dict)
 
 
-def assessment_problem(exc: ValidationError, name: str) -> str:
-    """The first validation error of an assessment file, as one line."""
+def assessment_problem(exc: ValidationError) -> str:
+    """The first validation error of an assessment file, as one line (without the file's name)."""
     error = exc.errors(include_url=False)[0]
     where = ".".join(str(part) for part in error["loc"])
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
     message = str(error["msg"])
     if error["type"] == "extra_forbidden":
         message = "unknown key"
-    return f"{name}: not a valid assessment: {where}: {message}{more}"
+    return f"not a valid assessment: {where}: {message}{more}"

@@ -8,7 +8,6 @@ from pathlib import Path
 from ladder_tui.core import rules
 from ladder_tui.core.assessment import (
     MODE_SLOT,
-    NOT_APPLICABLE,
     SLOTS,
     Assessment,
     Cursor,
@@ -267,6 +266,3 @@ class WalkSession:
             if value is not None and self.framework.has_level(value):
                 return self.framework.level_index(value)
         return 0
-
-    def answered_na(self, step: Step | None = None) -> bool:
-        return self.rating(step) == NOT_APPLICABLE

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
+from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui import commands
@@ -521,6 +521,3 @@ class DimensionScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         # A screen above (note, jump, review, summary) may have changed answers.
         self._render_step()
-
-    def slot_label(self, slot: Slot) -> str:
-        return SLOT_LABEL[slot]

@@ -20,6 +20,7 @@ from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.document import Heat, Section, Table, heat_band
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.listing import ListedAssessment
+from ladder_tui.core.report import HEAT_STYLES
 from ladder_tui.core.team import Team, frameworks_in, team_document, team_rollup
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import OpenAssessment
@@ -27,7 +28,7 @@ from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
 from ladder_tui.tui.widgets.room_banner import RoomBanner
-from ladder_tui.tui.widgets.summary_view import HEAT_STYLES, block_widgets
+from ladder_tui.tui.widgets.summary_view import block_widgets
 
 #: Heatmap columns are narrow: a level's short name fits; the dimension's name is cut in the header.
 CELL_WIDTH = 8

@@ -25,6 +25,7 @@ from ladder_tui.core.document import (
     Table,
     heat_band,
 )
+from ladder_tui.core.report import HEAT_STYLES, TERMINAL_STYLES
 from ladder_tui.tui.text import inert
 
 #: Document styles as Textual styles.
@@ -38,15 +39,11 @@ def inline(spans: Inline | str, style: str = "") -> Content:
     return content.stylize(style) if style else content
 
 
-#: Document styles as Rich styles (for the Rich renderables the tables and lists are drawn with).
-RICH_STYLES = {"": "", "strong": "bold", "em": "italic", "muted": "dim", "accent": "bold", "warn": "bold"}
-
-
 def rich_inline(spans: Inline | str) -> Text:
     """Literal Rich text (never markup) from document text."""
     if isinstance(spans, str):
         return Text(inert(spans))
-    return Text.assemble(*[(inert(span.text), RICH_STYLES[span.style]) for span in spans])
+    return Text.assemble(*[(inert(span.text), TERMINAL_STYLES[span.style]) for span in spans])
 
 
 def bullets(items: tuple[Inline, ...] | tuple[str, ...]) -> RichTable:
@@ -61,10 +58,6 @@ def bullets(items: tuple[Inline, ...] | tuple[str, ...]) -> RichTable:
 
 #: Cells of a chart bar.
 BAR_WIDTH = 10
-
-
-#: The heatmap's colour bands on screen (the level's short name is always written too).
-HEAT_STYLES = ("dim", "bold red", "bold yellow", "bold green")
 
 
 def _cell(cell: Cell) -> Text:
