@@ -804,3 +804,61 @@ async def test_an_imported_ladder_opens_in_the_walk_at_once(ladder_home: Path) -
         assert framework.descriptor(first_dim, framework.levels[0].id)[0][:30] in shown
         await pilot.press("2")
     assert load_assessment(path).rating(first_area.id, first_dim.id, "self") == framework.levels[1].id
+
+
+async def test_importing_from_the_frameworks_screen_shows_the_report_then_saves_and_stays_usable(
+    ladder_home: Path,
+) -> None:
+    from textual.widgets import Input, OptionList
+
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.frameworks import FrameworksScreen
+    from ladder_tui.tui.screens.home import HomeScreen
+    from ladder_tui.tui.screens.importer import ImportScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FrameworksScreen)
+        listed = app.screen.query_one(OptionList).option_count
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one(Input).value = str(FIXTURES / "team-ladder.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        report = str(app.screen.query_one("#import-text").content)
+        assert "levels" in report and "ctrl+s saves it" in report
+        await pilot.press("ctrl+s")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, FrameworksScreen):
+                break
+        assert isinstance(app.screen, FrameworksScreen)
+        assert app.screen.query_one(OptionList).option_count == listed + 1
+        # Still answering keys (it once froze here).
+        await pilot.press("escape")
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, HomeScreen):
+                break
+        assert isinstance(app.screen, HomeScreen)
+    assert len(list((ladder_home / "frameworks").glob("*.toml"))) == 1
+
+
+async def test_a_shared_room_offers_no_import(ladder_home: Path) -> None:
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.frameworks import FrameworksScreen
+
+    app = make_app(served=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FrameworksScreen)
+        assert app.screen.check_action("import_ladder", ()) is False
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, FrameworksScreen)

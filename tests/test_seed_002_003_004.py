@@ -167,7 +167,7 @@ def test_customer_support_shape() -> None:
     assert [level.short for level in fw.levels] == ["L1", "L2", "L3", "L4", "L5"]
     assert [area.name for area in fw.areas] == list(CATEGORIES)
     assert fw.source is not None
-    assert "Titles for Customer Support" in fw.source.credit
+    assert fw.source.title == "Titles for Customer Support" and "no author or company" in fw.source.credit
     assert all(level.description is None for level in fw.levels), "the sources describe no level"
     for area in fw.areas:
         for dim in area.dimensions:

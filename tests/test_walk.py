@@ -517,8 +517,11 @@ async def test_lead_mode_rates_blind_then_sees_the_self_answer_and_writes_the_le
         await settle(pilot, DimensionScreen)
         # The next one is hidden too; v shows it early.
         assert not [t for t, text in card_texts(app).items() if "◆ self" in text]
+        cursor_before = dimension_screen(app).cursor
         await pilot.press("v")
-        assert [t for t, text in card_texts(app).items() if "◆ self" in text] == ["▶ 2 Intermediate"]
+        # Showing it early does not move the lead's cursor onto it.
+        assert [t for t, text in card_texts(app).items() if "◆ self" in text] == ["2 Intermediate"]
+        assert dimension_screen(app).cursor == cursor_before
         await pilot.press("escape")
         # Once rated, both are shown side by side.
         cards = card_texts(app)

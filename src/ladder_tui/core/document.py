@@ -40,7 +40,7 @@ def heat_band(fraction: float | None) -> int:
 def transposed(table: Table) -> Table:
     """The table turned sideways: its first column's cells become the headers (a heatmap read by dimension)."""
     headers = [" ".join(row[0]) if not isinstance(row[0], Bar | Heat) else "" for row in table.rows]
-    columns = (Column(table.corner), *(Column(name, flexible=False) for name in headers))
+    columns = (Column(table.corner), *(Column(name) for name in headers))
     rows = tuple(
         ((column.header,), *(row[index] for row in table.rows)) for index, column in enumerate(table.columns) if index
     )
@@ -341,7 +341,10 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         footer.append(f"Source: {fw.source}")
     return Document(
         title=f"Summary: {result.subject}",
-        meta=f"{fw.name} ({fw.id}, version {fw.version}) · mode {result.mode} · saved {result.updated[:10]}",
+        meta=(
+            f"{fw.name} ({fw.id}, version {fw.version}) · last rated in {result.mode} mode · "
+            f"saved {result.updated[:10]}"
+        ),
         headline=headline,
         sections=tuple(sections),
         footer=tuple(footer),
@@ -440,7 +443,7 @@ def _strengths(result: ScoreResult) -> Section | None:
         columns.append(Column("Notes"))
     rows: list[tuple[Cell, ...]] = []
     for strength in result.strengths:
-        row: list[Cell] = [(f"{strength.area.name} › {strength.dimension.name}",), (strength.rating.name,)]
+        row: list[Cell] = [(f"{strength.area.name} › {strength.dimension.name}",), (strength.rating.label,)]
         if not result.is_mastery:
             row.append((f"+{strength.above}",))
         if with_notes:

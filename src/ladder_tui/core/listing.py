@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ladder_tui.core import rules
-from ladder_tui.core.assessment import Assessment
+from ladder_tui.core.assessment import Assessment, Slot
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.files import regular_files
@@ -30,6 +30,9 @@ class ListedAssessment:
     #: None when the framework is not installed (the row still lists, with "?" for its progress).
     counts: rules.Counts | None
     assessment: Assessment
+    #: The framework's name ("" when it is not installed), and how many dimensions each slot has answered.
+    framework_name: str = ""
+    slots: dict[Slot, int] | None = None
 
     @property
     def progress(self) -> str:
@@ -80,6 +83,8 @@ def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None, *, n
                 created=assessment.created,
                 counts=rules.counts(framework, assessment) if framework is not None else None,
                 assessment=assessment,
+                framework_name=framework.name if framework is not None else "",
+                slots=rules.slot_counts(framework, assessment) if framework is not None else None,
             )
         )
     rows.sort(key=lambda row: row.updated, reverse=True)

@@ -117,6 +117,14 @@ def _cell(cell: Cell, width: int, bar_cells: int) -> Any:
     return terminal_text("\n".join(cell), width, end="")
 
 
+def _words(cell: Cell) -> tuple[str, ...]:
+    if isinstance(cell, Bar):
+        return ()
+    if isinstance(cell, Heat):
+        return (cell.label,)
+    return cell
+
+
 def _rich_table(table: Table, width: int, rows: Sequence[tuple[Cell, ...]] | None = None) -> Any:
     from rich import box
     from rich.table import Table as RichTable
@@ -126,13 +134,15 @@ def _rich_table(table: Table, width: int, rows: Sequence[tuple[Cell, ...]] | Non
     shown = table.rows if rows is None else rows
     bar_cells = max(6, min(20, width // 6))
     grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=False)
-    for column in table.columns:
+    for index, column in enumerate(table.columns):
+        # The first column names each row: it keeps room for its words, however many columns follow.
+        label = min(max((len(word) for row in shown for word in " ".join(_words(row[0])).split()), default=4), 16)
         grid.add_column(
             column.header,
             justify=column.align,
             no_wrap=not column.flexible,
             overflow="fold",
-            ratio=None,
+            min_width=label if index == 0 else None,
         )
     for row in shown:
         grid.add_row(*(_cell(cell, width, bar_cells) for cell in row))
@@ -159,9 +169,12 @@ def _text_block(block: Block | Card, width: int, out: list[RenderableType]) -> N
         else:
             out.append(_rich_table(block, width))
     elif isinstance(block, PanelPair):
-        pair = RichTable(box=box.ROUNDED, expand=True, border_style="dim", show_lines=False)
-        for panel in (block.left, block.right):
-            pair.add_column(terminal_text(panel.title, width, "bold", end=""), ratio=1, overflow="fold")
+        # Titles as a first row (not a header) so that both start on the same line when one wraps.
+        pair = RichTable(box=box.ROUNDED, expand=True, border_style="dim", show_header=False)
+        for _panel in (block.left, block.right):
+            pair.add_column(ratio=1, overflow="fold")
+        pair.add_row(*(terminal_text(panel.title, width, "bold", end="") for panel in (block.left, block.right)),
+                     end_section=True)  # fmt: skip
 
         def body(statements: tuple[str, ...], empty: str) -> Any:
             if not statements:
@@ -174,7 +187,8 @@ def _text_block(block: Block | Card, width: int, out: list[RenderableType]) -> N
         heading = Text.assemble(terminal_text(block.title, width, "bold", end=""))
         if block.subtitle:
             heading.append(" ")
-            heading.append(terminal_text(f"({block.subtitle.rstrip('.').lower()})", width, "dim", end=""))
+            words = block.subtitle.rstrip(".")
+            heading.append(terminal_text(f"({words[:1].lower()}{words[1:]})", width, "dim", end=""))
         parts: list[RenderableType] = [heading]
         for inner in block.blocks:
             _text_block(inner, width, parts)

@@ -10,6 +10,8 @@
 * **Confidence** = (answered - not applicable) / applicable: the share of applicable dimensions with a rating that
   counts (0 when nothing applies).
 * **Resume point**: the first unanswered dimension in framework order (a skipped one is asked again).
+* **Disagreement**: self and lead both rated the dimension (a level, or "below the first level") and not alike; this
+  is what the summary's calibration lists and what pair mode's "differences only" walks.
 
 Home, `list` and the summary read the effective rating (`slot=None`); the walk reads the slot its session writes
 (self mode: self, lead mode: lead, pair mode: agreed), with the same rules.
@@ -49,6 +51,15 @@ def rating_in(framework: Framework, answer: Answer | None, slot: Slot | None) ->
         return effective_rating(framework, answer)
     value = answer.rating(slot) if answer is not None else None
     return value if is_answer(framework, value) else None
+
+
+def disagree(framework: Framework, answer: Answer | None) -> bool:
+    """Self and lead both rated (a level or "below") and rated differently."""
+    if answer is None:
+        return False
+    own, lead = answer.self_rating, answer.lead
+    rated = (BELOW, *framework.level_ids)
+    return own in rated and lead in rated and own != lead
 
 
 def applicable_dimensions(framework: Framework, assessment: Assessment) -> Iterator[tuple[Area, Dimension]]:

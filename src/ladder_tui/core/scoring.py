@@ -748,7 +748,7 @@ class _Scorer:
         items: list[tuple[int, int, CalibrationItem]] = []
         for order, (area, dim) in enumerate(applicable):
             answer = self.assessment.answer(area.id, dim.id)
-            if answer is None:
+            if answer is None or not rules.disagree(self.fw, answer):
                 continue
             own = self.rating(answer.self_rating)
             lead = self.rating(answer.lead)

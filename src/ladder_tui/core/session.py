@@ -184,8 +184,14 @@ class WalkSession:
         if slot != "self" or self.mode != "lead" or not self.framework.blind_review or self.reveal_all:
             return True
         step = step or self.step
+        if self.rating(step, "self") is None:
+            return True  # nothing to hide
         key = (step.area.id, step.dimension.id)
         return key in self.revealed or self.is_answered(step)
+
+    def hidden_steps(self) -> list[Step]:
+        """Dimensions whose self rating this sitting does not see yet (blind review); the summary would show them."""
+        return [step for step in self.steps if not self.shows_slot("self", step)]
 
     def reveal(self, step: Step | None = None) -> None:
         step = step or self.step

@@ -1,7 +1,8 @@
 """The team roll-up: every person's latest assessment on one framework, as a heatmap, medians and common focus.
 
 Each person's level is the one `summary` gives (the one scoring); each rating is the effective one (the one set of
-rules). People are told apart by subject, the way a lead types names; the latest cycle is the latest by creation.
+rules). People are told apart by subject, the way a lead types names. A person's cycle is their latest by creation
+that holds an answer (a cycle just started, still empty, does not stand for them), else their latest.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class Team:
                     "created": person.row.created.isoformat(),
                     "suggested_level": person.result.suggested.to_dict() if person.result.suggested else None,
                     "suggested_label": person.result.suggested_label,
+                    "confidence": person.result.confidence,
+                    "provisional": person.result.provisional,
                     "ratings": {key: answer_value(rating) for key, rating in person.ratings.items()},
                 }
                 for person in self.people
@@ -108,6 +111,10 @@ class Team:
         }
 
 
+def _answered(row: ListedAssessment) -> bool:
+    return row.counts is None or row.counts.answered > 0
+
+
 def frameworks_in(rows: Sequence[ListedAssessment]) -> list[str]:
     return sorted({row.framework for row in rows})
 
@@ -119,8 +126,8 @@ def team_rollup(framework: Framework, rows: Sequence[ListedAssessment]) -> Team:
         same = next((index for index, kept in enumerate(latest) if same_person(kept.subject, row.subject)), None)
         if same is None:
             latest.append(row)
-        else:
-            latest[same] = row  # later by creation: the newer cycle
+        elif _answered(row) or not _answered(latest[same]):
+            latest[same] = row  # later by creation: the newer cycle (unless it is still empty)
     if not latest:
         raise LadderError(f"no assessment on framework {framework.id!r} in the folders given")
     people = []
@@ -207,7 +214,7 @@ def team_document(team: Team) -> Document:
     rows: list[tuple[Cell, ...]] = [
         (
             (person.subject,),
-            heat(person.result.suggested or _below(fw)),
+            _level(heat(person.result.suggested or _below(fw)), person.result.provisional),
             *(heat(person.ratings.get(item.key)) for item in team.dimensions),
         )
         for person in people
@@ -248,6 +255,8 @@ def team_document(team: Team) -> Document:
         focus.append(Paragraph(plain("No dimension where most people are below their next level.", "muted")))
     legend = ", ".join(f"{names[lv.id]} = {lv.name}" for lv in fw.levels if names[lv.id] != lv.name)
     legend += f"{', ' if legend else ''}<{names[fw.levels[0].id]} = below {fw.levels[0].name}"
+    if any(person.result.provisional for person in people):
+        legend += "; * provisional (under 70% rated)"
     cycles = "; ".join(
         f"{person.subject}: {person.row.id} ({person.row.created.date().isoformat()})" for person in people
     )
@@ -273,6 +282,11 @@ def team_document(team: Team) -> Document:
             f"Cycles: {cycles}.",
         ),
     )
+
+
+def _level(cell: Heat, provisional: bool) -> Heat:
+    """A person's level, marked when too little is rated to rely on it."""
+    return Heat(cell.label + "*", cell.fraction) if provisional else cell
 
 
 def _below(framework: Framework) -> Rating:

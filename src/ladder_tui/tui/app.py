@@ -18,7 +18,7 @@ from ladder_tui.core.errors import LadderError
 from ladder_tui.core.text import clean
 from ladder_tui.tui import commands
 from ladder_tui.tui.idle_gc import IdleCollector
-from ladder_tui.tui.messages import FrameworksChanged, OpenAssessment
+from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
 from ladder_tui.tui.served import is_served
 
 if TYPE_CHECKING:
@@ -92,6 +92,13 @@ class LadderApp(App[None]):
     def _open_requested(self, message: OpenAssessment) -> None:
         self.open_assessment(message.path, message.mode, summary=message.summary)
 
+    @on(GoHome)
+    def _go_home(self) -> None:
+        # The app owns its screen stack: everything above Home goes (the walk is already saved).
+        self.close_walk()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
     @on(FrameworksChanged)
     def _frameworks_changed(self) -> None:
         self.catalog.reload()
@@ -146,7 +153,9 @@ class LadderApp(App[None]):
         def walk_ended(_result: None) -> None:
             self.close_walk()
 
-        screen = DimensionScreen(walk, self.catalog, served=self.served, show_summary=summary or walk.complete)
+        screen = DimensionScreen(
+            walk, self.catalog, served=self.served, show_summary=summary or walk.complete, summary_only=summary
+        )
         self.push_screen(screen, walk_ended)
 
     def close_walk(self) -> None:

@@ -16,8 +16,12 @@ class OpenAssessment(Message):
         super().__init__()
         self.path = path
         self.mode: Mode | None = mode
-        #: Show the summary first (from the Team screen), rather than the walk's first unanswered dimension.
+        #: Only the summary (from the Team screen): back from it leaves the assessment, rather than entering its walk.
         self.summary = summary
+
+
+class GoHome(Message):
+    """Close the assessment (everything is saved) and show Home, whatever screens lie between."""
 
 
 class FrameworksChanged(Message):

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from ladder_tui.core import rules
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import Step, WalkSession
@@ -77,9 +78,17 @@ class DimensionScreen(Screen[None]):
     """The level under the cursor (index in the framework's order)."""
 
     def __init__(
-        self, session: WalkSession, catalog: FrameworkCatalog, *, served: bool = False, show_summary: bool = False
+        self,
+        session: WalkSession,
+        catalog: FrameworkCatalog,
+        *,
+        served: bool = False,
+        show_summary: bool = False,
+        summary_only: bool = False,
     ) -> None:
         super().__init__()
+        #: Opened to show its summary (from the Team screen): leaving the summary leaves the assessment.
+        self.summary_only = summary_only
         self.session = session
         self.catalog = catalog
         self.served = served
@@ -92,6 +101,8 @@ class DimensionScreen(Screen[None]):
         self.catching_up = False
         #: Pair mode: walk only the dimensions where self and lead rated differently.
         self.only_differences = False
+        #: The dimension a lead just rated blind: its two ratings are shown side by side on the next screen.
+        self.just_compared: Step | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -265,6 +276,13 @@ class DimensionScreen(Screen[None]):
             other_note = session.note(step, slot)
             if other_note and session.shows_slot(slot, step):
                 parts += [(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", "bold"), one_line(other_note, 60)]
+        compared = self.just_compared
+        if compared is not None and compared.index != step.index:
+            mine, theirs = session.rating(compared), session.rating(compared, "self")
+            parts += [
+                (f"\n{one_line(compared.dimension.name, 30)}: ", "bold"),
+                f"you {answer_label(session, mine)} · self {answer_label(session, theirs)}",
+            ]
         parts.append("   ")
         parts.append(self._save_indicator())
         self.query_one("#answer-bar", Static).update(Content.assemble(*parts))
@@ -308,12 +326,11 @@ class DimensionScreen(Screen[None]):
         steps = self.session.steps
         if not (self.only_differences if only_differences is None else only_differences):
             return steps
+        session = self.session
         return [
             step
             for step in steps
-            if (own := self.session.rating(step, "self")) is not None
-            and (lead := self.session.rating(step, "lead")) is not None
-            and own != lead
+            if rules.disagree(session.framework, session.assessment.answer(step.area.id, step.dimension.id))
         ]
 
     def _next_step(self) -> Step | None:
@@ -335,18 +352,27 @@ class DimensionScreen(Screen[None]):
             self.action_review()
             return
         step = self._next_step()
+        if step is None and self.only_differences:
+            # The last difference is settled: back to every dimension, where the walk carries on from here.
+            self.only_differences = False
+            self.notify("That was the last dimension where self and lead differ; every dimension again.")
+            self._render_step()
+            return
         if step is None:
             self._render_step()
             self._finish()
             return
         entering_area = step.first_in_area and step.area.id != self.session.step.area.id
         self.go_to(step.index)
-        if entering_area and not self.catching_up:
+        if entering_area and not self.catching_up and not self.only_differences:
             self._show_intro(step)
 
     def _finish(self) -> None:
         """The end of the walk: offer what is still unanswered (skips are asked again), then the summary."""
         missing = self.session.unanswered_steps()
+        if not missing and self.session.hidden_steps():
+            self.notify("Every dimension you see is rated; v shows the agent's own rating where it is still hidden.")
+            return
         if not missing:
             self.catching_up = False
             self.action_summary()
@@ -362,7 +388,8 @@ class DimensionScreen(Screen[None]):
             elif answer_now is False:
                 self.action_summary()
 
-        self.app.push_screen(FinishScreen(len(missing), skipped), decided)
+        summary_allowed = not self.session.hidden_steps()
+        self.app.push_screen(FinishScreen(len(missing), skipped, summary_allowed=summary_allowed), decided)
 
     def _show_intro(self, step: Step) -> None:
         from ladder_tui.tui.screens.area import AreaIntroScreen
@@ -379,14 +406,19 @@ class DimensionScreen(Screen[None]):
         )
 
     def _record(self, value: str) -> None:
+        blind = not self.session.shows_slot("self")
         if not self.session.answer(value):
             self._render_answer_bar()
             self.notify(self.session.last_error or "not saved", title="Not saved", severity="error", timeout=10)
             return
+        # Rated blind: the comparison is shown on the next screen, since the walk moves on.
+        self.just_compared = self.session.step if blind else None
         self._advance()
 
     def follow(self, request: WalkRequest) -> None:
         """Do what a closing walk screen asked: go to a dimension, or open the review or the summary."""
+        if request is not None and request != "home":
+            self.summary_only = False  # asked for more than the summary: this is a walk now
         if isinstance(request, int):
             self.go_to(request)
         elif request == "review":
@@ -394,6 +426,9 @@ class DimensionScreen(Screen[None]):
         elif request == "summary":
             self.action_summary()
         elif request == "home":
+            self.action_home()
+        elif self.summary_only:
+            self.summary_only = False
             self.dismiss()
         else:
             self._render_step()
@@ -412,6 +447,9 @@ class DimensionScreen(Screen[None]):
             return None if session.shows_slot("self") else True
         if action == "disagreements":
             return session.mode == "pair"
+        if action == "summary":
+            # The summary lists the agent's ratings: while some are still hidden from the lead, it waits.
+            return None if session.hidden_steps() else True
         return True
 
     # ----- actions -----
@@ -453,11 +491,13 @@ class DimensionScreen(Screen[None]):
 
     def action_home(self) -> None:
         """Close the assessment (everything is already saved) and show Home."""
-        self.dismiss()
+        from ladder_tui.tui.messages import GoHome
+
+        self.post_message(GoHome())
 
     def action_reveal(self) -> None:
+        # The cursor stays where the lead put it: seeing the agent's rating is not choosing it.
         self.session.reveal()
-        self.cursor = self.session.cursor_level() if self.session.rating() is None else self.cursor
         self._render_step()
         self.refresh_bindings()
 

@@ -82,6 +82,18 @@ class FrameworksScreen(Screen[None]):
         if self.frameworks:
             self.query_one(OptionList).highlighted = 0
 
+    def _fill_list(self) -> None:
+        """Read the catalog again (a framework was imported) and show it, the new one highlighted."""
+        before = {fw.id for fw in self.frameworks}
+        self.frameworks = self.catalog.frameworks()
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(Content(inert(fw.name)), id=fw.id) for fw in self.frameworks])
+        added = [index for index, fw in enumerate(self.frameworks) if fw.id not in before]
+        if self.frameworks:
+            options.highlighted = added[0] if added else 0
+        options.focus()
+
     @on(OptionList.OptionHighlighted)
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
         framework = self.frameworks[event.option_index]
@@ -96,13 +108,13 @@ class FrameworksScreen(Screen[None]):
         from ladder_tui.core.paths import user_frameworks_dir
         from ladder_tui.tui.screens.importer import ImportScreen
 
-        async def imported(path: Path | None) -> None:
+        def imported(path: Path | None) -> None:
             if path is None:
                 return
             self.post_message(FrameworksChanged())
             self.catalog.reload()
             self.notify(f"Imported {path}", title="Framework imported")
-            await self.recompose()
+            self._fill_list()
 
         self.app.push_screen(ImportScreen(user_frameworks_dir()), imported)
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -61,6 +62,9 @@ class HomeScreen(Screen[None]):
         table.display = False
         yield table
         yield Static(READING if files else EMPTY, id="home-empty")
+        skipped = Static(id="home-skipped")
+        skipped.display = False
+        yield skipped
         yield KeyHints()
         self.loaded = not files
 
@@ -77,10 +81,10 @@ class HomeScreen(Screen[None]):
         from ladder_tui.core.listing import list_assessments
 
         self.catalog.reload()
-        rows = list_assessments(self.catalog).rows
-        self.app.call_from_thread(self._show_rows, rows)
+        listing = list_assessments(self.catalog)
+        self.app.call_from_thread(self._show_rows, listing.rows, listing.problems)
 
-    def _show_rows(self, rows: list[ListedAssessment]) -> None:
+    def _show_rows(self, rows: list[ListedAssessment], problems: list[str]) -> None:
         self.rows = rows
         self.loaded = True
         table = self.query_one(ResumeList)
@@ -89,17 +93,25 @@ class HomeScreen(Screen[None]):
         empty = self.query_one("#home-empty", Static)
         empty.update(EMPTY)
         empty.display = not rows
+        skipped = self.query_one("#home-skipped", Static)
+        if problems:
+            first = one_line(problems[0], 200)
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            skipped.update(Content(f"Not listed: {first}{more}. `ladder-tui list` names each one."))
+        skipped.display = bool(problems)
         if rows:
             table.focus()
         self.refresh_bindings()
 
     @staticmethod
     def _cells(row: ListedAssessment) -> tuple[str, ...]:
+        others = [f"{slot} {count}" for slot, count in (row.slots or {}).items() if slot != "self" and count]
         return (
             one_line(row.subject),
-            one_line(row.framework),
+            one_line(row.framework_name or row.framework),
             row.mode,
-            row.progress,
+            # Answered (the rating that scores), and what a lead or a pair has rated of it so far.
+            row.progress + (f" · {', '.join(others)}" if others else ""),
             # Files keep UTC; people read their own clock.
             row.updated.astimezone().strftime("%Y-%m-%d %H:%M"),
         )

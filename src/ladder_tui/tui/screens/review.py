@@ -122,6 +122,11 @@ class ReviewScreen(Screen[int | str | None]):
     def action_open(self) -> None:
         self.dismiss(self.query_one(DataTable).cursor_row)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "summary":
+            return None if self.session.hidden_steps() else True  # it would show the hidden self ratings
+        return True
+
     def action_summary(self) -> None:
         self.dismiss("summary")
 

@@ -30,8 +30,16 @@ from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import block_widgets
 
-#: Heatmap columns are narrow: a level's short name fits; the dimension's name is cut in the header.
-CELL_WIDTH = 8
+#: Heatmap columns are narrow: a level's short name fits, and the start of the dimension's name (the full names
+#: are listed under the heatmap, numbered like the columns).
+CELL_WIDTH = 14
+
+
+def column_name(area_name: str, dimension_name: str) -> str:
+    """A dimension's name for a narrow header: without the area's name when it starts with it."""
+    if dimension_name.casefold().startswith(area_name.casefold() + " ") and len(dimension_name) > len(area_name) + 1:
+        return dimension_name[len(area_name) + 1 :]
+    return dimension_name
 
 
 class TeamScreen(Screen[None]):
@@ -53,7 +61,8 @@ class TeamScreen(Screen[None]):
         yield Header(icon="≡")
         yield RoomBanner()
         yield Static("Reading the saved assessments…", id="team-status")
-        yield DataTable(id="team-heatmap", cursor_type="row", zebra_stripes=False)
+        # The person and their level stay in view while the dimensions scroll by.
+        yield DataTable(id="team-heatmap", cursor_type="row", zebra_stripes=False, fixed_columns=2)
         with QuietScroll(id="team-more"):
             yield Static(id="team-focus")
         yield KeyHints()
@@ -113,13 +122,25 @@ class TeamScreen(Screen[None]):
         for block in focus.blocks:
             for widget in block_widgets(block, self.size.width):
                 container.mount(widget)
+        legend = [f"{number}. {item.area.name} › {item.dimension.name}" for number, item in
+                  enumerate(self.team.dimensions, 1)]  # fmt: skip
+        container.mount(Static("Columns", classes="section-title"))
+        container.mount(Static(Content(inert("\n".join(legend)))))
+        if document.headline.facts:
+            container.mount(Static(Content(inert(" · ".join(value for _label, value in document.headline.facts)))))
 
     def _fill(self, heatmap: Table) -> None:
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        for index, column in enumerate(heatmap.columns):
-            width = 16 if index == 0 else CELL_WIDTH
-            table.add_column(Text(inert(column.header)[:width], style="bold"), width=width)
+        assert self.team is not None
+        names = ["Person", "Level"] + [
+            f"{number} {column_name(item.area.name, item.dimension.name)}"
+            for number, item in enumerate(self.team.dimensions, 1)
+        ]
+        for index, name in enumerate(names):
+            width = 16 if index == 0 else 7 if index == 1 else CELL_WIDTH
+            short = inert(name) if len(name) <= width else inert(name)[: width - 1] + "…"
+            table.add_column(Text(short, style="bold"), width=width)
         for number, row in enumerate(heatmap.rows):
             cells = []
             for cell in row:
