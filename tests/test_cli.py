@@ -346,6 +346,11 @@ def test_new_with_an_unknown_framework_creates_nothing(ladder_home: Path) -> Non
     assert not (ladder_home / "assessments").exists() or not list((ladder_home / "assessments").iterdir())
 
 
+def test_a_mistyped_framework_id_names_the_one_that_was_meant(ladder_home: Path) -> None:
+    line = assert_clean_error(run(ladder_home, "new", "-f", "product-suport-skills", "-s", "Ana"), "product-suport")
+    assert "did you mean 'product-support-skills-matrix'?" in line
+
+
 @pytest.mark.parametrize(
     ("args", "needle"),
     [

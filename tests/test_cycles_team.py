@@ -155,6 +155,22 @@ def test_compare_lists_exactly_the_dimensions_that_moved(ladder_home: Path, team
     assert result.returncode == 2 and "different frameworks" in result.stderr
 
 
+def test_compare_refuses_one_cycle_twice_and_warns_about_two_people_or_reversed_order(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    result = cli(ladder_home, "compare", JUNE, JUNE)
+    assert result.returncode == 2 and "same assessment twice" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    clean = cli(ladder_home, "compare", JUNE, DECEMBER)
+    assert clean.returncode == 0 and "warning" not in clean.stderr
+    reversed_order = cli(ladder_home, "compare", DECEMBER, JUNE)
+    assert reversed_order.returncode == 0
+    assert f"warning: {DECEMBER} was started after {JUNE}" in reversed_order.stderr
+    two_people = cli(ladder_home, "compare", JUNE, "bo")
+    assert two_people.returncode == 0, two_people.stderr
+    assert "'Ana Lima'" in two_people.stderr and "'Bo Chen'" in two_people.stderr
+
+
 def test_new_from_an_unknown_or_other_framework_assessment_is_one_line(
     ladder_home: Path, team: dict[str, Path]
 ) -> None:

@@ -178,6 +178,12 @@ def test_html_is_self_contained_and_escapes_the_subject() -> None:
     assert output.startswith("<!DOCTYPE html>") and output.rstrip().endswith("</html>")
 
 
+def test_the_html_page_title_names_the_whole_framework() -> None:
+    fw = builtin_framework("customer-support-l1-l5")  # its name carries parentheses: "Customer Support (L1–L5)"
+    output = render(score(fw, new_assessment(fw, "Ana <b>", assessment_id="ana")), "html")
+    assert "<title>Summary: Ana &lt;b&gt; · Customer Support (L1–L5)</title>" in output
+
+
 def test_html_bars_follow_the_area_median() -> None:
     output = render(scored(), "html")
     # Workflow: senior, mid -> lower median mid = 2 of 3 levels; Quality: junior, mid -> junior = 1 of 3.

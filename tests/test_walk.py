@@ -209,9 +209,9 @@ async def test_new_assessment_with_mode_and_question(catalog: FrameworkCatalog) 
         await pilot.press("n")
         new = await settle(pilot, NewAssessmentScreen)
         await pilot.press(*["down"] * ids.index(SPECIALIST), "enter")
-        await pilot.press(*"Cy", "enter")  # enter in the name field moves on to "who is rating"
-        await pilot.press("down", "enter")  # lead
-        await pilot.press("tab", "space")  # "Are you a people manager?" -> yes
+        await pilot.press(*"Cy", "enter")  # enter in the name field moves on to the questions about the person
+        await pilot.press("space")  # "Are you a people manager?" -> yes
+        await pilot.press("tab", "down", "enter")  # then "who is rating": lead
         assert new.query_one("#mode-lead").value
         await pilot.press("f5")
         await settle(pilot, AreaIntroScreen)
@@ -405,6 +405,24 @@ async def test_note_in_lead_mode_goes_to_the_lead_note() -> None:
     answer = reload(path).answer(*first)
     assert answer is not None
     assert (answer.self_note, answer.lead_note) == ("my own evidence", "lead saw it")
+
+
+async def test_the_jump_list_marks_answered_skipped_and_not_yet_reached() -> None:
+    fw = builtin_framework(PRODUCT)
+    app = make_app(assessment_path=make_assessment(fw))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, AreaIntroScreen)
+        await pilot.press("enter")
+        await settle(pilot, DimensionScreen)
+        await pilot.press("2")
+        await settle(pilot, DimensionScreen)
+        await pilot.press("s")
+        await settle(pilot, DimensionScreen)
+        await pilot.press("j")
+        jump = await settle(pilot, JumpScreen)
+        options = jump.query_one(OptionList).options
+        marks = [str(option.prompt).split()[0] for option in options if option.id and option.id.startswith("dim-")]
+        assert marks[:3] == ["✔", "↷", "·"]
 
 
 async def test_jump_to_a_dimension_and_to_an_area() -> None:
@@ -809,3 +827,23 @@ async def test_an_answer_key_on_an_area_intro_answers_the_first_dimension() -> N
         first_area, first_dim = all_keys(fw)[0]
         assert load_assessment(path).rating(first_area, first_dim, "self") == fw.levels[2].id
         assert isinstance(app.screen, DimensionScreen)
+
+
+async def test_an_answer_on_an_intro_is_recorded_before_the_next_key_is_read() -> None:
+    fw = builtin_framework(PRODUCT)
+    path = make_assessment(fw, "Quick Typist")
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        intro = await settle(pilot, AreaIntroScreen)
+        assert isinstance(intro, AreaIntroScreen)
+        # No await between the key's action and the checks: a key typed straight after is read no earlier than this.
+        intro.action_answer("pick(3)")
+        walk = app.walk
+        assert walk is not None and walk.rating(walk.steps[0]) == fw.levels[2].id
+        assert walk.index == 1 and isinstance(app.screen, DimensionScreen)
+        app.post_message(events.Key("1", "1"))
+        for _ in range(10):
+            await pilot.pause()
+    saved = load_assessment(path)
+    first, second = all_keys(fw)[:2]
+    assert (saved.rating(*first, "self"), saved.rating(*second, "self")) == (fw.levels[2].id, fw.levels[0].id)

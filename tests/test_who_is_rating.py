@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Button, Input, OptionList, RadioSet, Select
+from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
 
 from conftest import ROOT, all_keys, builtin_framework, make_assessment, rate_all
 from ladder_tui.core.loader import load_assessment
@@ -170,7 +170,8 @@ async def test_new_form_focus_goes_field_to_field_with_no_invisible_stops() -> N
         for _ in range(5):
             await pilot.press("tab")
             order.append(type(app.focused))
-        assert order == [OptionList, Input, RadioSet, GlyphCheckbox, Select, Button], order
+        # The question is about the person, so it follows their name; then who is rating.
+        assert order == [OptionList, Input, GlyphCheckbox, RadioSet, Select, Button], order
         assert frameworks.highlighted == index
         # Every option says its state with a glyph, not colour alone.
         radios = list(new.query(GlyphRadioButton))
@@ -305,8 +306,17 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
         export.query_one(Input).value = str(path)
         export.query_one(Input).focus()
         await pilot.press("enter")
+        await pilot.pause()
+        # Refused: the dialog stays open with the reason, so the path can be corrected in place.
+        assert app.screen is export
+        assert "Not written" in str(export.query_one("#export-error", Static).content)
+        assert export.query_one("#export-error").display
+        assert path.read_bytes() == before
+        export.query_one(Input).value = str(tmp_path / "elsewhere.md")
+        await pilot.press("enter")
         await until(pilot, SummaryScreen)
         assert path.read_bytes() == before
+    assert (tmp_path / "elsewhere.md").read_text(encoding="utf-8").startswith("# Summary: Ana")
 
 
 async def test_in_a_shared_room_exports_go_to_the_data_folder(ladder_home: Path) -> None:
@@ -321,6 +331,28 @@ async def test_in_a_shared_room_exports_go_to_the_data_folder(ladder_home: Path)
         await pilot.press("enter")
         await until(pilot, SummaryScreen)
     assert (ladder_home / "exports" / "ana-summary.md").read_text(encoding="utf-8").startswith("# Summary: Ana")
+
+
+async def test_the_palette_offers_this_screens_commands_and_finds_any_dimension_by_typing() -> None:
+    path = make_assessment(PRODUCT, "Ana", assessment_id="ana")
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, AreaIntroScreen)
+        await pilot.press("enter")
+        screen = await until(pilot, DimensionScreen)
+        offered = list(app.get_system_commands(screen))
+        listed = [command.title for command in offered if command.discover]
+        assert "Help" in listed and "Review all answers" in listed and "Summary" in listed
+        # Nothing that writes into the current folder, and no second help.
+        assert "Screenshot" not in listed and "Keys" not in listed
+        # Every dimension can be reached by typing its name, without 25 entries on an empty search.
+        go_to = [command for command in offered if command.title.startswith("Go to ")]
+        assert len(go_to) == builtin_framework(PRODUCT).dimension_count
+        assert not any(command.discover for command in go_to)
+        go_to[3].callback()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DimensionScreen) and app.screen.session.index == 3
 
 
 async def test_help_lists_the_keys_of_the_screen_it_was_opened_on_first() -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ladder_tui import __version__
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.text import plural
 
 if TYPE_CHECKING:
     import argparse
@@ -182,8 +183,8 @@ def _frameworks(args: argparse.Namespace) -> int:
                 continue
             print(
                 _inert(
-                    f"{name}: ok ({framework.id}: {len(framework.levels)} levels, "
-                    f"{framework.dimension_count} dimensions)"
+                    f"{name}: ok ({framework.id}: {plural(len(framework.levels), 'level')}, "
+                    f"{plural(framework.dimension_count, 'dimension')})"
                 )
             )
         return 2 if bad else 0
@@ -243,16 +244,12 @@ def _import(args: argparse.Namespace) -> int:
         print(_inert(line))
     print(
         _inert(
-            f"wrote {destination} ({framework.id}: {_count(framework.levels, 'level')}, "
-            f"{_count(framework.areas, 'area')}, {framework.dimension_count} dimensions); "
+            f"wrote {destination} ({framework.id}: {plural(len(framework.levels), 'level')}, "
+            f"{plural(len(framework.areas), 'area')}, {plural(framework.dimension_count, 'dimension')}); "
             f"start it with: ladder-tui new -f {framework.id} -s NAME"
         )
     )
     return 0
-
-
-def _count(items: Sequence[object], noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def _list() -> int:
@@ -303,7 +300,7 @@ def _terminal(output: str | None) -> tuple[bool, int]:
 
 def _compare(args: argparse.Namespace) -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.cycles import compare, comparison_document
+    from ladder_tui.core.cycles import compare, comparison_document, comparison_warnings
     from ladder_tui.core.report import render_document, render_json_data
     from ladder_tui.core.storage import find_assessment, open_assessment
 
@@ -314,6 +311,8 @@ def _compare(args: argparse.Namespace) -> int:
         for warning in opened.warnings:
             _error(f"warning: {opened.path}: {warning}")
     comparison = compare(new.framework, old.assessment, new.assessment)
+    for warning in comparison_warnings(old.assessment, new.assessment):
+        _error(f"warning: {warning}")
     if args.format == "json":
         text = render_json_data(comparison.to_dict())
     else:

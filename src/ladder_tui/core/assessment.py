@@ -17,6 +17,8 @@ from ladder_tui.core.framework import Framework
 Mode = Literal["self", "lead", "pair"]
 Slot = Literal["self", "lead", "agreed"]
 MODES: tuple[Mode, ...] = ("self", "lead", "pair")
+#: What each mode means, in the words every screen uses (short enough for a radio button at 80 columns).
+MODE_MEANING: dict[Mode, str] = {"self": "I rate myself", "lead": "I rate a team member", "pair": "we rate together"}
 SLOTS: tuple[Slot, ...] = ("self", "lead", "agreed")
 
 #: Which rating slot each mode writes: pair mode records what the two settled on.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +78,12 @@ class FrameworkCatalog:
         framework = self._frameworks_by_id().get(framework_id)
         if framework is not None:
             return framework
-        known = ", ".join(sorted(fw.id for fw in self.frameworks())) or "none"
-        raise LadderError(f"unknown framework {framework_id!r} (known: {known})")
+        ids = sorted(fw.id for fw in self.frameworks())
+        # Close matches first: a typo names the framework that was meant, not just the whole list.
+        close = difflib.get_close_matches(framework_id, ids, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        known = ", ".join(ids) or "none"
+        raise LadderError(f"unknown framework {framework_id!r}{hint} (known: {known})")
 
     def find(self, framework_id: str) -> Framework | None:
         return self._frameworks_by_id().get(framework_id)

@@ -33,6 +33,7 @@ from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.listing import ListedAssessment, list_assessments
 from ladder_tui.core.scoring import Rating, Ref, ScoreResult, score
+from ladder_tui.core.text import plural
 
 
 def carried_from(framework: Framework, earlier: Assessment) -> Previous:
@@ -169,13 +170,12 @@ class Comparison:
         }
 
     def since_line(self) -> str:
-        """One line for the summary: "Since 2026-06-01: Intermediate -> Advanced; 4 dimensions moved (3 up, 1 down)"."""
+        """One line for the summary: "Since 2026-06-01: Intermediate → Advanced; 4 dimensions moved (3 up, 1 down)"."""
         before, after = self.before.suggested_label, self.after.suggested_label
-        level = f"{before} -> {after}" if before != after else f"still {after}"
+        level = f"{before} → {after}" if before != after else f"still {after}"
         moved = len(self.changes)
         detail = f" ({self.moved_up} up, {self.moved_down} down)" if moved else ""
-        plural = "s" if moved != 1 else ""
-        return f"{level}; {moved} dimension{plural} moved{detail}"
+        return f"{level}; {plural(moved, 'dimension')} moved{detail}"
 
 
 def compare(framework: Framework, before: Assessment, after: Assessment) -> Comparison:
@@ -185,6 +185,8 @@ def compare(framework: Framework, before: Assessment, after: Assessment) -> Comp
             f"{before.id} and {after.id} are on different frameworks ({before.framework.id}, {after.framework.id}); "
             "compare two cycles of one framework"
         )
+    if before.id == after.id and before.created == after.created:
+        raise LadderError(f"{before.id} is the same assessment twice; compare two cycles (ladder-tui list shows them)")
     old, new = score(framework, before), score(framework, after)
     earlier = {(item.area.id, item.dimension.id): item.effective for item in old.dimensions}
     changes = []
@@ -193,6 +195,19 @@ def compare(framework: Framework, before: Assessment, after: Assessment) -> Comp
         if answer_value(then) != answer_value(item.effective):
             changes.append(Change(item.area, item.dimension, then, item.effective))
     return Comparison(old, new, tuple(changes))
+
+
+def comparison_warnings(before: Assessment, after: Assessment) -> list[str]:
+    """What is odd about a comparison but still worth showing: two people, or the newer cycle given first."""
+    warnings = []
+    if not same_person(before.subject, after.subject):
+        warnings.append(f"{before.id} is about {before.subject!r} and {after.id} about {after.subject!r}")
+    if before.created > after.created:
+        warnings.append(
+            f"{before.id} was started after {after.id}; showing what moved from the first named to the second "
+            "(give the older one first to see progress)"
+        )
+    return warnings
 
 
 def comparison_document(comparison: Comparison) -> Document:
@@ -237,6 +252,7 @@ def comparison_document(comparison: Comparison) -> Document:
     return Document(
         title=f"Since {before.updated[:10]}: {after.subject}",
         meta=f"{fw.name} ({fw.id}, version {fw.version})",
+        framework=fw.name,
         headline=Headline(
             title="Suggested level",
             level=comparison.since_line().split(";")[0],

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult, below_name
+from ladder_tui.core.text import plural
 
 #: How a span of text is set: "" plain, "strong", "em", "muted", "accent" (the level), "warn".
 Style = Literal["", "strong", "em", "muted", "accent", "warn"]
@@ -164,6 +165,8 @@ class Document:
     footer: tuple[str, ...] = field(default_factory=tuple)
     #: Printed across the page (a wide heatmap).
     landscape: bool = False
+    #: The framework's name, for a page or file title (the meta line carries more than the name).
+    framework: str = ""
 
     def section(self, section_id: str) -> Section | None:
         return next((section for section in self.sections if section.id == section_id), None)
@@ -200,7 +203,7 @@ def raw_rating(result: ScoreResult, value: str | None) -> str:
         if level.id == value:
             return level.label
     first = result.levels[0]
-    return {"below": f"below {first.label}", "na": "n/a", "skip": "skipped"}.get(value, f"{value}?")
+    return {"below": f"Below {first.label}", "na": "n/a", "skip": "skipped"}.get(value, f"{value}?")
 
 
 def note_label(note: Note) -> str:
@@ -262,7 +265,7 @@ def _focus_distance(item: FocusItem, result: ScoreResult) -> str:
         return ""
     if item.next.index > goal.index:
         return ""
-    return f"{item.gap} levels below {goal.label}"
+    return f"{plural(item.gap, 'level')} below {goal.label}"
 
 
 def _difference_text(difference: int) -> str:
@@ -348,6 +351,7 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         headline=headline,
         sections=tuple(sections),
         footer=tuple(footer),
+        framework=fw.name,
     )
 
 

@@ -335,7 +335,14 @@ def _write_entry(entry_path: Path, entry: dict[str, Any]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         return
-    _prune(folder, keep=entry_path)
+    if folder not in _PRUNED:
+        _PRUNED.add(folder)
+        _prune(folder, keep=entry_path)
+
+
+#: Cache folders already pruned by this process: once is enough (old entries only age), and pruning on every write
+#: made a first `list` of 2,000 new files stat the folder two million times.
+_PRUNED: set[Path] = set()
 
 
 def _prune(folder: Path, keep: Path) -> None:

@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 from ladder_tui.core.framework import Framework
+from ladder_tui.core.text import plural
 
 
 def framework_outline(framework: Framework, path: Path | None = None, width: int = 100) -> str:
@@ -24,7 +25,7 @@ def framework_outline(framework: Framework, path: Path | None = None, width: int
             lines += textwrap.wrap(level.description, width, initial_indent="     ", subsequent_indent="     ")
     for question in framework.questions:
         lines += ["", f"Question [{question.id}]: {question.prompt}"]
-    lines += ["", f"Areas ({len(framework.areas)}, {framework.dimension_count} dimensions):"]
+    lines += ["", f"Areas ({len(framework.areas)}, {plural(framework.dimension_count, 'dimension')}):"]
     for area in framework.areas:
         optional = f"  (only if {area.applies_if})" if area.applies_if else ""
         lines.append(f"  {area.name} [{area.id}]{optional}")

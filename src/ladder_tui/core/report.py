@@ -591,11 +591,13 @@ LANDSCAPE = """
 def render_html(doc: Document) -> str:
     """One self-contained page: inline CSS, nothing to fetch (no scripts, fonts, images); prints on paper."""
     headline = doc.headline
+    # The tab or file title: whose summary, of which ladder (the team title already names its framework).
+    page_title = f"{doc.title} · {doc.framework}" if doc.framework and doc.framework not in doc.title else doc.title
     parts: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{h(doc.title)} · {h(doc.meta.split(' (')[0])}</title>",
+        f"<title>{h(page_title)}</title>",
         f"<style>{_CSS}{LANDSCAPE if doc.landscape else ''}</style></head><body>",
         f'<header><h1>{h(doc.title)}</h1><p class="meta">{h(doc.meta)}</p></header>',
         '<section id="level">',

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Answer, Assessment, Slot
 from ladder_tui.core.framework import Area, Dimension, Framework
+from ladder_tui.core.text import plural
 
 #: The slots in the order that decides the effective rating.
 PRECEDENCE: tuple[Slot, ...] = ("agreed", "lead", "self")
@@ -174,12 +175,15 @@ def framework_warnings(framework: Framework, assessment: Assessment) -> list[str
     lost = orphans(framework, assessment)
     if lost:
         listed = ", ".join(f"{area} > {dim}" for area, dim in lost)
-        warnings.append(f"{len(lost)} answer(s) for dimensions the framework no longer has, kept in the file: {listed}")
+        warnings.append(
+            f"{plural(len(lost), 'answer')} for dimensions the framework no longer has, kept in the file: {listed}"
+        )
     invalid = unknown_ratings(framework, assessment)
     if invalid:
         listed = ", ".join(f"{a} > {d} ({slot}: {value!r})" for a, d, slot, value in invalid)
         warnings.append(
-            f"{len(invalid)} rating(s) name levels the framework no longer has, kept but not scored: {listed}"
+            f"{plural(len(invalid), 'rating')} {'names a level' if len(invalid) == 1 else 'name levels'} "
+            f"the framework no longer has, kept but not scored: {listed}"
         )
     if assessment.target_level is not None and not framework.has_level(assessment.target_level):
         levels = ", ".join(framework.level_ids)

@@ -39,6 +39,7 @@ from typing import Any, NamedTuple
 from ladder_tui.core import rules
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
 from ladder_tui.core.framework import Area, Dimension, Framework
+from ladder_tui.core.text import plural
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
 _EPSILON = 1e-9
@@ -838,7 +839,7 @@ def _percent_text(value: float, whole: bool = False) -> str:
 
 
 def _levels(count: int) -> str:
-    return f"{count} level" if count == 1 else f"{count} levels"
+    return plural(count, "level")
 
 
 def score(framework: Framework, assessment: Assessment) -> ScoreResult:

@@ -263,6 +263,7 @@ def team_document(team: Team) -> Document:
     return Document(
         title=f"Team: {fw.name}",
         meta=f"{fw.name} ({fw.id}, version {fw.version}) · each person's latest cycle",
+        framework=fw.name,
         headline=Headline(
             title="People",
             level=str(len(people)),

@@ -48,3 +48,8 @@ def cell_len(text: str) -> int:
     from unicodedata import combining, east_asian_width
 
     return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 row``, ``2 rows``: every count shown to a user reads as English."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -134,20 +134,20 @@ class LadderApp(App[None]):
         walk = WalkSession.start(opened, mode)
         self.walk = walk
         for warning in opened.warnings:
-            self.notify(warning, title="Framework changed", severity="warning", timeout=12)
+            self.notify(warning, title="Framework changed", severity="warning", timeout=8)
         if walk.read_only_reason == "busy":
             self.notify(
                 "This assessment is open in another ladder-tui; showing it read-only.",
                 title="Read-only",
                 severity="warning",
-                timeout=12,
+                timeout=8,
             )
         elif walk.read_only_reason == "read-only":
             self.notify(
                 f"{walk.path.parent} cannot be written to; showing the assessment read-only (nothing is saved).",
                 title="Read-only",
                 severity="warning",
-                timeout=12,
+                timeout=8,
             )
 
         def walk_ended(_result: None) -> None:
@@ -214,7 +214,11 @@ class LadderApp(App[None]):
             super().action_suspend_process()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own, less two: "Screenshot" writes an SVG into the current folder (on the host, for a member of
+        # a served room) and "Keys" opens a second, different help; ours is the one below.
+        for textual_command in super().get_system_commands(screen):
+            if textual_command.title not in ("Screenshot", "Keys"):
+                yield textual_command
         yield SystemCommand("Help", "Keys and how the walk works", self.action_help)
         table = getattr(screen, "COMMAND_TABLE", None)
         if table is None:
@@ -226,8 +230,9 @@ class LadderApp(App[None]):
             yield SystemCommand(command.palette or command.label, command.help, self._runner(screen, command.action))
         steps = getattr(screen, "palette_steps", None)
         if callable(steps):
+            # Found by typing ("go to empathy"), not listed on an empty search: 25 of them would bury the commands.
             for title, help_text, action in steps():
-                yield SystemCommand(title, help_text, self._runner(screen, action))
+                yield SystemCommand(title, help_text, self._runner(screen, action), discover=False)
 
     def _runner(self, screen: Screen[object], action: str) -> Callable[[], None]:
         def run() -> None:

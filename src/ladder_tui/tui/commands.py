@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+from ladder_tui.core.assessment import MODE_MEANING
+
 
 @dataclass(frozen=True)
 class Command:
@@ -113,9 +115,9 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
     ),
     "who": (
-        Command("s", "choose('self')", "Self", "I rate myself (the default)", "self"),
-        Command("l", "choose('lead')", "Lead", "I rate someone on my team", "lead"),
-        Command("p", "choose('pair')", "Pair", "we agree on ratings together", "pair"),
+        Command("s", "choose('self')", "Self", f"{MODE_MEANING['self']} (the default)", "self"),
+        Command("l", "choose('lead')", "Lead", MODE_MEANING["lead"], "lead"),
+        Command("p", "choose('pair')", "Pair", f"{MODE_MEANING['pair']}, agreeing each rating", "pair"),
         Command("escape", "cancel", "Cancel", "do not open it", "cancel"),
     ),
     "area": (

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
-from ladder_tui.core.importer._text import Decoded, decode, key, plural
+from ladder_tui.core.importer._text import Decoded, decode, key
+from ladder_tui.core.text import plural
 
 if TYPE_CHECKING:
     from ladder_tui.core.importer._markdown import MdDoc

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
-from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, plural, short_names, slug
+from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, short_names, slug
+from ladder_tui.core.text import plural
 
 MAX_LEVELS = 50
 #: Empty cells named in the report at most (then a count).

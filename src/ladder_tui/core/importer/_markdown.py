@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ladder_tui.core.importer._model import Cell, Grid
-from ladder_tui.core.importer._text import MarkupStats, fold, is_bold, md_inline, plural, split_br
+from ladder_tui.core.importer._text import MarkupStats, fold, is_bold, md_inline, split_br
+from ladder_tui.core.text import plural
 
 
 @dataclass

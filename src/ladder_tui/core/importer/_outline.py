@@ -17,7 +17,8 @@ from typing import TypeVar
 
 from ladder_tui.core.importer._markdown import Bullet, Heading, MdDoc, Para, is_link_only
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
-from ladder_tui.core.importer._text import MarkupStats, fold, key, level_like, md_inline, plural, question_like
+from ladder_tui.core.importer._text import MarkupStats, fold, key, level_like, md_inline, question_like
+from ladder_tui.core.text import plural
 
 #: Deeper list nesting than this is read as if it were this deep (hostile documents nest without end).
 MAX_LIST_DEPTH = 16

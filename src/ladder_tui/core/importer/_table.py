@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from ladder_tui.core.importer._model import AreaSpec, Cell, DimSpec, Grid, ImportProblem, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, key, level_like, plural, statements, words
+from ladder_tui.core.importer._text import fold, key, level_like, statements, words
+from ladder_tui.core.text import plural
 
 #: A first header cell with one of these words means the levels are the rows.
 ROW_WORDS = words(

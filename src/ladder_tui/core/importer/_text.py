@@ -291,11 +291,6 @@ def key(name: str) -> str:
     return fold(name).rstrip(":").strip().casefold()
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 row``, ``2 rows``."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
 # ----- level names -----
 
 

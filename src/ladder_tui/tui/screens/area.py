@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.core.text import plural
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -19,7 +21,7 @@ from ladder_tui.tui.widgets.level_card import LevelCard, card_body, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
-class AreaIntroScreen(Screen[str | None]):
+class AreaIntroScreen(Screen[None]):
     """Introduces a skill area; enter goes on to its first dimension.
 
     An answer key typed here (a digit, 0, x, s) is not lost: it closes the intro and answers the first dimension, so
@@ -31,10 +33,11 @@ class AreaIntroScreen(Screen[str | None]):
     #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
 
-    def __init__(self, session: WalkSession, step: Step) -> None:
+    def __init__(self, session: WalkSession, step: Step, answer: Callable[[str], None]) -> None:
         super().__init__()
         self.session = session
         self.step = step
+        self.answer = answer
 
     def compose(self) -> ComposeResult:
         area = self.step.area
@@ -52,7 +55,7 @@ class AreaIntroScreen(Screen[str | None]):
             count = self.step.dimensions_in_area
             yield Static(
                 Content(
-                    f"{count} dimension{'s' if count != 1 else ''} follow: "
+                    f"{plural(count, 'dimension')} {'follows' if count == 1 else 'follow'}: "
                     + ", ".join(inert(dim.name) for dim in area.dimensions)
                 ),
                 id="area-count",
@@ -77,4 +80,8 @@ class AreaIntroScreen(Screen[str | None]):
         self.dismiss(None)
 
     def action_answer(self, action: str) -> None:
-        self.dismiss(action)
+        # Closed first (popping is immediate), then answered in this same key's handling: a key typed straight
+        # after reaches the walk already on the next dimension. Handing the answer back through dismiss() would
+        # run it later, after keys typed quickly behind it had answered the first dimension instead.
+        self.dismiss(None)
+        self.answer(action)

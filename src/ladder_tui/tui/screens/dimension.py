@@ -103,6 +103,8 @@ class DimensionScreen(Screen[None]):
         self.only_differences = False
         #: The dimension a lead just rated blind: its two ratings are shown side by side on the next screen.
         self.just_compared: Step | None = None
+        #: What each Static shows now (text and styles), so that `_put` leaves unchanged ones alone.
+        self._shown_content: dict[str, tuple[str, tuple[object, ...]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -133,7 +135,7 @@ class DimensionScreen(Screen[None]):
         badge.set_class(session.read_only, "-read-only")
         self.query_one(ProgressBar).total = max(1, session.total)
         self._show_pair_levels()
-        self.cursor = session.cursor_level()
+        self._place_cursor(session.cursor_level())
         self._render_step()
         self.watch(self.query_one("#cards", VerticalScroll), "scroll_y", self._update_more_hint, init=False)
         if self.show_summary_first:
@@ -153,14 +155,20 @@ class DimensionScreen(Screen[None]):
     def watch_cursor(self) -> None:
         self._render_cards()
 
+    def _place_cursor(self, level: int) -> None:
+        """Set the cursor without drawing the cards: the caller draws the whole step (drawing them twice per key
+        press was a fifth of its time)."""
+        self.set_reactive(DimensionScreen.cursor, level)
+
     def _render_step(self) -> None:
         session = self.session
         step = session.step
-        self.query_one("#crumb", Static).update(
-            Content.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
+        self._put(
+            "#crumb", Content.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
         )
-        self.query_one("#count", Static).update(self._count_text())
-        self.query_one(ProgressBar).progress = session.counts().answered
+        answered = session.counts().answered
+        self._put("#count", Content(self._count_text(answered)))
+        self.query_one(ProgressBar).progress = answered
         description = self.query_one("#dim-description", Static)
         parts: list[str] = []
         if step.dimension.description:
@@ -177,14 +185,13 @@ class DimensionScreen(Screen[None]):
             parts.append(
                 f"Once mastered, grows into: {'; '.join(inert(branch) for branch in step.dimension.branches)}."
             )
-        description.update(Content("\n".join(parts)))
+        self._put("#dim-description", Content("\n".join(parts)))
         description.display = bool(parts)
         self._render_cards()
         self._render_answer_bar()
 
-    def _count_text(self) -> str:
+    def _count_text(self, answered: int) -> str:
         session = self.session
-        answered = session.counts().answered
         if self.only_differences:
             steps = self._walked_steps()
             position = next((n for n, step in enumerate(steps, 1) if step.index == session.index), 0)
@@ -233,8 +240,8 @@ class DimensionScreen(Screen[None]):
             )
         self._shown = shown
         left, right = hidden_levels_hint(shown, len(framework.levels))
-        self.query_one("#hint-left", Static).update(left)
-        self.query_one("#hint-right", Static).update(right)
+        self._put("#hint-left", Content(left))
+        self._put("#hint-right", Content(right))
         self.query_one("#levels-hint").display = bool(left or right)
         self.call_after_refresh(self._update_more_hint)
 
@@ -244,7 +251,7 @@ class DimensionScreen(Screen[None]):
         cards = self.query_one("#cards", VerticalScroll)
         hint = self.query_one("#more-below", Static)
         below = cards.max_scroll_y - cards.scroll_y
-        hint.update("↓ more below: ↑↓ or the wheel scroll" if below > 0 else "")
+        self._put("#more-below", Content("↓ more below: ↑↓ or the wheel scroll" if below > 0 else ""))
         hint.display = below > 0
 
     @staticmethod
@@ -285,7 +292,15 @@ class DimensionScreen(Screen[None]):
             ]
         parts.append("   ")
         parts.append(self._save_indicator())
-        self.query_one("#answer-bar", Static).update(Content.assemble(*parts))
+        self._put("#answer-bar", Content.assemble(*parts))
+
+    def _put(self, selector: str, content: Content) -> None:
+        """Show `content` in a Static unless it already shows exactly that: an unchanged widget is not laid out or
+        drawn again on the next frame (most of a key press's time is layout and drawing)."""
+        seen = (content.plain, tuple(content.spans))
+        if self._shown_content.get(selector) != seen:
+            self._shown_content[selector] = seen
+            self.query_one(selector, Static).update(content)
 
     def _save_indicator(self) -> Content:
         session = self.session
@@ -304,20 +319,23 @@ class DimensionScreen(Screen[None]):
 
         result = score(self.session.framework, self.session.assessment)
         if not result.sides:
-            line.update(Content.styled("Self and lead: each side's suggested level shows once both have rated.", "dim"))
+            self._put(
+                "#pair-levels",
+                Content.styled("Self and lead: each side's suggested level shows once both have rated.", "dim"),
+            )
             return
         below = below_name(result.levels[0].name)
         parts: list[Content | tuple[str, str] | str] = []
         for slot, rating in result.sides:
             parts += [("  ·  " if parts else "", "dim"), (f"{slot.capitalize()} suggests ", "dim")]
             parts.append(inert(rating.name if rating else below))
-        line.update(Content.assemble(*parts))
+        self._put("#pair-levels", Content.assemble(*parts))
 
     # ----- moving -----
 
     def go_to(self, index: int) -> None:
         self.session.go(index)
-        self.cursor = self.session.cursor_level()
+        self._place_cursor(self.session.cursor_level())
         self._render_step()
         self.query_one("#cards", VerticalScroll).scroll_home(animate=False)
 
@@ -394,11 +412,16 @@ class DimensionScreen(Screen[None]):
     def _show_intro(self, step: Step) -> None:
         from ladder_tui.tui.screens.area import AreaIntroScreen
 
-        def answered_on_intro(action: str | None) -> None:
-            if action:
-                self.call_after_refresh(self.run_action, action)
+        if self.session.step.index != step.index or self.app.screen is not self:
+            return  # the walk moved on (a key typed before the intro could show): it would introduce the wrong place
+        self.app.push_screen(AreaIntroScreen(self.session, step, self._answer_from_intro))
 
-        self.app.push_screen(AreaIntroScreen(self.session, step), answered_on_intro)
+    def _answer_from_intro(self, action: str) -> None:
+        """An answer key typed on an area intro (`pick(3)`, `below`, `skip`...), run at once: see AreaIntroScreen."""
+        from textual.actions import parse
+
+        _namespace, name, arguments = parse(action)
+        getattr(self, f"action_{name}")(*arguments)
 
     def _area_has_answers(self, step: Step) -> bool:
         return any(
@@ -408,6 +431,7 @@ class DimensionScreen(Screen[None]):
     def _record(self, value: str) -> None:
         blind = not self.session.shows_slot("self")
         if not self.session.answer(value):
+            self._render_cards()
             self._render_answer_bar()
             self.notify(self.session.last_error or "not saved", title="Not saved", severity="error", timeout=10)
             return
@@ -465,7 +489,8 @@ class DimensionScreen(Screen[None]):
         if number > len(levels):
             self.notify(f"This framework has {len(levels)} levels: 1 to {len(levels)}.", severity="warning")
             return
-        self.cursor = number - 1
+        # The walk moves on at once: the cards are drawn for the next dimension, not first for this one again.
+        self._place_cursor(number - 1)
         self._record(levels[number - 1].id)
 
     def action_below(self) -> None:

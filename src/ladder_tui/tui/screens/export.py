@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,9 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, RadioSet
+from textual.widgets import Input, Label, RadioSet, Static
 
+from ladder_tui.core.errors import LadderError
+from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.choices import GlyphRadioButton
 
 SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
@@ -24,10 +27,8 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class ExportRequest:
-    fmt: str
-    path: Path
+#: Writes the report in a format to a path and returns where it went; LadderError when refused.
+Writer = Callable[[str, Path], Path]
 
 
 def exports_dir() -> Path:
@@ -37,8 +38,11 @@ def exports_dir() -> Path:
     return data_home() / "exports"
 
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
-    """Pick a format and a file; enter writes it (never over one of ladder-tui's own files)."""
+class ExportScreen(ModalScreen[Path | None]):
+    """Pick a format and a file; enter writes it (never over one of ladder-tui's own files).
+
+    A refused path keeps the dialog open with the reason under the field, so the path can be corrected in place;
+    the dialog closes with the written path."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
@@ -46,9 +50,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         Binding("enter", "confirm", "Export", id="confirm", priority=True),
     ]
 
-    def __init__(self, stem: str, *, served: bool = False, kind: str = "summary") -> None:
+    def __init__(self, stem: str, write: Writer, *, served: bool = False, kind: str = "summary") -> None:
         super().__init__()
         self.stem = stem
+        self.write = write
         self.served = served
         self.kind = kind
         self.fmt = "markdown"
@@ -71,8 +76,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             else:
                 yield Label("File (enter writes it; escape cancels):", classes="muted")
             yield Input(str(self._default(self.fmt)), id="export-path", disabled=self.served)
+            yield Static("", id="export-error")
 
     def on_mount(self) -> None:
+        self.query_one("#export-error").display = False
         target = self.query_one(RadioSet) if self.served else self.query_one(Input)
         target.focus()
 
@@ -89,7 +96,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def action_confirm(self) -> None:
         value = self.query_one(Input).value.strip()
         path = self._default(self.fmt) if self.served or not value else Path(value).expanduser()
-        self.dismiss(ExportRequest(self.fmt, path))
+        try:
+            written = self.write(self.fmt, path)
+        except LadderError as exc:
+            error = self.query_one("#export-error", Static)
+            error.update(Content(inert(f"Not written: {exc}")))
+            error.display = True
+            return
+        self.dismiss(written)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
+from ladder_tui.core.text import plural
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import FrameworksChanged
 from ladder_tui.tui.text import inert
@@ -28,7 +29,8 @@ def framework_preview(framework: Framework) -> Content:
     """Levels and areas of a framework, compact enough for the side of a screen (all of it literal text)."""
     parts: list[Content | tuple[str, str] | str] = [(inert(framework.name), "bold")]
     parts.append(
-        f"\n{len(framework.levels)} levels · {len(framework.areas)} areas · {framework.dimension_count} dimensions\n"
+        f"\n{plural(len(framework.levels), 'level')} · {plural(len(framework.areas), 'area')} · "
+        f"{plural(framework.dimension_count, 'dimension')}\n"
     )
     if framework.source is not None:
         parts.append((f"Source: {inert(framework.source.title)}\n", "dim"))

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from ladder_tui.core.assessment import SKIPPED
 from ladder_tui.core.session import WalkSession
 from ladder_tui.tui.text import inert
 
@@ -33,10 +34,10 @@ class JumpScreen(ModalScreen[int | None]):
             if step.area.id != current_area:
                 current_area = step.area.id
                 options.append(Option(Content.styled(inert(step.area.name), "bold"), id=f"area-{step.index}"))
-            mark = "✔" if self.session.is_answered(step) else "·"
+            mark = "✔" if self.session.is_answered(step) else "↷" if self.session.rating(step) == SKIPPED else "·"
             options.append(Option(Content(f"   {mark} {inert(step.dimension.name)}"), id=f"dim-{step.index}"))
         with Vertical(id="jump-dialog", classes="dialog"):
-            yield Label("Jump to an area or dimension (✔ answered)", classes="dialog-title")
+            yield Label("Jump to an area or dimension (✔ answered, ↷ skipped)", classes="dialog-title")
             yield OptionList(*options, id="jump-list")
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.assessment import MODES, Mode, new_assessment
+from ladder_tui.core.assessment import MODE_MEANING, MODES, Mode, new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Framework
@@ -29,11 +29,7 @@ from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.quiet_scroll import QuietScroll
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
-MODE_HELP: dict[str, str] = {
-    "self": "self: I rate myself",
-    "lead": "lead: I rate someone on my team",
-    "pair": "pair: we agree on ratings together",
-}
+MODE_HELP: dict[str, str] = {mode: f"{mode}: {meaning}" for mode, meaning in MODE_MEANING.items()}
 
 
 @dataclass(frozen=True)
@@ -75,11 +71,12 @@ class NewAssessmentScreen(Screen[Created | None]):
                 carry = GlyphCheckbox("", id="carry")
                 carry.display = False
                 yield carry
+                # The framework's questions are about the person (a people manager?), so they sit under their name.
+                yield Vertical(id="questions")
                 yield Label("3. Who is rating?", classes="section-title")
                 with RadioSet(id="mode"):
                     for mode in MODES:
                         yield GlyphRadioButton(MODE_HELP[mode], value=mode == "self", id=f"mode-{mode}")
-                yield Vertical(id="questions")
                 yield Label("4. Target level (optional)", classes="section-title")
                 yield Select[str]([], prompt="No target", id="target", allow_blank=True)
                 yield Button("Start (F5)", id="start", variant="primary")
@@ -119,7 +116,14 @@ class NewAssessmentScreen(Screen[Created | None]):
 
     @on(Input.Submitted, "#subject")
     def _subject_done(self) -> None:
-        self.query_one("#mode", RadioSet).focus()
+        # On to the next thing to answer: "start from last time" when offered, the questions about the person when
+        # the framework asks any, else who is rating.
+        carry = self.query_one("#carry", GlyphCheckbox)
+        questions = self.query("#questions GlyphCheckbox")
+        if carry.display:
+            carry.focus()
+        else:
+            (questions.first() if questions else self.query_one("#mode", RadioSet)).focus()
 
     @on(Input.Changed, "#subject")
     def _subject_changed(self) -> None:
@@ -141,7 +145,8 @@ class NewAssessmentScreen(Screen[Created | None]):
         carry.display = self.earlier is not None
         if self.earlier is not None:
             day = self.earlier.created.astimezone().date().isoformat()
-            carry.label = Content(f"Start from {day}'s answers (shown as last time; each counts once confirmed)")
+            # Short enough for 80 columns; what "start from" means is in the help and the walk's "Last time" line.
+            carry.label = Content(f"Start from the {day} answers")
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:

@@ -95,10 +95,16 @@ class ReviewScreen(Screen[int | str | None]):
         table.add_column("Note", width=note_width)
         for step in session.steps:
             cells: list[Content] = []
+            # Narrow: the area's name heads its first row (a two-line row), so every dimension keeps the column.
+            heading = not with_area and step.first_in_area
             if with_area:
                 cells.append(Content(one_line(step.area.name, 18)))
-            name = step.dimension.name if with_area else f"{step.area.name} › {step.dimension.name}"
-            cells.append(Content(one_line(name, name_width)))
+                cells.append(Content(one_line(step.dimension.name, name_width)))
+            else:
+                name = Content("  " + one_line(step.dimension.name, name_width - 2))
+                cells.append(
+                    Content.styled(one_line(step.area.name, name_width), "bold") + "\n" + name if heading else name
+                )
             for slot in slots:
                 if not session.shows_slot(slot, step):
                     cells.append(Content.styled("hidden", "dim"))
@@ -116,7 +122,9 @@ class ReviewScreen(Screen[int | str | None]):
             ]
             text = " · ".join(f"{who}: {note}" if who else note for who, note in notes)
             cells.append(Content(one_line(text, note_width)))
-            table.add_row(*cells, key=str(step.index))
+            if heading:  # the answers sit on the dimension's line, under the area's name
+                cells = [cells[0], *(Content("\n") + cell for cell in cells[1:])]
+            table.add_row(*cells, key=str(step.index), height=2 if heading else 1)
         table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def action_open(self) -> None:

@@ -14,7 +14,6 @@ from textual.widgets import Header
 from ladder_tui.core import rules
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.document import Document, summary_document
-from ladder_tui.core.errors import LadderError
 from ladder_tui.core.scoring import score
 from ladder_tui.core.session import WalkSession
 from ladder_tui.tui import commands
@@ -22,8 +21,6 @@ from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import SummaryView
-
-EXPORT_SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 
 
 def export_summary(session: WalkSession, fmt: str, destination: Path) -> Path:
@@ -102,16 +99,13 @@ class SummaryScreen(Screen[int | str | None]):
         self.dismiss(index)
 
     def action_export(self) -> None:
-        from ladder_tui.tui.screens.export import ExportRequest, ExportScreen
+        from ladder_tui.tui.screens.export import ExportScreen
 
-        def chosen(request: ExportRequest | None) -> None:
-            if request is None:
-                return
-            try:
-                written = export_summary(self.session, request.fmt, request.path)
-            except LadderError as exc:
-                self.notify(str(exc), title="Export failed", severity="error", timeout=10)
-                return
-            self.notify(f"Wrote {written}", title="Exported", timeout=8)
+        def write(fmt: str, destination: Path) -> Path:
+            return export_summary(self.session, fmt, destination)
 
-        self.app.push_screen(ExportScreen(self.session.assessment.id, served=self.served), chosen)
+        def written(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Wrote {path}", title="Exported", timeout=6)
+
+        self.app.push_screen(ExportScreen(self.session.assessment.id, write, served=self.served), written)

@@ -22,6 +22,7 @@ from ladder_tui.core.errors import LadderError
 from ladder_tui.core.listing import ListedAssessment
 from ladder_tui.core.report import HEAT_STYLES
 from ladder_tui.core.team import Team, frameworks_in, team_document, team_rollup
+from ladder_tui.core.text import plural
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import inert, one_line
@@ -108,7 +109,8 @@ class TeamScreen(Screen[None]):
         status.update(
             Content.assemble(
                 (inert(framework.name), "bold"),
-                f" · {len(self.team.people)} people at their latest cycle{others} · enter: that person's summary",
+                f" · {plural(len(self.team.people), 'person', 'people')} at their latest cycle{others}"
+                " · enter: that person's summary",
             )
         )
         heatmap = next(block for section in document.sections for block in section.blocks if isinstance(block, Table))

@@ -12,14 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.assessment import MODES, Mode, Slot
+from ladder_tui.core.assessment import MODE_MEANING, MODES, Mode, Slot
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import one_line
 
 MODE_WORDS: dict[Mode, tuple[str, str, Slot]] = {
-    "self": ("self", "I rate myself", "self"),
-    "lead": ("lead", "I rate someone on my team", "lead"),
-    "pair": ("pair", "we agree on ratings together", "agreed"),
+    "self": ("self", MODE_MEANING["self"], "self"),
+    "lead": ("lead", MODE_MEANING["lead"], "lead"),
+    "pair": ("pair", MODE_MEANING["pair"], "agreed"),
 }
 
 
