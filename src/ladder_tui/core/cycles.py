@@ -46,9 +46,13 @@ def carried_from(framework: Framework, earlier: Assessment) -> Previous:
     return Previous(id=earlier.id, updated=earlier.updated, ratings=ratings)
 
 
+def person_key(subject: str) -> str:
+    """Who a subject names, as people type it: case and spacing do not make another person."""
+    return " ".join(subject.casefold().split())
+
+
 def same_person(left: str, right: str) -> bool:
-    """Subjects as people type them: case and spacing do not make another person."""
-    return " ".join(left.casefold().split()) == " ".join(right.casefold().split())
+    return person_key(left) == person_key(right)
 
 
 def cycles_of(assessment: Assessment, folder: Path, catalog: FrameworkCatalog) -> list[ListedAssessment]:

@@ -437,9 +437,10 @@ class _Row(NamedTuple):
 
 
 class _Scorer:
-    def __init__(self, framework: Framework, assessment: Assessment) -> None:
+    def __init__(self, framework: Framework, assessment: Assessment, *, with_sides: bool = True) -> None:
         self.fw = framework
         self.assessment = assessment
+        self.with_sides = with_sides
         self.mastery = framework.scale == "mastery"
         self.levels = tuple(
             Rating(level.id, level.name, index, level.short or "") for index, level in enumerate(framework.levels)
@@ -554,7 +555,7 @@ class _Scorer:
             focus=self.focus(rows, s_index, goal),
             strengths=self.strengths(rows, s_index),
             calibration=self.calibration(applicable),
-            sides=self.sides(applicable),
+            sides=self.sides(applicable) if self.with_sides else (),
             areas=self.areas(dimensions),
             excluded_areas=self.excluded(),
             pathways=tuple(
@@ -842,6 +843,9 @@ def _levels(count: int) -> str:
     return plural(count, "level")
 
 
-def score(framework: Framework, assessment: Assessment) -> ScoreResult:
-    """Score `assessment` against `framework` (SPEC section 5); pure, never touches the disk."""
-    return _Scorer(framework, assessment).run()
+def score(framework: Framework, assessment: Assessment, *, sides: bool = True) -> ScoreResult:
+    """Score `assessment` against `framework` (SPEC section 5); pure, never touches the disk.
+
+    `sides=False` leaves out each side's own suggested level (two more scorings of the assessment), for views that
+    never show it: the team roll-up scores every person and shows only the result that counts."""
+    return _Scorer(framework, assessment, with_sides=sides).run()

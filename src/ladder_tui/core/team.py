@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ladder_tui.core.cycles import answer_value, same_person
+from ladder_tui.core.cycles import answer_value, person_key
 from ladder_tui.core.document import (
     Block,
     BulletList,
@@ -121,18 +121,18 @@ def frameworks_in(rows: Sequence[ListedAssessment]) -> list[str]:
 
 def team_rollup(framework: Framework, rows: Sequence[ListedAssessment]) -> Team:
     """The roll-up of the assessments on `framework` among `rows`: each person's latest cycle."""
-    latest: list[ListedAssessment] = []
+    by_person: dict[str, ListedAssessment] = {}
     for row in sorted((row for row in rows if row.framework == framework.id), key=lambda row: row.created):
-        same = next((index for index, kept in enumerate(latest) if same_person(kept.subject, row.subject)), None)
-        if same is None:
-            latest.append(row)
-        elif _answered(row) or not _answered(latest[same]):
-            latest[same] = row  # later by creation: the newer cycle (unless it is still empty)
+        person = person_key(row.subject)
+        kept = by_person.get(person)
+        if kept is None or _answered(row) or not _answered(kept):
+            by_person[person] = row  # later by creation: the newer cycle (unless it is still empty)
+    latest = list(by_person.values())
     if not latest:
         raise LadderError(f"no assessment on framework {framework.id!r} in the folders given")
     people = []
     for row in sorted(latest, key=lambda row: row.subject.casefold()):
-        result = score(framework, row.assessment)
+        result = score(framework, row.assessment, sides=False)  # the roll-up never shows each side's level
         ratings = {f"{item.area.id}/{item.dimension.id}": item.effective for item in result.dimensions}
         people.append(Person(row.subject, row, result, ratings))
     keys = [
