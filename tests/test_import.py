@@ -862,3 +862,54 @@ async def test_a_shared_room_offers_no_import(ladder_home: Path) -> None:
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, FrameworksScreen)
+
+
+async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder_home: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.frameworks import FrameworksScreen
+    from ladder_tui.tui.screens.importer import ImportScreen
+
+    source = tmp_path / "team-ladder.md"
+    source.write_text((FIXTURES / "team-ladder.md").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app()
+
+    async def import_it(pilot: Any) -> str:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one(Input).value = str(source)
+        await pilot.press("enter")
+        await pilot.pause()
+        return str(app.screen.query_one("#import-text").content)
+
+    async def settle_on_frameworks(pilot: Any) -> None:
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(app.screen, FrameworksScreen):
+                return
+        raise AssertionError(app.screen)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await import_it(pilot)
+        await pilot.press("ctrl+s")
+        await settle_on_frameworks(pilot)
+        (saved,) = (ladder_home / "frameworks").glob("*.toml")
+        first = saved.read_text(encoding="utf-8")
+        # The team edits its source and imports it again.
+        edited = source.read_text(encoding="utf-8").replace("Stays calm.", "Stays calm and kind.")
+        source.write_text(edited, encoding="utf-8")
+        report = await import_it(pilot)
+        assert "already exists: ctrl+s asks before replacing it" in report
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)  # asked, not replaced
+        assert saved.read_text(encoding="utf-8") == first
+        await pilot.press("ctrl+s")
+        await settle_on_frameworks(pilot)
+    assert saved.read_text(encoding="utf-8") != first
+    assert [path.name for path in (ladder_home / "frameworks").glob("*.toml")] == [saved.name]

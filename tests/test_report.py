@@ -342,3 +342,25 @@ def test_printed_summary_of_a_full_ladder_fits_on_two_pages(tmp_path: Path, pape
     )  # fmt: skip
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
     assert 1 <= pages <= 2, pages
+
+
+def test_laying_out_pauses_the_cycle_collector_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from ladder_tui.core import report
+
+    seen: list[bool] = []
+    real_text = report.render_text
+    monkeypatch.setattr(report, "render_text", lambda doc, **kw: (seen.append(gc.isenabled()), real_text(doc, **kw))[1])
+    result = scored()
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        assert "Ana Lima" in render(result, "text")
+        assert gc.isenabled()
+        gc.disable()
+        render(result, "text")
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False, False]

@@ -371,6 +371,10 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_on_first() -> Non
     for keys, what in commands.help_rows("dimension"):
         assert keys in text and what in text
     assert text.index("\nEverywhere\n") < text.index("\nHow it works\n") < text.index("\nHome\n")
+    # Ctrl+Q is one thing at a time: quit at home, leave in a room served over SSH.
+    assert "quit: everything is already saved" in text and "leave the shared room" not in text
+    served = help_text("dimension", served=True).plain
+    assert "leave the shared room" in served and "quit: everything is already saved" not in served
 
 
 def test_readme_keys_table_matches_the_command_table() -> None:

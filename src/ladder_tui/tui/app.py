@@ -194,7 +194,7 @@ class LadderApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             table = getattr(self.screen, "COMMAND_TABLE", commands.APP)
-            self.push_screen(HelpScreen(table))
+            self.push_screen(HelpScreen(table, served=self.served))
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME

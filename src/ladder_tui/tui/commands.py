@@ -273,11 +273,12 @@ def palette_commands(screen: str) -> list[Command]:
     return [command for command in COMMANDS.get(screen, ()) if command.palette]
 
 
-def help_rows(screen: str) -> list[tuple[str, str]]:
-    """(keys, what they do) for the help screen, one row per command, aliases folded together."""
+def help_rows(screen: str, hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(keys, what they do) for the help screen, one row per command, aliases folded together; the commands whose
+    action is in `hidden` do not exist here (Quit in a shared room, where the same key is Leave)."""
     rows: list[tuple[str, str]] = []
     for command in COMMANDS[screen]:
-        if command.action.startswith("cursor(1)"):
-            continue  # shown with its pair
+        if command.action.startswith("cursor(1)") or command.action in hidden:
+            continue  # shown with its pair, or not on offer
         rows.append((command.display, command.help))
     return rows

@@ -214,6 +214,10 @@ class DimensionScreen(Screen[None]):
         own = session.rating(step)
         others = {slot: session.rating(step, slot) for slot in session.other_slots if session.shows_slot(slot, step)}
         carried = session.carried(step)
+        # Narrow cards keep the part that tells levels apart ("L3") rather than a cut-off long name; all of them
+        # alike, so the row never mixes long names and short ones.
+        card_width = self._card_width // max(1, len(shown))
+        long_names = all(len(framework.levels[index].name) + 10 <= card_width for index in shown)
         for card, level_index in zip(cards, shown, strict=True):
             level = framework.levels[level_index]
             marks = []
@@ -222,13 +226,11 @@ class DimensionScreen(Screen[None]):
             marks += [f"◆ {SLOT_LABEL[slot]}" for slot, value in others.items() if value == level.id]
             if carried == level.id and own is None:
                 marks.append("↺ last time")
-            # Narrow cards keep the part that tells levels apart ("L3") rather than a cut-off long name.
-            fits = len(level.name) + 10 <= self._card_width // max(1, len(shown))
             card.show_level(
                 title=card_title(
                     level,
                     level_index + 1,
-                    level.name if fits or not level.short else level.short,
+                    level.name if long_names or not level.short else level.short,
                     cursor=level_index == self.cursor,
                 ),
                 statements=framework.descriptor(step.dimension, level.id),

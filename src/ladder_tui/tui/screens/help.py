@@ -30,31 +30,33 @@ that counts is agreed, else lead, else self.
 Skip means "ask me again": skipped dimensions come back when you resume and at the end of the walk."""
 
 
-def help_text(first: str) -> Content:
+def help_text(first: str, *, served: bool = False) -> Content:
     """The help as plain content: `first` screen's keys, the keys that work everywhere, how it works, the rest."""
     lines: list[str] = []
-    for title, rows in help_sections(first):
+    for title, rows in help_sections(first, served=served):
         lines.append(title)
         lines += [f"  {keys:<8} {what}" for keys, what in rows]
         lines.append("")
     return Content("\n".join(lines))
 
 
-def help_sections(first: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(title, rows) in the order the help shows them; "How it works" is one row of prose."""
+def help_sections(first: str, *, served: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(title, rows) in the order the help shows them; "How it works" is one row of prose. Ctrl+Q quits, or in a
+    room served over SSH leaves it: only the one that applies is listed."""
+    hidden = frozenset({"quit"} if served else {"leave"})
     order = [first] if first in commands.COMMANDS and first != commands.APP else []
     order.append(commands.APP)
-    sections = [(commands.TITLES.get(table, table), commands.help_rows(table)) for table in order]
+    sections = [(commands.TITLES.get(table, table), commands.help_rows(table, hidden)) for table in order]
     sections.append(("How it works", [("", paragraph) for paragraph in CONCEPTS.split("\n\n")]))
-    sections += [(commands.TITLES.get(table, table), commands.help_rows(table)) for table in commands.COMMANDS
+    sections += [(commands.TITLES.get(table, table), commands.help_rows(table, hidden)) for table in commands.COMMANDS
                  if table not in order]  # fmt: skip
     return sections
 
 
-def help_renderable(first: str) -> Group:
+def help_renderable(first: str, *, served: bool = False) -> Group:
     """The help laid out for the screen: keys in a column, what they do beside them, wrapped lines hanging."""
     parts: list[RenderableType] = []
-    for title, rows in help_sections(first):
+    for title, rows in help_sections(first, served=served):
         parts.append(Text(title, style="bold underline"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(width=8, style="bold", no_wrap=True)
@@ -75,13 +77,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("f1", "close", "Close", show=False, id="close_f1"),
     ]
 
-    def __init__(self, table: str = commands.APP) -> None:
+    def __init__(self, table: str = commands.APP, *, served: bool = False) -> None:
         super().__init__()
         self.table = table
+        self.served = served
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog", classes="dialog"):
-            yield Static(help_renderable(self.table), id="help-text")
+            yield Static(help_renderable(self.table, served=self.served), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-dialog").focus()

@@ -40,6 +40,8 @@ class ImportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.folder = folder
         self.result: ImportResult | None = None
+        #: ctrl+s was pressed once over an existing framework of the same id: the next one replaces it.
+        self.replacing = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):
@@ -70,8 +72,15 @@ class ImportScreen(ModalScreen[Path | None]):
             return
         lines = [inert(line) for line in self.result.report]
         target = self.folder / f"{self.result.framework_id}.toml"
+        self.replacing = False
         lines.append("")
-        lines.append(f"ctrl+s saves it as {target}; escape cancels.")
+        if any("--" in line for line in self.result.report):
+            # The report names the command line's options; here there is no option to give.
+            lines.append("The options named above are those of `ladder-tui frameworks import` on the command line.")
+        if target.exists():
+            lines.append(f"{target} already exists: ctrl+s asks before replacing it; escape cancels.")
+        else:
+            lines.append(f"ctrl+s saves it as {target}; escape cancels.")
         report.update(Content("\n".join(lines)))
 
     def action_save(self) -> None:
@@ -81,8 +90,13 @@ class ImportScreen(ModalScreen[Path | None]):
             self.notify("Name a file and press enter to read it first.", severity="warning")
             return
         target = self.folder / f"{self.result.framework_id}.toml"
+        if target.exists() and not self.replacing:
+            # Importing a ladder again after editing its source is normal: replace it, but only when asked twice.
+            self.replacing = True
+            self.notify(f"{target} exists; ctrl+s again replaces it.", title="Replace?", severity="warning")
+            return
         try:
-            write_framework(self.result.data, target)
+            write_framework(self.result.data, target, force=self.replacing)
         except LadderError as exc:
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return
