@@ -442,6 +442,12 @@ def test_summary_output_into_an_unwritable_place(ladder_home: Path, good: Path, 
     target = blocker / "summary.html"
     assert_clean_error(run(ladder_home, "summary", "ana", "--format", "html", "--output", str(target)), str(blocker))
     assert snapshot(tmp_path) == before
+    # A mistyped folder is named, not made (a typo must not grow a tree of folders).
+    typo = tmp_path / "no-such" / "folder" / "summary.html"
+    line = assert_clean_error(run(ladder_home, "summary", "ana", "--output", str(typo)), str(typo), "does not exist")
+    assert str(typo.parent) in line
+    assert not (tmp_path / "no-such").exists()
+    assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])

@@ -114,7 +114,7 @@ def test_clear_level() -> None:
     assert result.explanation[0] == "Senior: 4 of 5 at Senior or above (80%, bar 80%)"
     assert result.explanation[1] == (
         "Lead not reached: 0 of 5 at Lead or above (0%, bar 80%, needs 4); "
-        "Quality > Accuracy is 2 levels below (at most 1 level below allowed)"
+        "Quality › Accuracy is 2 levels below (at most 1 level below allowed)"
     )
     assert result.explanation[-1] == "5 of 5 applicable dimensions rated."
     assert result.confidence == 1.0
@@ -140,7 +140,7 @@ def test_level_blocked_by_max_gap() -> None:
     assert [(gap.dimension.id, gap.levels_below) for gap in senior.gaps] == [("accuracy", 2)]
     assert result.explanation[1] == (
         "Senior not reached: 4 of 5 at Senior or above (80%, bar 80%, needs 4); "
-        "Quality > Accuracy is 2 levels below (at most 1 level below allowed)"
+        "Quality › Accuracy is 2 levels below (at most 1 level below allowed)"
     )
     # Strengths: everything above Mid, highest first, ties in framework order.
     assert [(s.dimension.id, s.rating.id, s.above) for s in result.strengths] == [
@@ -253,7 +253,7 @@ def test_focus_toward_a_target_level() -> None:
     target_line = result.explanation[2]
     assert target_line.startswith("Target Lead not reached: 0 of 5 at Lead or above (0%, bar 80%, needs 4)")
     assert "the level below Lead is not reached" in target_line
-    assert "Quality > Empathy is 3 levels below, Workflow > Autonomy is 2 levels below" in target_line
+    assert "Quality › Empathy is 3 levels below, Workflow › Autonomy is 2 levels below" in target_line
     assert result.to_dict()["target_level"] == {"id": "lead", "name": "Lead", "index": 3}
 
 
@@ -527,7 +527,7 @@ def test_max_gap_zero() -> None:
     fw = ladder(scoring={"max_gap": 0, "threshold": 0.5})
     result = score(fw, rate(fw, ["senior", "senior", "senior", "senior", "mid"]))
     assert suggested_id(result) == "mid"
-    assert result.explanation[1].endswith("Quality > Accuracy is 1 level below (none below allowed)")
+    assert result.explanation[1].endswith("Quality › Accuracy is 1 level below (none below allowed)")
 
 
 def test_area_standing_uses_the_lower_median() -> None:

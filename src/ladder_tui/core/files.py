@@ -200,12 +200,16 @@ def _sync_folder(folder: Path) -> None:
             os.close(dir_fd)
 
 
-def atomic_write(path: Path, data: str | bytes, mode: int = FILE_MODE) -> None:
-    """Replace the file at `path` (a symlink's target, when it is one) with `data`, atomically."""
+def atomic_write(path: Path, data: str | bytes, mode: int = FILE_MODE, *, make_folder: bool = True) -> None:
+    """Replace the file at `path` (a symlink's target, when it is one) with `data`, atomically; the folder is made
+    when missing unless `make_folder` is false (a path a person typed: a typo must not grow a tree of folders)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     target = real_path(path)
     _check_replaceable(target)
-    _make_folder(target.parent)
+    if make_folder:
+        _make_folder(target.parent)
+    elif not target.parent.is_dir():
+        raise LadderError(f"{path}: the folder {target.parent} does not exist")
     temp_name = _write_temp(target.parent, target.name, raw, mode)
     try:
         os.replace(temp_name, target)
@@ -247,10 +251,13 @@ def create_exclusive(path: Path, data: str | bytes, mode: int = FILE_MODE) -> No
     _sync_folder(folder)
 
 
-def write_output(destination: str, text: str, *, guard: Callable[[Path], None] | None = None) -> str:
+def write_output(
+    destination: str, text: str, *, guard: Callable[[Path], None] | None = None, make_folder: bool = False
+) -> str:
     """Write a report to `destination`: `-` is standard output; an existing character device (/dev/null, a terminal)
     is written in place; FIFOs, sockets and directories are refused; a regular file is replaced atomically once
-    `guard` (which raises LadderError for a file that must not be overwritten) let it. Returns where it went."""
+    `guard` (which raises LadderError for a file that must not be overwritten) let it. A missing folder is an error
+    unless `make_folder` (ladder-tui's own exports folder). Returns where it went."""
     if destination == "-":
         stream: BinaryIO = sys.stdout.buffer
         stream.write(text.encode("utf-8"))
@@ -279,5 +286,5 @@ def write_output(destination: str, text: str, *, guard: Callable[[Path], None] |
         raise LadderError(f"{destination}: is {_kind(mode)}; refused (give a file name, or - for standard output)")
     if mode is not None and guard is not None:
         guard(target)
-    atomic_write(path, text, mode=FILE_MODE)
+    atomic_write(path, text, mode=FILE_MODE, make_folder=make_folder)
     return destination

@@ -648,7 +648,7 @@ class _Scorer:
                 line += f"; the level below {short} is not reached"
             if check.gaps:
                 shown = [
-                    f"{gap.area.name} > {gap.dimension.name} is {_levels(gap.levels_below)} below"
+                    f"{gap.area.name} › {gap.dimension.name} is {_levels(gap.levels_below)} below"
                     for gap in check.gaps[:5]
                 ]
                 if len(check.gaps) > 5:

@@ -23,14 +23,15 @@ from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import SummaryView
 
 
-def export_summary(session: WalkSession, fmt: str, destination: Path) -> Path:
-    """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused."""
+def export_summary(session: WalkSession, fmt: str, destination: Path, *, make_folder: bool = False) -> Path:
+    """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused.
+    `make_folder`: the destination's folder is ladder-tui's own (a shared room's exports) and may be made."""
     from ladder_tui.core.files import write_output
     from ladder_tui.core.loader import refuse_ladder_file
     from ladder_tui.core.report import render
 
     text = render(score(session.framework, session.assessment), fmt, color=False, width=100)
-    write_output(str(destination), text, guard=refuse_ladder_file)
+    write_output(str(destination), text, guard=refuse_ladder_file, make_folder=make_folder)
     return destination
 
 
@@ -102,7 +103,8 @@ class SummaryScreen(Screen[int | str | None]):
         from ladder_tui.tui.screens.export import ExportScreen
 
         def write(fmt: str, destination: Path) -> Path:
-            return export_summary(self.session, fmt, destination)
+            # In a shared room every export goes to the data folder's exports folder, made on first use.
+            return export_summary(self.session, fmt, destination, make_folder=self.served)
 
         def written(path: Path | None) -> None:
             if path is not None:
