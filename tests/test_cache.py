@@ -1,4 +1,5 @@
-"""The loader's validation cache: keyed by content, never stale, never trusted when damaged, pruned once a process."""
+"""The loader's validation cache: never stale, never trusted when damaged, one entry per assessment file (personal
+data is not copied per version), pruned once a process."""
 
 from __future__ import annotations
 
@@ -62,14 +63,31 @@ def test_old_entries_are_pruned_once_per_process_not_on_every_write(monkeypatch:
     folder = cache_dir("assessments")
     stale = folder / ("0" * 40 + ".marshal")
     stale.write_bytes(b"old")
-    long_ago = time.time() - loader.CACHE_MAX_AGE - 60
+    long_ago = time.time() - loader.ASSESSMENT_CACHE_MAX_AGE - 60
     os.utime(stale, (long_ago, long_ago))
     prunes: list[Path] = []
     real_prune = loader._prune
-    monkeypatch.setattr(loader, "_prune", lambda folder, keep: (prunes.append(folder), real_prune(folder, keep)))
+    monkeypatch.setattr(
+        loader, "_prune", lambda folder, keep, max_age: (prunes.append(folder), real_prune(folder, keep, max_age))
+    )
     monkeypatch.setattr(loader, "_PRUNED", set())
     for name in ("Second", "Third", "Fourth"):
         load_assessment(make_assessment(fw, name))
     assert prunes == [folder]
     assert not stale.exists()
     assert len(entries()) == 4
+
+
+def test_an_assessment_has_one_entry_which_its_next_version_replaces(ladder_home: Path) -> None:
+    fw = builtin_framework(PRODUCT)
+    path = make_assessment(fw, ratings={"self": rate_all(fw, ["junior"])})
+    load_assessment(path)
+    (entry,) = entries()
+    for before, after in (("junior", "intermediate"), ("intermediate", "senior")):
+        path.write_text(path.read_text(encoding="utf-8").replace(f'"{before}"', f'"{after}"'), encoding="utf-8")
+        assert load_assessment(path).rating(*fw.dimension_keys()[0], "self") == after
+    assert entries() == [entry]  # replaced in place: no copy of an earlier version is left behind
+    assert b"junior" not in entry.read_bytes()
+    other = make_assessment(fw, "Bo Chen")
+    load_assessment(other)
+    assert len(entries()) == 2

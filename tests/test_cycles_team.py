@@ -224,6 +224,44 @@ async def test_a_new_cycle_starts_from_last_time_and_counts_only_what_is_confirm
     assert saved.previous is not None and saved.previous.id == DECEMBER
 
 
+async def test_enter_keeps_last_times_not_applicable_or_below_until_the_cursor_moves(ladder_home: Path) -> None:
+    from ladder_tui.core.storage import save_assessment
+
+    fw = builtin_framework(L1_L5)
+    keys = fw.dimension_keys()
+    earlier = load_assessment(
+        make_assessment(fw, "Dan", assessment_id="dan-june", ratings={"self": {keys[0]: "na", keys[1]: "below"}})
+    )
+    path = make_assessment(fw, "Dan", assessment_id="dan-december", when=None)
+    fresh = load_assessment(path)
+    fresh.previous = carried_from(fw, earlier)
+    save_assessment(fresh, path)
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, AreaIntroScreen):
+                break
+        await pilot.press("enter")
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, DimensionScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, DimensionScreen)
+        assert "Last time: not applicable (enter keeps it)" in str(screen.query_one("#answer-bar").content)
+        await pilot.press("enter")  # kept: not applicable, not the level under the cursor
+        await pilot.pause()
+        assert "Last time: below" in str(screen.query_one("#answer-bar").content)
+        await pilot.press("right")  # moved: enter now chooses the level under the cursor
+        assert "0 keeps it; enter chooses the level under the cursor" in str(screen.query_one("#answer-bar").content)
+        await pilot.press("enter")
+        await pilot.pause()
+    saved = load_assessment(path)
+    assert saved.rating(*keys[0], "self") == "na"
+    assert saved.rating(*keys[1], "self") == fw.levels[1].id
+
+
 async def test_the_new_form_offers_to_start_from_the_last_cycle(ladder_home: Path, team: dict[str, Path]) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -284,3 +322,63 @@ async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
                 break
         assert isinstance(app.screen, SummaryScreen)
         assert app.walk is not None and app.walk.path == team["bo"]
+        # Ana's latest cycle holds her lead's ratings too: looking at it from the team asks nobody who is rating and
+        # takes nothing over (read-only, unlocked: her own ladder-tui can still write it).
+        await pilot.press("escape")
+        for _ in range(40):
+            await pilot.pause()
+            if isinstance(app.screen, TeamScreen):
+                break
+        await pilot.press("up", "enter")
+        for _ in range(40):
+            await pilot.pause()
+            if not isinstance(app.screen, TeamScreen):
+                break
+        assert isinstance(app.screen, SummaryScreen), app.screen
+        assert app.walk is not None and app.walk.path == team["ana-december"]
+        assert app.walk.read_only and app.walk.read_only_reason == "viewing" and not app.walk.hidden_steps()
+        from ladder_tui.core.catalog import FrameworkCatalog
+        from ladder_tui.core.session import WalkSession
+
+        other = WalkSession.open(team["ana-december"], FrameworkCatalog())
+        try:
+            assert not other.read_only
+        finally:
+            other.close()
+
+
+async def test_the_summary_screen_and_its_export_say_what_moved_since_last_time(
+    ladder_home: Path, team: dict[str, Path], tmp_path: Path
+) -> None:
+    from ladder_tui.tui.screens.export import ExportScreen
+    from ladder_tui.tui.screens.who import WhoIsRatingScreen
+
+    app = make_app(assessment_path=team["ana-december"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(60):
+            await pilot.pause()
+            if isinstance(app.screen, WhoIsRatingScreen):
+                await pilot.press("enter")  # self: the file holds the lead's ratings too
+            if isinstance(app.screen, DimensionScreen):
+                await pilot.press("u")
+            if isinstance(app.screen, SummaryScreen):
+                break
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.earlier is not None and summary.earlier[0] == "2026-06-01"
+        await pilot.press("e")
+        for _ in range(30):
+            await pilot.pause()
+            if isinstance(app.screen, ExportScreen):
+                break
+        target = tmp_path / "ana.md"
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        for _ in range(30):
+            await pilot.pause()
+            if target.exists():
+                break
+    exported = target.read_text(encoding="utf-8")
+    cli_text = cli(ladder_home, "summary", DECEMBER, "--format", "markdown").stdout
+    assert "Since 2026-06-01" in exported
+    assert exported == cli_text

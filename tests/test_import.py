@@ -774,6 +774,33 @@ def test_the_import_command_writes_a_framework_that_validates_and_never_overwrit
     assert valid.returncode == 0, valid.stderr
 
 
+def test_the_import_command_never_takes_a_built_ins_place_or_makes_folders_unasked(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from conftest import PYTHON, ladder_env
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        argv = [PYTHON, "-m", "ladder_tui", "frameworks", "import", str(FIXTURES / "team-ladder.md"), *args]
+        return subprocess.run(argv, env=ladder_env(ladder_home), capture_output=True, text=True, timeout=60)
+
+    # The id of a built-in would replace it for every assessment on it: refused unless asked.
+    taken = run("--id", "customer-support-l1-l5")
+    assert taken.returncode == 2 and "Traceback" not in taken.stderr
+    assert "is already the built-in framework 'Customer Support (L1–L5)'" in taken.stderr and "--id" in taken.stderr
+    assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())
+    assert run("--id", "customer-support-l1-l5", "--force").returncode == 0
+    # --output names a path: a mistyped folder is an error, not made; the hint names the file, not an id.
+    typo = tmp_path / "no-such" / "deeper" / "ladder.toml"
+    missing = run("--output", str(typo))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and not (tmp_path / "no-such").exists()
+    elsewhere = tmp_path / "ladder.toml"
+    written = run("--output", str(elsewhere))
+    assert written.returncode == 0, written.stderr
+    assert f"start it with: ladder-tui new -f {elsewhere} -s NAME" in written.stdout
+
+
 async def test_an_imported_ladder_opens_in_the_walk_at_once(ladder_home: Path) -> None:
     from conftest import make_assessment
     from ladder_tui.core.catalog import FrameworkCatalog

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import tomllib
@@ -415,3 +416,12 @@ def test_opening_removes_temp_files_a_kill_left_behind(ladder_home: Path, catalo
         assert stale.exists()
     finally:
         writer.close()
+
+
+def test_ids_are_readable_and_people_without_latin_letters_do_not_share_one() -> None:
+    assert assessment_id_for("Zoë Ñúñez", PRODUCT) == f"zoe-nunez-{PRODUCT}"
+    chinese, russian, arabic = (assessment_id_for(name, PRODUCT) for name in ("张伟", "Иван Петров", "محمد"))
+    assert len({chinese, russian, arabic}) == 3
+    assert all(re.fullmatch(rf"person-[0-9a-f]{{8}}-{PRODUCT}", found) for found in (chinese, russian, arabic))
+    # The same person typed with other spacing or case is the same person (their cycles find each other).
+    assert assessment_id_for("  иван   ПЕТРОВ ", PRODUCT) == russian

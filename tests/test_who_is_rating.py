@@ -282,8 +282,7 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
             export = await until(pilot, ExportScreen)
             field = export.query_one(Input)
             assert field.value == str(tmp_path / "ana-summary.md")  # the current folder by default
-            await pilot.press("down")  # the format list: HTML
-            export.query_one("#fmt-html", GlyphRadioButton).value = True
+            export.query_one("#fmt-html", GlyphRadioButton).value = True  # HTML
             await pilot.pause()
             assert field.value == str(tmp_path / "ana-summary.html")
             field.value = str(target)
@@ -312,6 +311,13 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
         assert "Not written" in str(export.query_one("#export-error", Static).content)
         assert export.query_one("#export-error").display
         assert path.read_bytes() == before
+        # Standard output and devices are the app's own screen here: refused in the dialog, nothing written.
+        for stream in ("-", os.devnull):
+            export.query_one(Input).value = stream
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is export, stream
+            assert "give a file name" in str(export.query_one("#export-error", Static).content), stream
         export.query_one(Input).value = str(tmp_path / "elsewhere.md")
         await pilot.press("enter")
         await until(pilot, SummaryScreen)

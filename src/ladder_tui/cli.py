@@ -221,6 +221,7 @@ def _frameworks(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     import datetime
 
+    from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.files import read_bytes
     from ladder_tui.core.importer import import_ladder
     from ladder_tui.core.loader import load_framework
@@ -237,16 +238,28 @@ def _import(args: argparse.Namespace) -> int:
         name=args.name,
         today=datetime.date.today(),
     )
-    destination = Path(args.output) if args.output else user_frameworks_dir() / f"{result.framework_id}.toml"
-    write_framework(result.data, destination, force=args.force)
+    folder = user_frameworks_dir()
+    destination = Path(args.output).expanduser() if args.output else folder / f"{result.framework_id}.toml"
+    installed = destination.parent.resolve() == folder.resolve()
+    if installed and not args.force:
+        # An id another framework has would take its place for every assessment on it: only when asked.
+        taken = FrameworkCatalog().taken_by(result.framework_id, destination)
+        if taken is not None:
+            raise LadderError(
+                f"{destination}: the id {result.framework_id!r} is already {taken}; give another with --id ID "
+                "(or --force to put this one in its place for every assessment on it)"
+            )
+    write_framework(result.data, destination, force=args.force, make_folder=not args.output)
     framework = load_framework(destination)  # what the walk will read: it validates and opens at once
     for line in result.report:
         print(_inert(line))
+    # Outside the frameworks folder the catalog does not know it: it is named by its path.
+    start = framework.id if installed else str(destination)
     print(
         _inert(
             f"wrote {destination} ({framework.id}: {plural(len(framework.levels), 'level')}, "
             f"{plural(len(framework.areas), 'area')}, {plural(framework.dimension_count, 'dimension')}); "
-            f"start it with: ladder-tui new -f {framework.id} -s NAME"
+            f"start it with: ladder-tui new -f {start} -s NAME"
         )
     )
     return 0
@@ -273,7 +286,7 @@ def _list() -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.cycles import since
+    from ladder_tui.core.cycles import since_note
     from ladder_tui.core.report import render
     from ladder_tui.core.scoring import score
     from ladder_tui.core.storage import find_assessment, open_assessment
@@ -284,8 +297,7 @@ def _summary(args: argparse.Namespace) -> int:
     for warning in opened.warnings:
         _error(f"warning: {path}: {warning}")
     result = score(opened.framework, opened.assessment)
-    moved = since(opened.assessment, opened.framework, opened.path.parent, catalog)
-    earlier = (moved.before.updated[:10], moved.since_line()) if moved is not None else None
+    earlier = since_note(opened.assessment, opened.framework, opened.path.parent, catalog)
     color, width = _terminal(args.output)
     _write(args.output, render(result, args.format, color=color, width=width, since=earlier))
     return 0

@@ -6,6 +6,7 @@ The rules about answers (what counts, progress, the resume point) live in `core.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -203,10 +204,15 @@ _FIELD: dict[Slot, str] = {"self": "self_rating", "lead": "lead", "agreed": "agr
 
 
 def slugify(text: str, limit: int = 40) -> str:
-    """A readable ASCII id from a name ("Zoë Ñúñez" -> "zoe-nunez")."""
+    """A readable ASCII id from a name ("Zoë Ñúñez" -> "zoe-nunez"). A name with no Latin letters to keep ("张伟",
+    "Иван Петров") gets "person-" and a short hash of the name as people type it (case and spacing aside), so two
+    such people never share an id and one person's cycles still find each other."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return slug[:limit].strip("-") or "someone"
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:limit].strip("-")
+    if slug:
+        return slug
+    typed = " ".join(text.casefold().split())
+    return f"person-{hashlib.blake2b(typed.encode('utf-8'), digest_size=4).hexdigest()}" if typed else "someone"
 
 
 def new_assessment(

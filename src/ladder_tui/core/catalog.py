@@ -74,6 +74,18 @@ class FrameworkCatalog:
                 found = entry.path
         return found
 
+    def taken_by(self, framework_id: str, destination: Path) -> str | None:
+        """Who else already has this framework id ("the built-in framework 'Name'", "the framework in PATH"), for a
+        new file about to be saved at `destination`; None when the id is free or only that file has it."""
+        target = real_path(destination)
+        for entry in self.entries():
+            if entry.framework is None or entry.framework.id != framework_id or real_path(entry.path) == target:
+                continue
+            if entry.origin == "built-in":
+                return f"the built-in framework {entry.framework.name!r}"
+            return f"the framework in {entry.path}"
+        return None
+
     def get(self, framework_id: str) -> Framework:
         framework = self._frameworks_by_id().get(framework_id)
         if framework is not None:

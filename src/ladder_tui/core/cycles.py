@@ -74,6 +74,14 @@ def since(assessment: Assessment, framework: Framework, folder: Path, catalog: F
     return compare(framework, earlier.assessment, assessment)
 
 
+def since_note(
+    assessment: Assessment, framework: Framework, folder: Path, catalog: FrameworkCatalog
+) -> tuple[str, str] | None:
+    """The summary's "Since <date>" line as (the earlier cycle's date, what moved), when there is an earlier one."""
+    moved = since(assessment, framework, folder, catalog)
+    return (moved.before.updated[:10], moved.since_line()) if moved is not None else None
+
+
 def earlier_cycle(assessment: Assessment, rows: Iterable[ListedAssessment]) -> ListedAssessment | None:
     """The cycle before this one: the assessment it was started from, else the person's latest earlier one on the
     same framework (by creation)."""

@@ -252,12 +252,20 @@ def create_exclusive(path: Path, data: str | bytes, mode: int = FILE_MODE) -> No
 
 
 def write_output(
-    destination: str, text: str, *, guard: Callable[[Path], None] | None = None, make_folder: bool = False
+    destination: str,
+    text: str,
+    *,
+    guard: Callable[[Path], None] | None = None,
+    make_folder: bool = False,
+    streams: bool = True,
 ) -> str:
     """Write a report to `destination`: `-` is standard output; an existing character device (/dev/null, a terminal)
     is written in place; FIFOs, sockets and directories are refused; a regular file is replaced atomically once
     `guard` (which raises LadderError for a file that must not be overwritten) let it. A missing folder is an error
-    unless `make_folder` (ladder-tui's own exports folder). Returns where it went."""
+    unless `make_folder` (ladder-tui's own exports folder). Without `streams` (inside the app, whose screen the
+    terminal is) standard output and character devices are refused too. Returns where it went."""
+    if not streams and destination.strip() == "-":
+        raise LadderError("-: standard output is the app's screen here; give a file name")
     if destination == "-":
         stream: BinaryIO = sys.stdout.buffer
         stream.write(text.encode("utf-8"))
@@ -271,6 +279,8 @@ def write_output(
         mode = None
     except OSError as exc:
         raise LadderError(f"{destination}: {_reason(exc)}") from None
+    if mode is not None and stat.S_ISCHR(mode) and not streams:
+        raise LadderError(f"{destination}: is a device (a terminal or the like); give a file name")
     if mode is not None and stat.S_ISCHR(mode):
         try:
             fd = os.open(target, os.O_WRONLY | os.O_NOCTTY | os.O_APPEND)

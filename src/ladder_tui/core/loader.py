@@ -150,9 +150,11 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 3
-#: Entries not used for this long are removed when a new one is written.
+CACHE_FORMAT = 4
+#: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
+#: Assessments' entries (personal data) go sooner: a week after their file last changed.
+ASSESSMENT_CACHE_MAX_AGE = 60 * 60 * 24 * 7
 
 _code_tag: bytes | None = None
 
@@ -178,14 +180,27 @@ def cache_dir(kind: str = "frameworks") -> Path:
     return cache_home() / kind
 
 
-def _validated(kind: str, raw: bytes, name: str, validate: Callable[[bytes, str], dict[str, Any]]) -> dict[str, Any]:
-    """What `validate` makes of these bytes: from the cache when the same bytes were validated by this code before."""
-    key = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
+def _validated(
+    kind: str,
+    raw: bytes,
+    name: str,
+    validate: Callable[[bytes, str], dict[str, Any]],
+    source: Path | None = None,
+) -> dict[str, Any]:
+    """What `validate` makes of these bytes: from the cache when the same bytes were validated by this code before.
+
+    Frameworks are kept by content (the same ladder anywhere is one entry). An assessment is personal data, so it is
+    kept by its file (`source`): one entry per file, replaced when the file changes, never a copy per version."""
+    content = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
+    where = str(files.real_path(source)).encode() if source is not None else b""
+    key = content if source is None else blake2b(where, digest_size=20, key=_tag()).hexdigest()
     entry_path = cache_dir(kind) / f"{key}.marshal"
     entry = _read_entry(entry_path)
-    if entry is None:
+    if entry is None or (source is not None and entry.get("content") != content):
         entry = validate(raw, name)
-        _write_entry(entry_path, entry)
+        if source is not None:
+            entry = {**entry, "content": content}
+        _write_entry(entry_path, entry, max_age=ASSESSMENT_CACHE_MAX_AGE if source is not None else CACHE_MAX_AGE)
     return entry
 
 
@@ -317,7 +332,7 @@ def _read_entry(entry_path: Path) -> dict[str, Any] | None:
     return entry
 
 
-def _write_entry(entry_path: Path, entry: dict[str, Any]) -> None:
+def _write_entry(entry_path: Path, entry: dict[str, Any], max_age: float = CACHE_MAX_AGE) -> None:
     """Best effort: a cache that cannot be written (read-only, full disk) only means validating again next time."""
     folder = entry_path.parent
     if not cache_home().parent.is_dir():
@@ -337,7 +352,7 @@ def _write_entry(entry_path: Path, entry: dict[str, Any]) -> None:
         return
     if folder not in _PRUNED:
         _PRUNED.add(folder)
-        _prune(folder, keep=entry_path)
+        _prune(folder, keep=entry_path, max_age=max_age)
 
 
 #: Cache folders already pruned by this process: once is enough (old entries only age), and pruning on every write
@@ -345,8 +360,8 @@ def _write_entry(entry_path: Path, entry: dict[str, Any]) -> None:
 _PRUNED: set[Path] = set()
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    cutoff = time.time() - CACHE_MAX_AGE
+def _prune(folder: Path, keep: Path, max_age: float = CACHE_MAX_AGE) -> None:
+    cutoff = time.time() - max_age
     with contextlib.suppress(OSError):
         for old in folder.glob("*.marshal"):
             with contextlib.suppress(OSError):
@@ -360,7 +375,7 @@ def _prune(folder: Path, keep: Path) -> None:
 def load_assessment(path: Path) -> Assessment:
     """The assessment in the file at `path`; LadderError naming the file and the problem otherwise."""
     name = str(path)
-    entry = _validated("assessments", files.read_bytes(path), name, _validate_assessment)
+    entry = _validated("assessments", files.read_bytes(path), name, _validate_assessment, source=path)
     if not entry["ok"]:
         raise FileError(Problem(name, entry["message"], line=entry["line"], column=entry["column"]))
     return assessment_from_dump(entry["dump"])

@@ -52,7 +52,8 @@ class WalkSession:
         self.opened = opened
         self.mode: Mode = mode
         self.read_only = read_only
-        #: Why the session is read-only: "busy" (another ladder-tui writes it) or "read-only" (the folder refuses).
+        #: Why the session is read-only: "busy" (another ladder-tui writes it), "read-only" (the folder refuses) or
+        #: "viewing" (opened only to look, see `view`).
         self.read_only_reason: str | None = "busy" if read_only else None
         self.lock: AssessmentLock | None = None
         self.last_error: str | None = None
@@ -85,6 +86,15 @@ class WalkSession:
         if read_only:
             session.read_only_reason = assessment_lock.refused or "busy"
         session.lock = None if read_only else assessment_lock
+        return session
+
+    @classmethod
+    def view(cls, opened: OpenedAssessment) -> WalkSession:
+        """A look at an assessment without taking it over (a person's summary from the team): read-only, no lock,
+        nobody's rating hidden, in the mode the file was last rated in."""
+        session = cls(opened, opened.assessment.mode, read_only=True)
+        session.read_only_reason = "viewing"
+        session.reveal_all = True
         return session
 
     def close(self) -> None:

@@ -84,12 +84,15 @@ FRAMEWORK_HEADER = (
 )
 
 
-def write_framework(data: dict[str, object], path: Path, *, force: bool = False) -> None:
+def write_framework(data: dict[str, object], path: Path, *, force: bool = False, make_folder: bool = True) -> None:
     """Save framework data (as a TOML file holds it) to `path`: a new file, or with `force` over an old framework
-    (never over an assessment or anything that is not a regular file)."""
+    (never over an assessment or anything that is not a regular file). Without `make_folder` (a path a person
+    typed) a missing folder is an error rather than made."""
     from ladder_tui.core.files import atomic_write
     from ladder_tui.core.loader import looks_like_ladder_file
 
+    if not make_folder and not path.expanduser().parent.is_dir():
+        raise LadderError(f"{path}: the folder {path.expanduser().parent} does not exist")
     text = FRAMEWORK_HEADER + tomli_w.dumps(data)
     if not force:
         try:

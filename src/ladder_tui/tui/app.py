@@ -114,6 +114,10 @@ class LadderApp(App[None]):
         except LadderError as exc:
             self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
             return
+        if summary and mode is None:
+            # Only to look (a person's summary from the team): nobody is asked who is rating, nothing is taken over.
+            self.start_walk(opened, opened.assessment.mode, summary=True, view=True)
+            return
         if mode is not None or not holds_more_than_self(opened.assessment):
             self.start_walk(opened, mode or "self", summary=summary)
             return
@@ -126,12 +130,12 @@ class LadderApp(App[None]):
         counts = rules.slot_counts(opened.framework, opened.assessment)
         self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts), chosen)
 
-    def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False) -> None:
+    def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False, view: bool = False) -> None:
         from ladder_tui.core.session import WalkSession
         from ladder_tui.tui.screens.dimension import DimensionScreen
 
         self.close_walk()
-        walk = WalkSession.start(opened, mode)
+        walk = WalkSession.view(opened) if view else WalkSession.start(opened, mode)
         self.walk = walk
         for warning in opened.warnings:
             self.notify(warning, title="Framework changed", severity="warning", timeout=8)

@@ -97,6 +97,8 @@ class DimensionScreen(Screen[None]):
         self._card_width = 200
         #: Opened from the review: after an answer, go back there.
         self.return_to_review = False
+        #: The level cursor was moved on this dimension (then enter chooses the level under it, not last time's).
+        self.cursor_moved = False
         #: The walk reached its end once: from now on answering goes on to the next unanswered dimension.
         self.catching_up = False
         #: Pair mode: walk only the dimensions where self and lead rated differently.
@@ -159,6 +161,7 @@ class DimensionScreen(Screen[None]):
         """Set the cursor without drawing the cards: the caller draws the whole step (drawing them twice per key
         press was a fifth of its time)."""
         self.set_reactive(DimensionScreen.cursor, level)
+        self.cursor_moved = False
 
     def _render_step(self) -> None:
         session = self.session
@@ -276,7 +279,10 @@ class DimensionScreen(Screen[None]):
                 parts.append("hidden until you rate (v shows it)")
         carried = session.carried(step)
         if carried is not None and session.rating(step) is None:
-            parts += [("   Last time: ", "bold"), answer_label(session, carried), " (enter keeps it)"]
+            keeps = "enter keeps it"
+            if self.cursor_moved and not session.framework.has_level(carried):
+                keeps = f"{'0' if carried == BELOW else 'x'} keeps it; enter chooses the level under the cursor"
+            parts += [("   Last time: ", "bold"), answer_label(session, carried), f" ({keeps})"]
         note = session.note(step)
         if note:
             parts += [("   Note: ", "bold"), one_line(note, 40)]
@@ -336,6 +342,8 @@ class DimensionScreen(Screen[None]):
     # ----- moving -----
 
     def go_to(self, index: int) -> None:
+        # Moving anywhere ends a visit from the review: only an answer given on the row opened goes back to it.
+        self.return_to_review = False
         self.session.go(index)
         self._place_cursor(self.session.cursor_level())
         self._render_step()
@@ -482,9 +490,22 @@ class DimensionScreen(Screen[None]):
 
     def action_cursor(self, delta: int) -> None:
         self.cursor = max(0, min(self.cursor + delta, len(self.session.framework.levels) - 1))
+        if not self.cursor_moved:
+            self.cursor_moved = True
+            self._render_answer_bar()  # what enter does has changed
 
     def action_choose(self) -> None:
-        self._record(self.session.framework.levels[self.cursor].id)
+        kept = self._kept_by_enter()
+        self._record(kept if kept is not None else self.session.framework.levels[self.cursor].id)
+
+    def _kept_by_enter(self) -> str | None:
+        """Last time's "below" or "not applicable", which enter keeps until the cursor is moved: it is not a level,
+        so the cursor cannot stand on it (last time's level is kept by the cursor starting on it)."""
+        session = self.session
+        carried = session.carried()
+        if carried is None or session.rating() is not None or self.cursor_moved:
+            return None
+        return None if session.framework.has_level(carried) else carried
 
     def action_pick(self, number: int) -> None:
         levels = self.session.framework.levels
@@ -563,9 +584,9 @@ class DimensionScreen(Screen[None]):
         from ladder_tui.tui.screens.review import ReviewScreen
 
         def reviewed(request: WalkRequest) -> None:
+            self.follow(request)
             if isinstance(request, int):
                 self.return_to_review = True
-            self.follow(request)
 
         self.app.push_screen(ReviewScreen(self.session), reviewed)
 

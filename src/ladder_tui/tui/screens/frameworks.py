@@ -118,7 +118,7 @@ class FrameworksScreen(Screen[None]):
             self.notify(f"Imported {path}", title="Framework imported")
             self._fill_list()
 
-        self.app.push_screen(ImportScreen(user_frameworks_dir()), imported)
+        self.app.push_screen(ImportScreen(user_frameworks_dir(), self.catalog), imported)
 
     def action_back(self) -> None:
         self.dismiss()

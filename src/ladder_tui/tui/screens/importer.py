@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.importer import ImportResult
 from ladder_tui.tui.text import inert
@@ -36,9 +37,10 @@ class ImportScreen(ModalScreen[Path | None]):
         Binding("ctrl+s", "save", "Save", id="save"),
     ]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, catalog: FrameworkCatalog) -> None:
         super().__init__()
         self.folder = folder
+        self.catalog = catalog
         self.result: ImportResult | None = None
         #: ctrl+s was pressed once over an existing framework of the same id: the next one replaces it.
         self.replacing = False
@@ -77,8 +79,9 @@ class ImportScreen(ModalScreen[Path | None]):
         if any("--" in line for line in self.result.report):
             # The report names the command line's options; here there is no option to give.
             lines.append("The options named above are those of `ladder-tui frameworks import` on the command line.")
-        if target.exists():
-            lines.append(f"{target} already exists: ctrl+s asks before replacing it; escape cancels.")
+        taken = self._taken(target)
+        if taken:
+            lines.append(f"{taken}: ctrl+s asks before replacing it; escape cancels.")
         else:
             lines.append(f"ctrl+s saves it as {target}; escape cancels.")
         report.update(Content("\n".join(lines)))
@@ -90,10 +93,11 @@ class ImportScreen(ModalScreen[Path | None]):
             self.notify("Name a file and press enter to read it first.", severity="warning")
             return
         target = self.folder / f"{self.result.framework_id}.toml"
-        if target.exists() and not self.replacing:
+        taken = self._taken(target)
+        if taken and not self.replacing:
             # Importing a ladder again after editing its source is normal: replace it, but only when asked twice.
             self.replacing = True
-            self.notify(f"{target} exists; ctrl+s again replaces it.", title="Replace?", severity="warning")
+            self.notify(f"{taken}; ctrl+s again replaces it.", title="Replace?", severity="warning")
             return
         try:
             write_framework(self.result.data, target, force=self.replacing)
@@ -101,6 +105,16 @@ class ImportScreen(ModalScreen[Path | None]):
             self.notify(str(exc), title="Not saved", severity="error", timeout=10)
             return
         self.dismiss(target)
+
+    def _taken(self, target: Path) -> str:
+        """What saving at `target` would replace: the file there, or another framework with the same id (a built-in
+        one included, whose place it would take for every assessment on it); "" when nothing."""
+        if self.result is None:
+            return ""
+        if target.exists():
+            return f"{target} already exists"
+        other = self.catalog.taken_by(self.result.framework_id, target)
+        return f"The id {self.result.framework_id!r} is already {other}" if other else ""
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -23,15 +23,23 @@ from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import SummaryView
 
 
-def export_summary(session: WalkSession, fmt: str, destination: Path, *, make_folder: bool = False) -> Path:
+def export_summary(
+    session: WalkSession,
+    fmt: str,
+    destination: Path,
+    *,
+    since: tuple[str, str] | None = None,
+    make_folder: bool = False,
+) -> Path:
     """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused.
     `make_folder`: the destination's folder is ladder-tui's own (a shared room's exports) and may be made."""
     from ladder_tui.core.files import write_output
     from ladder_tui.core.loader import refuse_ladder_file
     from ladder_tui.core.report import render
 
-    text = render(score(session.framework, session.assessment), fmt, color=False, width=100)
-    write_output(str(destination), text, guard=refuse_ladder_file, make_folder=make_folder)
+    text = render(score(session.framework, session.assessment), fmt, color=False, width=100, since=since)
+    # Never standard output or a device: the terminal is the app's screen, and the report would land on it.
+    write_output(str(destination), text, guard=refuse_ladder_file, make_folder=make_folder, streams=False)
     return destination
 
 
@@ -49,6 +57,10 @@ class SummaryScreen(Screen[int | str | None]):
         self.catalog = catalog
         self.served = served
         self._width = 100
+        from ladder_tui.core.cycles import since_note
+
+        #: "Since <date>": what moved since the person's earlier cycle (the screen and its exports show it).
+        self.earlier = since_note(session.assessment, session.framework, session.path.parent, catalog)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -60,12 +72,8 @@ class SummaryScreen(Screen[int | str | None]):
         return SummaryView(self._document(), self._width, id="summary-body")
 
     def _document(self) -> Document:
-        from ladder_tui.core.cycles import since
-
         session = self.session
-        moved = since(session.assessment, session.framework, session.path.parent, self.catalog)
-        earlier = (moved.before.updated[:10], moved.since_line()) if moved is not None else None
-        return summary_document(score(session.framework, session.assessment), earlier)
+        return summary_document(score(session.framework, session.assessment), self.earlier)
 
     def on_mount(self) -> None:
         session = self.session
@@ -104,7 +112,7 @@ class SummaryScreen(Screen[int | str | None]):
 
         def write(fmt: str, destination: Path) -> Path:
             # In a shared room every export goes to the data folder's exports folder, made on first use.
-            return export_summary(self.session, fmt, destination, make_folder=self.served)
+            return export_summary(self.session, fmt, destination, since=self.earlier, make_folder=self.served)
 
         def written(path: Path | None) -> None:
             if path is not None:
