@@ -192,7 +192,7 @@ def _validated(
     Frameworks are kept by content (the same ladder anywhere is one entry). An assessment is personal data, so it is
     kept by its file (`source`): one entry per file, replaced when the file changes, never a copy per version."""
     content = blake2b(raw, digest_size=20, key=_tag()).hexdigest()
-    where = str(files.real_path(source)).encode() if source is not None else b""
+    where = os.path.abspath(source).encode() if source is not None else b""  # no syscalls: a key, not a lock
     key = content if source is None else blake2b(where, digest_size=20, key=_tag()).hexdigest()
     entry_path = cache_dir(kind) / f"{key}.marshal"
     entry = _read_entry(entry_path)
