@@ -10,7 +10,7 @@ from typing import Any
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
 
 #: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 64 * 1024 * 1024  # openpyxl holds a sheet at several times its size; a ladder is kilobytes
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 

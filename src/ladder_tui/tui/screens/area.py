@@ -26,6 +26,10 @@ class AreaIntroScreen(Screen[None]):
 
     An answer key typed here (a digit, 0, x, s) is not lost: it closes the intro and answers the first dimension, so
     someone answering quickly is never stuck on an intro they did not notice.
+
+    `answer` is the walk's handler for that key, handed in by whoever pushed the intro: a result callback, as
+    `push_screen` takes one, but run within the key's own handling rather than later (see `action_answer`). The
+    intro knows nothing of the screen below it.
     """
 
     COMMAND_TABLE = "area"
