@@ -60,12 +60,12 @@ def save_assessment(assessment: Assessment, path: Path) -> None:
 
 def create_assessment(assessment: Assessment, folder: Path | None = None) -> Path:
     """Save a new assessment under a free, readable id in `folder`: `assessment.id` when free; for a person's next
-    cycle `<id>-<date>`, then `<id>-<date>-2`...
+    cycle `<id>-<date>` (the local date), then `<id>-<date>-2`...
 
     Each name is claimed exclusively, so two processes starting the same subject at once make two files."""
     folder = folder or assessments_dir()
     base = assessment.id
-    names = [base, f"{base}-{assessment.created.date().isoformat()}"]
+    names = [base, f"{base}-{assessment.created.astimezone().date().isoformat()}"]
     number = 1
     while True:
         assessment.id = names[number - 1] if number <= len(names) else f"{names[-1]}-{number - len(names) + 1}"
