@@ -347,6 +347,26 @@ async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
             other.close()
 
 
+async def test_the_team_screen_shows_names_whole_and_cuts_only_very_long_ones_visibly(ladder_home: Path) -> None:
+    fw = builtin_framework(L1_L5)
+    level = dict.fromkeys(fw.dimension_keys(), "l2")
+    make_assessment(fw, "Ada [L3] Lovelace", assessment_id="ada", ratings={"self": level})
+    make_assessment(fw, "Maximiliana Wolfeschlegelsteinhausen", assessment_id="max", ratings={"self": level})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        for _ in range(40):
+            await pilot.pause()
+            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
+                break
+        table = app.screen.query_one(DataTable)
+        names = [str(table.get_row_at(n)[0]) for n in range(2)]
+        assert names == ["Ada [L3] Lovelace", "Maximiliana Wolfeschlegelst…"]
+        column = table.ordered_columns[0]
+        assert column.width == len(names[1])  # as wide as the longest name, up to 28 columns
+
+
 async def test_the_summary_screen_and_its_export_say_what_moved_since_last_time(
     ladder_home: Path, team: dict[str, Path], tmp_path: Path
 ) -> None:

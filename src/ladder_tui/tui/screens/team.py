@@ -34,6 +34,8 @@ from ladder_tui.tui.widgets.summary_view import block_widgets
 #: Heatmap columns are narrow: a level's short name fits, and the start of the dimension's name (the full names
 #: are listed under the heatmap, numbered like the columns).
 CELL_WIDTH = 14
+#: The people's column: as wide as the longest name, up to this.
+PERSON_WIDTH_MAX = 28
 
 
 def column_name(area_name: str, dimension_name: str) -> str:
@@ -139,17 +141,20 @@ class TeamScreen(Screen[None]):
             f"{number} {column_name(item.area.name, item.dimension.name)}"
             for number, item in enumerate(self.team.dimensions, 1)
         ]
-        for index, name in enumerate(names):
-            width = 16 if index == 0 else 7 if index == 1 else CELL_WIDTH
-            short = inert(name) if len(name) <= width else inert(name)[: width - 1] + "…"
-            table.add_column(Text(short, style="bold"), width=width)
+        # The people's column is as wide as their names (within reason); a longer name is cut with "…", as the
+        # headers are, rather than silently.
+        first_column = [" ".join(row[0]) for row in heatmap.rows if isinstance(row[0], tuple)]
+        person_width = max(8, min(PERSON_WIDTH_MAX, max(map(len, first_column), default=8)))
+        widths = [person_width, 7, *([CELL_WIDTH] * (len(names) - 2))]
+        for name, width in zip(names, widths, strict=True):
+            table.add_column(Text(one_line(name, width), style="bold"), width=width)
         for number, row in enumerate(heatmap.rows):
             cells = []
-            for cell in row:
+            for cell, width in zip(row, widths, strict=True):
                 if isinstance(cell, Heat):
                     cells.append(Text(inert(cell.label), style=HEAT_STYLES[heat_band(cell.fraction)]))
                 elif isinstance(cell, tuple):
-                    cells.append(Text(inert(" ".join(cell))))
+                    cells.append(Text(one_line(" ".join(cell), width)))
                 else:
                     cells.append(Text(""))
             table.add_row(*cells, key=str(number))
