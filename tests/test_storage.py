@@ -425,3 +425,11 @@ def test_ids_are_readable_and_people_without_latin_letters_do_not_share_one() ->
     assert all(re.fullmatch(rf"person-[0-9a-f]{{8}}-{PRODUCT}", found) for found in (chinese, russian, arabic))
     # The same person typed with other spacing or case is the same person (their cycles find each other).
     assert assessment_id_for("  иван   ПЕТРОВ ", PRODUCT) == russian
+
+
+def test_a_file_that_ends_inside_an_open_bracket_points_at_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "cut.toml"
+    path.write_bytes(b'kind = "ladder-tui assessment"\nanswers = [')
+    with pytest.raises(LadderError) as caught:
+        load_assessment(path)
+    assert str(caught.value) == f"{path}:2:12: malformed TOML: Invalid value (the file ends first)"

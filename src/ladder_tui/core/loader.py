@@ -73,6 +73,11 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        if match is None and "end of document" in str(exc):
+            # Something left open (a bracket, a string): point at the end of the file, where the reader ran out.
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+            message += " (the file ends first)"
         raise FileError(Problem(name, f"malformed TOML: {message}", line=line, column=column)) from None
     except RecursionError:
         raise FileError(_too_deep(text, name)) from None
