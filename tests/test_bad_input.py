@@ -501,6 +501,48 @@ def test_full_disk_keeps_the_previous_file_and_says_so(ladder_home: Path, good: 
         walk.close()
 
 
+async def test_a_note_that_could_not_be_saved_is_never_called_saved(ladder_home: Path, good: Path) -> None:
+    """The note editor saves on every change; while the disk refuses, it says so, even when a change event repeats
+    text already tried (it said "saved" then), and the next change after the disk is back writes the note."""
+    from textual.widgets import Label, TextArea
+
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.note import NoteScreen
+
+    def no_space(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(assessment_path=good)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(30):
+            await pilot.pause()
+            if app.walk is not None and app.screen.query("#cards"):
+                break
+        walk = app.walk
+        assert walk is not None
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        editor = app.screen.query_one(TextArea)
+        status = app.screen.query_one("#note-status", Label)
+        before = good.read_bytes()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "fsync", no_space)
+            await pilot.press("o", "k")
+            await pilot.pause()
+            assert "NOT SAVED" in str(status.render())
+            editor.text = editor.text  # the same text again, as a repeated change event brings it
+            await pilot.pause()
+            assert "NOT SAVED" in str(status.render())
+            assert walk.set_note(editor.text) is False
+        assert good.read_bytes() == before
+        await pilot.press("!")
+        await pilot.pause()
+        assert "✓ saved" in str(status.render())
+        saved = load_assessment(good)
+        assert saved.answer(walk.step.area.id, walk.step.dimension.id).note("self") in ("ok!", "!ok")
+
+
 def test_missing_deep_data_folder(tmp_path: Path) -> None:
     """LADDER_TUI_HOME names a folder that does not exist yet (and HOME is unset): reading works, nothing is made."""
     home = tmp_path / "not" / "there" / "yet"

@@ -233,8 +233,8 @@ class WalkSession:
         if self.read_only:
             return False
         step = step or self.step
-        if (self.note(step) or None) == (text if text and text.strip() else None):
-            return True
+        if (self.note(step) or None) == (text if text and text.strip() else None) and self.last_error is None:
+            return True  # already on disk (unchanged text after a failed save is written again, not called saved)
         self._record_sitting()
         self.assessment.set_note(step.area.id, step.dimension.id, self.slot, text)
         return self.save()
