@@ -566,7 +566,7 @@ def test_missing_deep_data_folder_is_created_private_on_first_save(
     monkeypatch.setenv("LADDER_TUI_HOME", str(home))
     monkeypatch.delenv("HOME", raising=False)
     opened: list[Path | None] = []
-    monkeypatch.setattr(cli, "_run_app", lambda path, mode=None: opened.append(path) or 0)
+    monkeypatch.setattr(cli, "_run_app", lambda path, mode=None, created=False: opened.append(path) or 0)
     assert cli.main(["new", "--framework", PRODUCT, "--subject", "Ana"]) == 0
     (path,) = opened
     assert path is not None and path.parent == home / "assessments"

@@ -431,3 +431,12 @@ def test_commands_that_print_do_not_import_textual(ladder_home: Path, rated: Pat
     textual = sorted(name for name in modules if name == "textual" or name.startswith("textual."))
     assert textual == []
     assert "asyncssh" not in modules
+
+
+def test_without_a_terminal_the_app_says_so_at_once_instead_of_spinning(ladder_home: Path) -> None:
+    """Input from /dev/null, output to a pipe: Textual would read the closed input for ever at full CPU."""
+    assert_clean_error(run(ladder_home, timeout=20), "needs a terminal")
+    line = assert_clean_error(run(ladder_home, "new", "-f", PRODUCT, "-s", "Ana", timeout=20), "needs a terminal")
+    (created,) = (ladder_home / "assessments").glob("ana-*.toml")
+    assert f"created {created}" in line and f"ladder-tui open {created.stem}" in line
+    assert_clean_error(run(ladder_home, "open", created.stem, timeout=20), "needs a terminal", created.stem)

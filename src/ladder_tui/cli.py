@@ -462,7 +462,7 @@ def _new(args: argparse.Namespace) -> int:
     if earlier is not None and not args.yes and not args.no:
         assessment.questions = dict(earlier.assessment.questions)
     path = create_assessment(assessment)
-    return _run_app(path, mode=args.mode)
+    return _run_app(path, mode=args.mode, created=True)
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -475,7 +475,12 @@ def _open(args: argparse.Namespace) -> int:
     return _run_app(path, mode=args.mode)
 
 
-def _run_app(path: Path | None, mode: Mode | None = None) -> int:
+def _run_app(path: Path | None, mode: Mode | None = None, *, created: bool = False) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual would read a closed or redirected input forever (at full CPU): say so and stop instead.
+        made = f"; created {path}" if created and path else ""
+        reopen = f"; open it from a terminal with `{PROG} open {path.stem}`" if path else ""
+        raise LadderError(f"{PROG} needs a terminal (standard input and output are not one){made}{reopen}")
     from ladder_tui.tui.app import make_app
 
     app = make_app(assessment_path=path, mode=mode)
