@@ -862,3 +862,16 @@ async def test_an_answer_on_an_intro_is_recorded_before_the_next_key_is_read() -
     saved = load_assessment(path)
     first, second = all_keys(fw)[:2]
     assert (saved.rating(*first, "self"), saved.rating(*second, "self")) == (fw.levels[2].id, fw.levels[0].id)
+
+
+@pytest.mark.parametrize("served", [False, True])
+async def test_ctrl_c_reminds_in_plain_words_how_to_quit_or_leave(served: bool) -> None:
+    app = make_app(served=served)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        (note,) = [str(n.message) for n in app._notifications]
+        assert "Ctrl+Q" in note and "[" not in note
+        assert ("leaves" in note) == served

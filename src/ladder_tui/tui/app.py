@@ -208,6 +208,14 @@ class LadderApp(App[None]):
         self.close_walk()
         self.exit(message="Everything is saved." if saved else None)
 
+    def action_help_quit(self) -> None:
+        # Ctrl+C (a reflex) does not quit; Textual's own reminder is written as markup, which our notify shows
+        # literally ("[b]ctrl+q[/b]"), so the reminder is said here in plain words.
+        if self.served:
+            self.notify("Ctrl+Q leaves the shared room (it stays open for the others).", title="Leave?")
+        else:
+            self.notify("Press Ctrl+Q to quit: everything is already saved.", title="Do you want to quit?")
+
     def action_leave(self) -> None:
         # The SSH server turns a member's Ctrl+Q into leaving; the app never quits for everyone.
         self.notify("In a shared room Ctrl+Q leaves (your ssh closes); the room stays open for the others.")
