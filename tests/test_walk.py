@@ -531,12 +531,22 @@ async def test_lead_mode_rates_blind_then_sees_the_self_answer_and_writes_the_le
     self_ratings = rate_all(fw, ["advanced", "intermediate"])
     path = make_assessment(fw, "Eli", "self", ratings={"self": self_ratings})
     app = make_app(assessment_path=path, mode="lead")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         intro = await settle(pilot, AreaIntroScreen)
         assert isinstance(intro, AreaIntroScreen) and intro.step.index == 0
         await pilot.press("enter")
         screen = await settle(pilot, DimensionScreen)
         assert "lead mode" in str(screen.sub_title)
+        # The summary would list the hidden self ratings: its key says why it waits, on the walk and in Review.
+        for opener in ([], ["r"]):
+            await pilot.press(*opener, "u")
+            await pilot.pause()
+            assert not isinstance(app.screen, SummaryScreen)
+            assert f"once you have rated the {len(keys)} dimensions" in str(list(app._notifications)[-1].message)
+            if opener:
+                assert isinstance(app.screen, ReviewScreen)
+                await pilot.press("escape")
+                await settle(pilot, DimensionScreen)
         assert "LEAD" in str(screen.query_one("#mode-badge").content)
         # Blind: the agent's own rating is hidden until the lead has rated, and the cursor does not start on it.
         assert screen.cursor == 0

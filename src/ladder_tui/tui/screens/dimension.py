@@ -481,9 +481,6 @@ class DimensionScreen(Screen[None]):
             return None if session.shows_slot("self") else True
         if action == "disagreements":
             return session.mode == "pair"
-        if action == "summary":
-            # The summary lists the agent's ratings: while some are still hidden from the lead, it waits.
-            return None if session.hidden_steps() else True
         return True
 
     # ----- actions -----
@@ -593,6 +590,11 @@ class DimensionScreen(Screen[None]):
     def action_summary(self) -> None:
         from ladder_tui.tui.screens.summary import SummaryScreen
 
+        # The summary lists the agent's ratings: while some are hidden from a blind lead, the key says why it waits.
+        waits = self.session.summary_waits()
+        if waits:
+            self.notify(waits, severity="warning")
+            return
         self.app.push_screen(SummaryScreen(self.session, self.catalog, served=self.served), self.follow)
 
     def palette_steps(self) -> list[tuple[str, str, str]]:

@@ -130,12 +130,12 @@ class ReviewScreen(Screen[int | str | None]):
     def action_open(self) -> None:
         self.dismiss(self.query_one(DataTable).cursor_row)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "summary":
-            return None if self.session.hidden_steps() else True  # it would show the hidden self ratings
-        return True
-
     def action_summary(self) -> None:
+        # While the agent's ratings are hidden from a blind lead the key says why rather than doing nothing.
+        waits = self.session.summary_waits()
+        if waits:
+            self.notify(waits, severity="warning")
+            return
         self.dismiss("summary")
 
     def action_close(self) -> None:
