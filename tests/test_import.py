@@ -644,7 +644,7 @@ def test_refusals_are_one_line() -> None:
     assert problem(fixture("team-ladder.md"), framework_id="Not An Id").startswith("--id 'Not An Id'")
     assert problem(fixture("team-ladder.md"), sheet="S").startswith("--sheet 'S'")
     assert problem(("a.csv", b"a,b\n1,2\n"), levels_in="inner").startswith("--levels-in inner")
-    assert "no Markdown table" in problem(("random.md", bytes(range(256)) * 20))
+    assert "binary data, not a text document" in problem(("random.md", bytes(range(256)) * 20))
     readme = b"# Tool\n\n## Install\n\n- pip install tool\n\n## Usage\n\n- run it\n\n## License\n\n- MIT\n"
     assert "no Markdown table and no headings naming at least two levels" in problem(("README.md", readme))
     single = b"# Ladder\n\n## Junior\n\n- Writes code.\n\n## Senior\n\n- Reviews code.\n"
@@ -790,6 +790,11 @@ def test_the_import_command_never_takes_a_built_ins_place_or_makes_folders_unask
     assert taken.returncode == 2 and "Traceback" not in taken.stderr
     assert "is already the built-in framework 'Customer Support (L1–L5)'" in taken.stderr and "--id" in taken.stderr
     assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())
+    # Elsewhere too: team and compare would take its assessments for the built-in's.
+    outside = tmp_path / "cs.toml"
+    taken = run("--id", "customer-support-l1-l5", "--output", str(outside))
+    assert taken.returncode == 2 and "is already the built-in framework" in taken.stderr and not outside.exists()
+    assert "team and compare would mix" in taken.stderr
     assert run("--id", "customer-support-l1-l5", "--force").returncode == 0
     # --output names a path: a mistyped folder is an error, not made; the hint names the file, not an id.
     typo = tmp_path / "no-such" / "deeper" / "ladder.toml"
@@ -940,3 +945,19 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         await settle_on_frameworks(pilot)
     assert saved.read_text(encoding="utf-8") != first
     assert [path.name for path in (ladder_home / "frameworks").glob("*.toml")] == [saved.name]
+
+
+def test_binary_data_and_a_quote_never_closed_are_refused_in_one_line(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(5)
+    noise = bytes(rng.randrange(256) for _ in range(3000))
+    with pytest.raises(ImportProblem, match=r"^noise\.csv: binary data, not a text document"):
+        import_ladder([("noise.csv", noise)], today=TODAY)
+    unclosed = b'Skill,Agent,Senior\nEmpathy,"unterminated,x\nCare,a,b\n'
+    with pytest.raises(ImportProblem, match=r"quoted cell that starts on line 2 is never closed"):
+        import_ladder([("quote.csv", unclosed)], today=TODAY)
+    # A quote inside a cell that is not quoted is text (5" screen), and escape sequences are not binary data.
+    fine = b'Skill,Agent,Senior\nHardware,"Knows the 5"" screen",Fixes a 5" screen\nTone,\x1b[31mred\x1b[0m,Calm\n'
+    result = import_ladder([("fine.csv", fine)], today=TODAY)
+    assert result.data["areas"][0]["dimensions"][0]["levels"]["senior"] == 'Fixes a 5" screen'

@@ -241,13 +241,19 @@ def _import(args: argparse.Namespace) -> int:
     folder = user_frameworks_dir()
     destination = Path(args.output).expanduser() if args.output else folder / f"{result.framework_id}.toml"
     installed = destination.parent.resolve() == folder.resolve()
-    if installed and not args.force:
-        # An id another framework has would take its place for every assessment on it: only when asked.
+    if not args.force:
+        # In the frameworks folder an id another framework has would take its place for every assessment on it;
+        # elsewhere its assessments would be counted with the other framework's by `team` and `compare`.
         taken = FrameworkCatalog().taken_by(result.framework_id, destination)
         if taken is not None:
+            effect = (
+                "put this one in its place for every assessment on it"
+                if installed
+                else "keep it anyway: team and compare would mix its assessments with the other's"
+            )
             raise LadderError(
                 f"{destination}: the id {result.framework_id!r} is already {taken}; give another with --id ID "
-                "(or --force to put this one in its place for every assessment on it)"
+                f"(or --force to {effect})"
             )
     write_framework(result.data, destination, force=args.force, make_folder=not args.output)
     framework = load_framework(destination)  # what the walk will read: it validates and opens at once

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
-from ladder_tui.core.importer._text import Decoded, decode, key
+from ladder_tui.core.importer._text import Decoded, control_character, decode, key
 from ladder_tui.core.text import plural
 
 if TYPE_CHECKING:
@@ -132,6 +132,13 @@ def import_ladder(
         if sheet is not None:
             raise ImportProblem(f"--sheet {sheet!r}: only an XLSX workbook has sheets")
         decoded = [(n, decode(raw)) for n, raw in sources]
+        for source_name, source in decoded:
+            control = control_character(source.text)
+            if control is not None:
+                raise ImportProblem(
+                    f"{source_name}: binary data, not a text document (control characters such as {control}), "
+                    f"which the importer does not read ({_READS})"
+                )
         read_lines = [_read_line(n, d) for n, d in decoded]
         read = _read_csv if fmt == "csv" else _read_markdown
         ladder = read(decoded, levels_in, where)

@@ -66,4 +66,22 @@ def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
             grid.append([Cell(value.split("\n")) for value in row])
     except csv.Error as exc:
         raise ImportProblem(f"{where}: not readable as CSV ({exc})") from None
+    _refuse_unclosed_quote(text, delimiter, where)
     return grid, f"cells separated by {how}"
+
+
+def _refuse_unclosed_quote(text: str, delimiter: str, where: str) -> None:
+    """A quoted cell never closed would swallow every row after it into its text (the lenient reader above keeps
+    going to the end of the file): refuse, naming the line it starts on. Only this error of the strict reader counts;
+    its other complaints (a stray quote inside a cell) are what the lenient reading is for."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    read_to = 0
+    try:
+        for _row in reader:
+            read_to = reader.line_num
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportProblem(
+                f'{where}: the quoted cell that starts on line {read_to + 1} is never closed (a missing "), so every '
+                "row after it would be read as its text"
+            ) from None
