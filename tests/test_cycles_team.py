@@ -262,7 +262,16 @@ async def test_enter_keeps_last_times_not_applicable_or_below_until_the_cursor_m
     assert saved.rating(*keys[1], "self") == fw.levels[1].id
 
 
-async def test_the_new_form_offers_to_start_from_the_last_cycle(ladder_home: Path, team: dict[str, Path]) -> None:
+@pytest.mark.parametrize("empty_cycle_since", [False, True])
+async def test_the_new_form_offers_to_start_from_the_last_cycle(
+    ladder_home: Path, team: dict[str, Path], empty_cycle_since: bool
+) -> None:
+    if empty_cycle_since:
+        # A cycle started after December and left empty carries nothing: the offer is still December's answers.
+        team["ana-empty"] = make_assessment(
+            builtin_framework(L1_L5), "Ana Lima", assessment_id=f"{DECEMBER}-2",
+            when=datetime(2026, 12, 2, tzinfo=UTC),
+        )  # fmt: skip
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

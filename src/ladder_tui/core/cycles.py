@@ -55,6 +55,23 @@ def same_person(left: str, right: str) -> bool:
     return person_key(left) == person_key(right)
 
 
+def latest_cycles(rows: Iterable[ListedAssessment]) -> dict[str, ListedAssessment]:
+    """Each person's latest cycle, keyed by `person_key`: their newest assessment by creation that holds an answer
+    (a cycle just started, still empty, does not stand for them), else their newest. `team` rolls these up and the
+    New form offers to start from them."""
+
+    def answered(row: ListedAssessment) -> bool:
+        return row.counts is None or row.counts.answered > 0
+
+    latest: dict[str, ListedAssessment] = {}
+    for row in sorted(rows, key=lambda row: row.created):
+        person = person_key(row.subject)
+        kept = latest.get(person)
+        if kept is None or answered(row) or not answered(kept):
+            latest[person] = row  # later by creation: the newer cycle (unless it is still empty)
+    return latest
+
+
 def cycles_of(assessment: Assessment, folder: Path, catalog: FrameworkCatalog) -> list[ListedAssessment]:
     """The person's assessments on this framework in `folder` (files are named `<subject>-<framework>...`), and the
     one this one was started from wherever its name is."""

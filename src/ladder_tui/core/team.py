@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ladder_tui.core.cycles import answer_value, person_key
+from ladder_tui.core.cycles import answer_value, latest_cycles
 from ladder_tui.core.document import (
     Block,
     BulletList,
@@ -111,23 +111,13 @@ class Team:
         }
 
 
-def _answered(row: ListedAssessment) -> bool:
-    return row.counts is None or row.counts.answered > 0
-
-
 def frameworks_in(rows: Sequence[ListedAssessment]) -> list[str]:
     return sorted({row.framework for row in rows})
 
 
 def team_rollup(framework: Framework, rows: Sequence[ListedAssessment]) -> Team:
     """The roll-up of the assessments on `framework` among `rows`: each person's latest cycle."""
-    by_person: dict[str, ListedAssessment] = {}
-    for row in sorted((row for row in rows if row.framework == framework.id), key=lambda row: row.created):
-        person = person_key(row.subject)
-        kept = by_person.get(person)
-        if kept is None or _answered(row) or not _answered(kept):
-            by_person[person] = row  # later by creation: the newer cycle (unless it is still empty)
-    latest = list(by_person.values())
+    latest = list(latest_cycles(row for row in rows if row.framework == framework.id).values())
     if not latest:
         raise LadderError(f"no assessment on framework {framework.id!r} in the folders given")
     people = []

@@ -132,7 +132,7 @@ class NewAssessmentScreen(Screen[Created | None]):
     def _offer_last_cycle(self) -> None:
         """A person with an earlier assessment on this framework: offer to start from its answers (a new cycle)."""
         from ladder_tui.core.assessment import slugify
-        from ladder_tui.core.cycles import same_person
+        from ladder_tui.core.cycles import latest_cycles, same_person
         from ladder_tui.core.listing import list_assessments
 
         carry = self.query_one("#carry", GlyphCheckbox)
@@ -141,7 +141,8 @@ class NewAssessmentScreen(Screen[Created | None]):
         if self.framework is not None and subject:
             rows = list_assessments(self.catalog, names=f"{slugify(subject)}-{self.framework.id}").rows
             mine = [row for row in rows if same_person(row.subject, subject) and row.framework == self.framework.id]
-            self.earlier = max(mine, key=lambda row: row.created) if mine else None
+            # The latest cycle with answers: an empty one started since carries nothing (as `team` reads it).
+            self.earlier = next(iter(latest_cycles(mine).values()), None)
         carry.display = self.earlier is not None
         if self.earlier is not None:
             day = self.earlier.created.astimezone().date().isoformat()
