@@ -212,3 +212,18 @@ def test_format_1_files_written_before_open_list_and_summarise_unchanged(ladder_
         copy = Path(temp) / "copy.toml"
         save_assessment(opened.assessment, copy)
         assert load_assessment(copy) == opened.assessment  # nothing in it is lost on a save either
+
+
+def test_a_disagreement_is_two_answers_that_differ_not_applicable_included() -> None:
+    from ladder_tui.core.assessment import Answer
+
+    fw = builtin_framework("customer-support-l1-l5")
+    first, second = fw.level_ids[:2]
+
+    def differ(own: str | None, lead: str | None) -> bool:
+        return rules.disagree(fw, Answer(self_rating=own, lead=lead))
+
+    assert differ(first, second) and differ("below", first) and differ("na", first) and differ(first, "na")
+    assert not differ(first, first) and not differ("na", "na") and not differ("below", "below")
+    # Unanswered on either side (untouched, skipped, a level the framework no longer has) is nothing to compare.
+    assert not differ(None, first) and not differ("skip", first) and not differ("gone-level", first)

@@ -303,14 +303,16 @@ def test_agreed_wins_over_lead_over_self_and_calibration() -> None:
         "accuracy": "senior",
     }
     calibration = [(c.dimension.id, c.self_rating.id, c.lead.id, c.difference) for c in result.calibration]
-    # Largest first; ties in framework order; "na" never calibrates; "below" counts as -1.
+    # One side's "not applicable" first (no distance in levels, the widest difference), then largest first; ties in
+    # framework order; "below" counts as -1.
     assert calibration == [
+        ("accuracy", "na", "senior", None),
         ("autonomy", "junior", "senior", 2),
         ("empathy", "below", "mid", 2),
         ("performance", "senior", "mid", -1),
     ]
-    assert result.calibration[0].agreed is not None and result.calibration[0].agreed.id == "mid"
-    assert result.to_dict()["calibration"][2]["difference"] == -1
+    assert result.calibration[1].agreed is not None and result.calibration[1].agreed.id == "mid"
+    assert [row["difference"] for row in result.to_dict()["calibration"]] == [None, 2, 2, -1]
 
 
 def test_skip_and_unknown_levels_fall_through_to_the_next_slot() -> None:

@@ -885,3 +885,34 @@ async def test_ctrl_c_reminds_in_plain_words_how_to_quit_or_leave(served: bool) 
         (note,) = [str(n.message) for n in app._notifications]
         assert "Ctrl+Q" in note and "[" not in note
         assert ("leaves" in note) == served
+
+
+async def test_pair_mode_walks_only_the_differences_not_applicable_included_and_pages_among_them() -> None:
+    fw = builtin_framework("customer-support-l1-l5")
+    keys = all_keys(fw)
+    own = dict.fromkeys(keys, "l2")
+    lead = dict.fromkeys(keys, "l2")
+    own[keys[1]], lead[keys[1]] = "l1", "l3"  # a level apart
+    own[keys[4]] = "na"  # "does not apply" against the lead's level: a difference too
+    lead[keys[7]] = "l4"
+    path = make_assessment(fw, "Ida", "pair", ratings={"self": own, "lead": lead})
+    app = make_app(assessment_path=path, mode="pair")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, AreaIntroScreen)
+        await pilot.press("enter")
+        screen = await settle(pilot, DimensionScreen)
+        assert isinstance(screen, DimensionScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        walk = screen.session
+        assert walk.index == 1 and "difference 1 of 3" in str(screen.query_one("#count").content)
+        await pilot.press("pagedown")
+        assert walk.index == 4 and "difference 2 of 3" in str(screen.query_one("#count").content)
+        await pilot.press("pagedown", "pagedown")  # past the last difference: stays on it
+        assert walk.index == 7
+        await pilot.press("pageup")
+        assert walk.index == 4
+        await pilot.press("2")  # agreed: on to the next difference, not the next dimension
+        await settle(pilot, DimensionScreen)
+        assert walk.index == 7
+    assert reload(path).rating(*keys[4], "agreed") == "l2"

@@ -268,7 +268,9 @@ def _focus_distance(item: FocusItem, result: ScoreResult) -> str:
     return f"{plural(item.gap, 'level')} below {goal.label}"
 
 
-def _difference_text(difference: int) -> str:
+def _difference_text(difference: int | None) -> str:
+    if difference is None:
+        return "one side: not applicable"
     who = "lead higher" if difference > 0 else "self higher"
     return f"{difference:+d} ({who})"
 

@@ -10,8 +10,9 @@
 * **Confidence** = (answered - not applicable) / applicable: the share of applicable dimensions with a rating that
   counts (0 when nothing applies).
 * **Resume point**: the first unanswered dimension in framework order (a skipped one is asked again).
-* **Disagreement**: self and lead both rated the dimension (a level, or "below the first level") and not alike; this
-  is what the summary's calibration lists and what pair mode's "differences only" walks.
+* **Disagreement**: self and lead both answered the dimension (a level, "below the first level" or "not
+  applicable") and not alike: one side's "not applicable" against the other's level is a difference to talk over
+  too. This is what the summary's calibration lists and what pair mode's "differences only" walks.
 
 Home, `list` and the summary read the effective rating (`slot=None`); the walk reads the slot its session writes
 (self mode: self, lead mode: lead, pair mode: agreed), with the same rules.
@@ -55,12 +56,11 @@ def rating_in(framework: Framework, answer: Answer | None, slot: Slot | None) ->
 
 
 def disagree(framework: Framework, answer: Answer | None) -> bool:
-    """Self and lead both rated (a level or "below") and rated differently."""
+    """Self and lead both answered (a level, "below" or "not applicable") and answered differently."""
     if answer is None:
         return False
     own, lead = answer.self_rating, answer.lead
-    rated = (BELOW, *framework.level_ids)
-    return own in rated and lead in rated and own != lead
+    return is_answer(framework, own) and is_answer(framework, lead) and own != lead
 
 
 def applicable_dimensions(framework: Framework, assessment: Assessment) -> Iterator[tuple[Area, Dimension]]:

@@ -232,14 +232,14 @@ class Strength(NamedTuple):
 
 
 class CalibrationItem(NamedTuple):
-    """A dimension where the self and lead ratings differ by a level or more."""
+    """A dimension where the self and lead ratings differ (by a level or more, or one says "not applicable")."""
 
     area: Ref
     dimension: Ref
     self_rating: Rating
     lead: Rating
-    #: lead minus self, in levels: positive when the lead rated higher.
-    difference: int
+    #: lead minus self, in levels: positive when the lead rated higher; None when one side said "not applicable".
+    difference: int | None
     agreed: Rating | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -754,15 +754,14 @@ class _Scorer:
                 continue
             own = self.rating(answer.self_rating)
             lead = self.rating(answer.lead)
-            if own is None or lead is None or own.index is None or lead.index is None:
+            if own is None or lead is None:
                 continue
-            difference = lead.index - own.index
-            if difference == 0:
-                continue
+            # No distance in levels when one side says "not applicable": listed first, as the widest difference.
+            difference = None if own.index is None or lead.index is None else lead.index - own.index
             agreed = self.rating(answer.agreed)
             items.append(
                 (
-                    -abs(difference),
+                    -abs(difference) if difference is not None else -len(self.levels) - 1,
                     order,
                     CalibrationItem(Ref(area.id, area.name), Ref(dim.id, dim.name), own, lead, difference, agreed),
                 )

@@ -523,6 +523,14 @@ class DimensionScreen(Screen[None]):
         self._record(SKIPPED)
 
     def action_move(self, delta: int) -> None:
+        if self.only_differences:
+            # Paging stays among the differences it walks (landing on an agreed one would leave the filter).
+            here = self.session.step.index
+            steps = [step.index for step in self._walked_steps()]
+            ahead = [index for index in steps if index > here] if delta > 0 else [i for i in steps if i < here][::-1]
+            if ahead:
+                self.go_to(ahead[0])
+            return
         self.go_to(self.session.step.index + delta)
 
     def action_go_to(self, index: int) -> None:
