@@ -411,3 +411,28 @@ async def test_the_summary_screen_and_its_export_say_what_moved_since_last_time(
     cli_text = cli(ladder_home, "summary", DECEMBER, "--format", "markdown").stdout
     assert "Since 2026-06-01" in exported
     assert exported == cli_text
+
+
+def test_a_cycle_with_nothing_rated_suggests_nothing_rather_than_below_the_first_level(
+    ladder_home: Path, team: dict[str, Path]
+) -> None:
+    fw = builtin_framework(L1_L5)
+    make_assessment(fw, "Dee Empty", assessment_id="dee", when=datetime(2026, 12, 2, tzinfo=UTC))
+    summary = cli(ladder_home, "summary", "dee")
+    assert summary.returncode == 0, summary.stderr
+    assert "Suggested level: None yet (nothing rated)\n" in summary.stdout and "not rated yet" in summary.stdout
+    assert "Below" not in summary.stdout.split("Confidence")[0]
+    data = json.loads(cli(ladder_home, "summary", "dee", "--format", "json").stdout)
+    assert data["suggested_level"] is None and data["suggested_label"] == "None yet (nothing rated)"
+
+    # Comparing against it: every dimension is "no longer rated", not "moved (0 up, 0 down)".
+    def compared(old: str, new: str) -> str:
+        return " ".join(cli(ladder_home, "compare", old, new).stdout.split())
+
+    assert "11 dimensions moved (0 up, 0 down, 11 no longer rated)" in compared("bo", "dee")
+    assert "11 dimensions moved (0 up, 0 down, 11 newly rated)" in compared("dee", "bo")
+    people = json.loads(cli(ladder_home, "team", "--format", "json").stdout)["people"]
+    assert [person["suggested_level"] for person in people if person["subject"] == "Dee Empty"] == [None]
+    text = cli(ladder_home, "team", "--format", "markdown").stdout
+    (dee,) = [line for line in text.splitlines() if line.startswith("| Dee Empty")]
+    assert dee.split("|")[2].strip() == "—", dee

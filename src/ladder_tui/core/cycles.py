@@ -203,8 +203,21 @@ class Comparison:
         before, after = self.before.suggested_label, self.after.suggested_label
         level = f"{before} → {after}" if before != after else f"still {after}"
         moved = len(self.changes)
-        detail = f" ({self.moved_up} up, {self.moved_down} down)" if moved else ""
-        return f"{level}; {plural(moved, 'dimension')} moved{detail}"
+        return f"{level}; {plural(moved, 'dimension')} moved{self._moved_detail()}"
+
+    def _moved_detail(self) -> str:
+        """ " (3 up, 1 down)", and what is neither: dimensions rated only now, no longer rated, or to or from
+        "not applicable" (no distance in levels), so that the parts add up to the count."""
+        if not self.changes:
+            return ""
+        parts = [f"{self.moved_up} up", f"{self.moved_down} down"]
+        newly = sum(1 for change in self.changes if change.before is None)
+        dropped = sum(1 for change in self.changes if change.after is None)
+        other = len(self.changes) - self.moved_up - self.moved_down - newly - dropped
+        parts += [f"{count} {what}" for count, what in ((newly, "newly rated"), (dropped, "no longer rated")) if count]
+        if other:
+            parts.append(f"{other} to or from not applicable")
+        return f" ({', '.join(parts)})"
 
 
 def compare(framework: Framework, before: Assessment, after: Assessment) -> Comparison:
@@ -285,7 +298,7 @@ def comparison_document(comparison: Comparison) -> Document:
         headline=Headline(
             title="Suggested level",
             level=comparison.since_line().split(";")[0],
-            provisional=after.provisional,
+            provisional=after.provisional and after.counted > 0,
             facts=facts,
             warning=None,
             explanation=(comparison.since_line() + ".",),

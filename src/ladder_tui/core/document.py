@@ -324,7 +324,7 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
     headline = Headline(
         title=_level_title(result),
         level=result.suggested_label,
-        provisional=result.provisional,
+        provisional=result.provisional and result.counted > 0,  # "none yet" needs no "provisional"
         facts=tuple(facts),
         warning=_provisional_line(result),
         explanation=result.explanation,
@@ -347,7 +347,8 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
     return Document(
         title=f"Summary: {result.subject}",
         meta=(
-            f"{fw.name} ({fw.id}, version {fw.version}) · last rated in {result.mode} mode · "
+            f"{fw.name} ({fw.id}, version {fw.version}) · "
+            f"{f'last rated in {result.mode} mode' if result.answered else 'not rated yet'} · "
             f"saved {result.updated[:10]}"
         ),
         headline=headline,

@@ -58,6 +58,10 @@ class Ref(NamedTuple):
         return {"id": self.id, "name": self.name}
 
 
+#: The suggested level of an assessment with no rating yet.
+NOTHING_RATED = "None yet (nothing rated)"
+
+
 class Rating(NamedTuple):
     """A level or a rating: ``index`` 0..n-1 for levels, -1 for "below", None for "not applicable"."""
 
@@ -372,7 +376,10 @@ class ScoreResult(NamedTuple):
 
     @property
     def suggested_label(self) -> str:
-        """The suggested level's name, or "Below <first level>"."""
+        """The suggested level's name, "Below <first level>", or "None yet" while nothing is rated (an empty
+        assessment is not evidence of being below the first level)."""
+        if self.suggested is None and self.counted == 0:
+            return NOTHING_RATED
         return self.suggested.name if self.suggested else below_name(self.levels[0].name)
 
     @property

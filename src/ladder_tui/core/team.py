@@ -204,7 +204,7 @@ def team_document(team: Team) -> Document:
     rows: list[tuple[Cell, ...]] = [
         (
             (person.subject,),
-            _level(heat(person.result.suggested or _below(fw)), person.result.provisional),
+            _person_level(person.result, heat(person.result.suggested or _below(fw))),
             *(heat(person.ratings.get(item.key)) for item in team.dimensions),
         )
         for person in people
@@ -275,9 +275,11 @@ def team_document(team: Team) -> Document:
     )
 
 
-def _level(cell: Heat, provisional: bool) -> Heat:
-    """A person's level, marked when too little is rated to rely on it."""
-    return Heat(cell.label + "*", cell.fraction) if provisional else cell
+def _person_level(result: ScoreResult, cell: Heat) -> Heat:
+    """A person's level, marked when too little is rated to rely on it; "—" while nothing is rated."""
+    if result.counted == 0:
+        return Heat("—", None)
+    return Heat(cell.label + "*", cell.fraction) if result.provisional else cell
 
 
 def _below(framework: Framework) -> Rating:
