@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from conftest import PYTHON, builtin_framework, ladder_env, make_assessment
 from ladder_tui.core import rules
@@ -436,3 +436,56 @@ def test_a_cycle_with_nothing_rated_suggests_nothing_rather_than_below_the_first
     text = cli(ladder_home, "team", "--format", "markdown").stdout
     (dee,) = [line for line in text.splitlines() if line.startswith("| Dee Empty")]
     assert dee.split("|")[2].strip() == "—", dee
+
+
+@pytest.fixture
+def ghost(ladder_home: Path, team: dict[str, Path]) -> Path:
+    """One more assessment, on a framework that was installed then removed."""
+    from ladder_tui.core.loader import load_framework
+
+    source = Path(__file__).parents[1] / "frameworks" / "support-specialist-l2-l4.toml"
+    folder = ladder_home / "frameworks"
+    folder.mkdir(exist_ok=True)
+    installed = folder / "ghost.toml"
+    installed.write_text(
+        source.read_text(encoding="utf-8").replace('id = "support-specialist-l2-l4"', 'id = "ghost"', 1)
+    )
+    fw = load_framework(installed)
+    path = make_assessment(
+        fw, "Gil Ghost", assessment_id="gil", ratings={"self": {fw.dimension_keys()[0]: fw.level_ids[0]}}
+    )
+    installed.unlink()
+    return path
+
+
+def test_team_leaves_out_a_framework_that_is_not_installed_and_says_so(ladder_home: Path, ghost: Path) -> None:
+    result = cli(ladder_home, "team", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["framework"]["id"] == L1_L5
+    assert "left out the assessments on frameworks that are not installed (ghost)" in result.stderr
+
+
+async def test_the_team_screen_shows_nothing_of_another_framework_under_one_not_installed(
+    ladder_home: Path, ghost: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        for _ in range(40):
+            await pilot.pause()
+            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
+                break
+        screen = app.screen
+        assert isinstance(screen, TeamScreen) and screen.framework_id == L1_L5  # the installed one first
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.framework_id == "ghost" and screen.team is None
+        assert not screen.query_one(DataTable).display and not screen.query("#team-more Static")
+        assert "not installed" in str(screen.query_one("#team-status", Static).render())
+        await pilot.press("enter")  # nothing to open
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("f")
+        await pilot.pause()
+        assert screen.team is not None and screen.query_one(DataTable).display

@@ -363,9 +363,17 @@ def _team(args: argparse.Namespace) -> int:
         raise LadderError(f"no assessments in {', '.join(str(folder) for folder in folders)}")
     framework_id = args.framework
     if framework_id is None:
-        if len(present) > 1:
-            raise LadderError(f"assessments on several frameworks ({', '.join(present)}); choose one with --framework")
-        framework_id = present[0]
+        # Only an installed framework can be rolled up: the others are named, not offered as a choice.
+        installed = {framework.id for framework in catalog.frameworks()}
+        usable = [fid for fid in present if fid in installed]
+        missing = [fid for fid in present if fid not in installed]
+        if not usable:
+            raise LadderError(f"the assessments are on frameworks that are not installed ({', '.join(missing)})")
+        if len(usable) > 1:
+            raise LadderError(f"assessments on several frameworks ({', '.join(usable)}); choose one with --framework")
+        if missing:
+            _error(f"note: left out the assessments on frameworks that are not installed ({', '.join(missing)})")
+        framework_id = usable[0]
     team = team_rollup(catalog.get(framework_id), rows)
     if args.format == "json":
         text = render_json_data(team.to_dict())

@@ -136,7 +136,7 @@ def regular_files(folder: Path, suffix: str) -> tuple[list[Path], list[tuple[Pat
         if kind is None:
             files.append(path)
         else:
-            skipped.append((path, f"is {kind}, not a file; skipped"))
+            skipped.append((path, f"is {kind}, not a file"))
     return files, skipped
 
 

@@ -89,23 +89,29 @@ class TeamScreen(Screen[None]):
             self.query_one("#team-status", Static).update("No saved assessments yet: the team shows once there are.")
             self.query_one(DataTable).display = False
             return
-        # The framework most people are on comes first.
+        # The framework most people are on comes first; one that is not installed (nothing to roll up) last.
         counts = {fw: len({row.subject.casefold() for row in rows if row.framework == fw}) for fw in self.frameworks}
-        self.frameworks.sort(key=lambda fw: (-counts[fw], fw))
+        self.frameworks.sort(key=lambda fw: (self.catalog.find(fw) is None, -counts[fw], fw))
         self.show(self.frameworks[0])
 
     def show(self, framework_id: str) -> None:
         self.framework_id = framework_id
         framework = self.catalog.find(framework_id)
         status = self.query_one("#team-status", Static)
-        if framework is None:
-            status.update(Content(f"Framework {one_line(framework_id, 60)} is not installed."))
-            return
+        others = " (f: the next framework)" if len(self.frameworks) > 1 else ""
         try:
+            if framework is None:
+                raise LadderError(f"Framework {one_line(framework_id, 60)} is not installed: nothing to roll up")
             self.team = team_rollup(framework, self.rows)
         except LadderError as exc:
-            status.update(Content(inert(str(exc))))
+            # Nothing of the framework shown before may stay under this line, as if it were this one's.
+            self.team = None
+            self.query_one(DataTable).display = False
+            self.query_one("#team-more", QuietScroll).remove_children()
+            status.update(Content(inert(str(exc)) + others))
+            self.refresh_bindings()
             return
+        self.query_one(DataTable).display = True
         document = team_document(self.team)
         others = f" · {len(self.frameworks)} frameworks here (f: the next)" if len(self.frameworks) > 1 else ""
         status.update(
