@@ -364,3 +364,14 @@ def test_laying_out_pauses_the_cycle_collector_and_leaves_it_as_it_was(monkeypat
     finally:
         (gc.enable if was else gc.disable)()
     assert seen == [False, False]
+
+
+def test_an_areas_rated_count_is_of_its_applicable_dimensions_with_not_applicable_said_apart() -> None:
+    fw = framework()
+    marked = assessment(fw)
+    marked.set_rating("quality", "accuracy", "lead", "na")
+    text = render(score(fw, marked), "markdown")
+    quality = next(line for line in text.splitlines() if line.startswith("| Quality |"))
+    assert "| 1/1 (+1 n/a) |" in quality, quality
+    workflow = next(line for line in text.splitlines() if line.startswith("| Workflow |"))
+    assert "| 2/2 |" in workflow, workflow

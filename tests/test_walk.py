@@ -905,7 +905,7 @@ async def test_pair_mode_walks_only_the_differences_not_applicable_included_and_
         await pilot.press("d")
         await pilot.pause()
         walk = screen.session
-        assert walk.index == 1 and "difference 1 of 3" in str(screen.query_one("#count").content)
+        assert walk.index == 1 and "difference 1 of 3 · 0 agreed" in str(screen.query_one("#count").content)
         await pilot.press("pagedown")
         assert walk.index == 4 and "difference 2 of 3" in str(screen.query_one("#count").content)
         await pilot.press("pagedown", "pagedown")  # past the last difference: stays on it

@@ -358,6 +358,12 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
     )
 
 
+def _rated_text(area: AreaStanding) -> str:
+    """`4/4 (+1 n/a)`: rated of the area's applicable dimensions, and those marked not applicable."""
+    rated = f"{area.counted}/{area.dimensions - area.not_applicable}"
+    return f"{rated} (+{area.not_applicable} n/a)" if area.not_applicable else rated
+
+
 def _areas(result: ScoreResult) -> Section | None:
     if not result.areas:
         return None
@@ -370,7 +376,8 @@ def _areas(result: ScoreResult) -> Section | None:
                 Bar(bar_fraction(area, result), median),
                 (median,),
                 (_range_text(area),),
-                (f"{area.counted}/{area.dimensions}",),
+                # Of the area's applicable dimensions, as the confidence line counts them; N/A said apart.
+                (_rated_text(area),),
                 (_distribution_text(area),),
             )
         )

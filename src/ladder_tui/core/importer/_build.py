@@ -140,7 +140,7 @@ def build(
     report.append(f"levels ({len(levels)}): {_listing([with_short(e) for e in levels], 10)}")
     dim_total = sum(len(a["dimensions"]) for a in areas)
     area_text = _listing([f"{a['name']} ({len(a['dimensions'])})" for a in areas], 10)
-    report.append(f"areas ({len(areas)}, {dim_total} dimensions): {area_text}")
+    report.append(f"areas ({len(areas)}, {plural(dim_total, 'dimension')}): {area_text}")
     if empty_count:
         more = f", ... ({empty_count - len(empty_cells)} more)" if empty_count > len(empty_cells) else ""
         report.append(

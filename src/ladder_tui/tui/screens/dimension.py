@@ -195,11 +195,13 @@ class DimensionScreen(Screen[None]):
 
     def _count_text(self, answered: int) -> str:
         session = self.session
+        # Pair mode writes (and counts) the agreed rating: "answered" there read as if self and lead had not rated.
+        done = f"{answered} agreed" if session.slot == "agreed" else f"{answered} answered"
         if self.only_differences:
             steps = self._walked_steps()
             position = next((n for n, step in enumerate(steps, 1) if step.index == session.index), 0)
-            return f"difference {position} of {len(steps)} · {answered} answered"
-        return f"{session.step.index + 1} of {session.total} · {answered} answered"
+            return f"difference {position} of {len(steps)} · {done}"
+        return f"{session.step.index + 1} of {session.total} · {done}"
 
     def _render_cards(self) -> None:
         if not self.is_mounted:
