@@ -228,15 +228,17 @@ def test_list_when_empty(ladder_home: Path) -> None:
     assert "No assessments yet" in result.stdout
 
 
-def test_list_columns_line_up_with_wide_characters(ladder_home: Path) -> None:
+def test_list_columns_line_up_with_wide_characters_and_a_very_long_name_is_cut(ladder_home: Path) -> None:
     make_assessment(PRODUCT, "Zoë 客户服务", assessment_id="zoe")
     make_assessment(PRODUCT, "Al", assessment_id="al")
+    make_assessment(PRODUCT, "客" * 200, assessment_id="long")
     result = run(ladder_home, "list")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     # Where FRAMEWORK starts, counted in terminal cells: the same on every line.
     starts = {cell_len(line[: line.index(PRODUCT if number else "FRAMEWORK")]) for number, line in enumerate(lines)}
     assert len(starts) == 1, lines
+    assert "客" * 19 + "…" in result.stdout and max(map(cell_len, lines)) < 120  # the id names it whole
 
 
 def test_list_shows_progress_and_last_saved(ladder_home: Path) -> None:

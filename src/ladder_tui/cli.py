@@ -271,6 +271,10 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+#: `list` shows at most this much of a subject (the id beside it names the file whole).
+LIST_SUBJECT_WIDTH = 40
+
+
 def _list() -> int:
     from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.listing import list_assessments
@@ -283,9 +287,13 @@ def _list() -> int:
     if not listing.rows:
         print("No assessments yet. Start one with: ladder-tui new --framework ID --subject NAME")
         return 0
+    from ladder_tui.core.text import fit_cells
+
     rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
     for item in listing.rows:
-        rows.append((item.id, item.subject, item.framework, item.mode, item.progress, item.updated.date().isoformat()))
+        # The id is what the other commands take, so it stays whole; one very long name must not widen every row.
+        subject = fit_cells(_inert(item.subject), LIST_SUBJECT_WIDTH)
+        rows.append((item.id, subject, item.framework, item.mode, item.progress, item.updated.date().isoformat()))
     _print_table(rows)
     return 0
 

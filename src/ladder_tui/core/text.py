@@ -50,6 +50,20 @@ def cell_len(text: str) -> int:
     return sum(0 if combining(ch) else 2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def fit_cells(text: str, width: int) -> str:
+    """`text` in at most `width` terminal cells, cut with "…" when longer."""
+    if cell_len(text) <= width:
+        return text
+    kept, used = [], 0
+    for ch in text:
+        size = cell_len(ch)
+        if used + size > width - 1:
+            break
+        kept.append(ch)
+        used += size
+    return "".join(kept) + "…"
+
+
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``1 row``, ``2 rows``: every count shown to a user reads as English."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
