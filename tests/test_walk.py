@@ -708,6 +708,8 @@ async def test_second_session_on_the_same_file_is_read_only(catalog: FrameworkCa
         app = make_app(assessment_path=path, mode="lead")
         async with app.run_test(size=SIZE) as pilot:
             screen = await settle(pilot, AreaIntroScreen)
+            assert "read-only" in str(screen.sub_title)  # said before the walk too, not only in a toast
+            assert "Read-only: nothing chosen here is saved" in str(screen.query_one("#area-hint").render())
             await pilot.press("enter")
             screen = await settle(pilot, DimensionScreen)
             assert app.walk is not None and app.walk.read_only

@@ -72,13 +72,17 @@ class AreaIntroScreen(Screen[None]):
                         card.border_title = card_title(level, number, level.name, key=False)
                         card.update(card_body(area.overview.get(level.id, ()), []))
                         yield card
-        yield Static("Press enter to start this area.", id="area-hint")
+        hint = "Press enter to start this area."
+        if self.session.read_only:
+            # Said before the walk, not only on its screens: nothing typed in this window is saved.
+            hint = f"{hint} Read-only: nothing chosen here is saved."
+        yield Static(Content(hint), id="area-hint")
         yield KeyHints()
 
     def on_mount(self) -> None:
         session = self.session
         self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(session.framework.name, 60)}"
-        self.sub_title = f"{session.mode} mode"
+        self.sub_title = f"{session.mode} mode" + (" · read-only" if session.read_only else "")
 
     def action_go_on(self) -> None:
         self.dismiss(None)
