@@ -357,6 +357,21 @@ def test_outline_both_nestings_give_the_same_ladder() -> None:
             assert table[key] == cells
 
 
+def test_outline_with_one_area_keeps_its_name_in_either_nesting() -> None:
+    outer = (
+        "# Acme Support Ladder\n\n## Agent (L1)\n### Customer care\n#### Empathy\n- Calm.\n#### Tickets\n- Follows.\n"
+    )
+    outer += "\n## Senior Agent (L2)\n### Customer care\n#### Empathy\n- Fans.\n#### Tickets\n- Writes.\n"
+    inner = "# Acme Support Ladder\n\n## Customer care\n### Empathy\n#### Agent (L1)\n- Calm.\n"
+    inner += (
+        "#### Senior Agent (L2)\n- Fans.\n### Tickets\n#### Agent (L1)\n- Follows.\n#### Senior Agent (L2)\n- Writes.\n"
+    )
+    results = [import_ladder([("ladder.md", text.encode())], today=TODAY) for text in (outer, inner)]
+    assert [[area["name"] for area in result.data["areas"]] for result in results] == [["Customer care"]] * 2
+    assert grid(results[0].data) == grid(results[1].data)
+    assert {result.data["name"] for result in results} == {"Acme Support Ladder"}
+
+
 def test_outline_nesting_can_be_forced() -> None:
     forced = import_ladder([fixture("outline-levels-outer.md")], levels_in="inner", today=TODAY)
     check(forced)

@@ -441,10 +441,15 @@ def read(
     for root, _ in trees:
         tops.append(_collapse(root))
     title: str | None
+    #: The innermost heading passed on the way down, below the document's title ("## Customer care" over the
+    #: dimensions): the one area's name when the levels are innermost (it would be lost with the passed headings).
+    area_hint: str | None = None
     if len(files) == 1:
         top_node, chain = tops[0]
         top = top_node.children
         title = next((t for t in chain if t), None)
+        passed = [t for t in chain if t]
+        area_hint = passed[-1] if len(passed) >= 2 else None
     else:
         # One node per file; its title is the first title of its chain that differs from file to file.
         stems = [re.sub(r"\.[A-Za-z0-9]+$", "", name.replace("\\", "/").rsplit("/", 1)[-1]) for name, _ in files]
@@ -479,6 +484,8 @@ def read(
         readings, key=lambda r: (round(r.score, 6), -len(r.levels), not r.inner, r.position != LAST, -r.position)
     )
     ladder = _ladder(items, best, display, title, doc_name, stats)
+    if best.inner and area_hint and len(ladder.areas) == 1 and ladder.areas[0].name is None:
+        ladder.areas[0].name = area_hint
     if best.inner:
         where = "innermost"
     elif best.position == 0:
