@@ -976,3 +976,11 @@ def test_binary_data_and_a_quote_never_closed_are_refused_in_one_line(tmp_path: 
     fine = b'Skill,Agent,Senior\nHardware,"Knows the 5"" screen",Fixes a 5" screen\nTone,\x1b[31mred\x1b[0m,Calm\n'
     result = import_ladder([("fine.csv", fine)], today=TODAY)
     assert result.data["areas"][0]["dimensions"][0]["levels"]["senior"] == 'Fixes a 5" screen'
+
+
+def test_repeated_level_names_are_reported_with_the_ids_that_tell_them_apart() -> None:
+    result = import_ladder([("dup.csv", b"Skill,Agent,Agent,Lead\nEmpathy,a,b,c\n")], today=TODAY)
+    assert [level["id"] for level in result.data["levels"]] == ["agent", "agent-2", "lead"]
+    assert any(
+        line.startswith("repeated level names got distinct ids: 'Agent' (agent, agent-2)") for line in result.report
+    )

@@ -80,6 +80,12 @@ def build(
             entry["description"] = paragraphs(level.description)
         levels.append(entry)
     ids = [entry["id"] for entry in levels]
+    # Two columns (or headings) with one name are most often a slip: said, with the ids that tell them apart.
+    repeated = [
+        f"{level_name!r} ({', '.join(e['id'] for e in levels if e['name'] == level_name)})"
+        for level_name in dict.fromkeys(level_names)
+        if level_names.count(level_name) > 1
+    ]
 
     doc_name = name if name is not None else (title or stem)
     area_ids = IdMaker()
@@ -148,6 +154,11 @@ def build(
         )
     else:
         report.append("empty cells: none")
+    if repeated:
+        report.append(
+            f"repeated level names got distinct ids: {_listing(repeated, 5)}; rename them in the file if they are "
+            "different levels"
+        )
     if duplicates:
         report.append(f"repeated dimension names got distinct ids: {_listing(duplicates, 5)}")
     if fixer.count:
