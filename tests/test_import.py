@@ -709,6 +709,10 @@ def test_mojibake_repaired_and_good_text_untouched() -> None:
     assert cells["junior"] == "doesn\u2019t"
     assert cells["senior"] == good
     assert "repaired mojibake in 1 text (e.g. 'doesnâ€™t' -> 'doesn’t')" in result.report
+    # Mojibake missing a byte would only become a replacement character: kept as the file has it, not counted.
+    broken = "| Skill | Junior | Senior |\n|---|---|---|\n| Care | fansâ€\ufffd. | ok |\n"
+    kept = imp(("b.md", broken.encode()))
+    assert dims(kept.data)[0]["levels"]["junior"] == "fansâ€\ufffd." and "mojibake repaired: none" in kept.report
 
 
 def test_escapes_and_markup_carried_literally() -> None:

@@ -84,6 +84,10 @@ class Fixer:
         if self._fix is None:
             self._fix = self._fixer()
         fixed = self._fix(text)
+        if fixed != text and "\ufffd" in _difference(text, fixed)[1]:
+            # Mojibake missing a byte ("fansâ€�") decodes to a replacement character, which is no repair:
+            # the text stays word for word as the file has it.
+            return text
         if fixed != text:
             self.count += 1
             if self.example is None:
