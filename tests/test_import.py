@@ -988,3 +988,12 @@ def test_repeated_level_names_are_reported_with_the_ids_that_tell_them_apart() -
     assert any(
         line.startswith("repeated level names got distinct ids: 'Agent' (agent, agent-2)") for line in result.report
     )
+
+
+def test_a_csv_of_marks_is_refused_as_the_same_markdown_table_is() -> None:
+    marks = "Skill,Junior,Senior\nCare,yes,no\nTickets,✓,✓\nDocs,1,2\n"
+    with pytest.raises(ImportProblem, match=r"^marks\.csv: its table holds links and marks"):
+        import_ladder([("marks.csv", marks.encode())], today=TODAY)
+    table = "| Skill | Junior | Senior |\n|---|---|---|\n| Care | yes | no |\n| Tickets | ✓ | ✓ |\n| Docs | 1 | 2 |\n"
+    with pytest.raises(ImportProblem, match=r"links and marks"):
+        import_ladder([("marks.md", table.encode())], today=TODAY)

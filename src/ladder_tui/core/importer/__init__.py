@@ -190,6 +190,7 @@ def _read_csv(decoded: list[tuple[str, Decoded]], levels_in: str | None, where: 
     ladders = []
     for n, d in decoded:
         grid, how = _delimited.read(d.text, n, _ext(n) in (".tsv", ".tab"))
+        _refuse_marks_only(grid, n)
         ladder = read_grid(grid, levels_in=levels_in, where=n)
         ladder.notes.insert(0, how)
         if ladder.title is None and len(decoded) > 1:
@@ -209,6 +210,7 @@ def _read_xlsx(
     lines = []
     for n, raw in sources:
         grid, notes = _xlsx.read(raw, n, sheet)
+        _refuse_marks_only(grid, n)
         lines.append(f"read {n} (XLSX workbook, {notes[0]})")
         ladder = read_grid(grid, levels_in=levels_in, where=n)
         ladder.notes[1:1] = notes[1:]
@@ -359,6 +361,12 @@ def _markdown_tables(name: str, doc: MdDoc, levels_in: str | None) -> Ladder:
 
 #: A cell that marks rather than describes: yes/no, a tick or a cross, a number.
 _MARK = re.compile(r"^(?:yes|no|y|n|x|true|false|[✓✔✗✘☑☐•*+-]|\d+(?:[.,]\d+)?%?)?$", re.IGNORECASE)
+
+
+def _refuse_marks_only(grid: Any, name: str) -> None:
+    """A sheet of yes/no, ticks or numbers (a checklist, a scores table) is no ladder, whatever its format."""
+    if _navigation_table(grid):
+        raise ImportProblem(f"{name}: its table holds links and marks (yes, no, ticks, numbers), not descriptions")
 
 
 def _navigation_table(grid: Any) -> bool:
