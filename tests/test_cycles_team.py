@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from conftest import PYTHON, builtin_framework, ladder_env, make_assessment
@@ -304,20 +305,26 @@ async def test_the_new_form_offers_to_start_from_the_last_cycle(
 # ----- the Team screen -----
 
 
+async def open_team(pilot: Pilot[None]) -> TeamScreen:
+    """Home's `t`, then wait until the Team screen has rolled the team up."""
+    await pilot.pause()
+    await pilot.press("t")
+    for _ in range(40):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, TeamScreen) and pilot.app.screen.team is not None:
+            break
+    screen = pilot.app.screen
+    assert isinstance(screen, TeamScreen) and screen.team is not None
+    return screen
+
+
 async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
     ladder_home: Path, team: dict[str, Path]
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("t")
-        for _ in range(40):
-            await pilot.pause()
-            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, TeamScreen) and screen.team is not None
+        screen = await open_team(pilot)
         table = screen.query_one(DataTable)
         # People first (by name), then the median, the spread and how many are below their next level.
         assert [str(table.get_row_at(n)[0]) for n in range(table.row_count)] == [
@@ -363,13 +370,7 @@ async def test_the_team_screen_shows_names_whole_and_cuts_only_very_long_ones_vi
     make_assessment(fw, "Maximiliana Wolfeschlegelsteinhausen", assessment_id="max", ratings={"self": level})
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("t")
-        for _ in range(40):
-            await pilot.pause()
-            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
-                break
-        table = app.screen.query_one(DataTable)
+        table = (await open_team(pilot)).query_one(DataTable)
         names = [str(table.get_row_at(n)[0]) for n in range(2)]
         assert names == ["Ada [L3] Lovelace", "Maximiliana Wolfeschlegelst…"]
         column = table.ordered_columns[0]
@@ -470,14 +471,8 @@ async def test_the_team_screen_shows_nothing_of_another_framework_under_one_not_
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("t")
-        for _ in range(40):
-            await pilot.pause()
-            if isinstance(app.screen, TeamScreen) and app.screen.team is not None:
-                break
-        screen = app.screen
-        assert isinstance(screen, TeamScreen) and screen.framework_id == L1_L5  # the installed one first
+        screen = await open_team(pilot)
+        assert screen.framework_id == L1_L5  # the installed one first
         await pilot.press("f")
         await pilot.pause()
         assert screen.framework_id == "ghost" and screen.team is None
