@@ -116,6 +116,19 @@ def arriving(*keys: str, screen: str, ready: Callable[[Screen[object]], bool] | 
     return run
 
 
+def team_laid_out(screen: Screen[object]) -> bool:
+    """The team is rolled up and its heatmap laid out on screen. A DataTable sizes its rows on its next idle and the
+    screen then lays it out again (its height is auto): on a busy machine the snapshot came between them and showed
+    no table."""
+    from textual.widgets import DataTable
+
+    if getattr(screen, "team", None) is None:
+        return False
+    table = screen.query_one(DataTable)
+    # Laid out: the header and at least the first row have a place on the screen.
+    return table.row_count > 0 and table.virtual_size.height >= table.row_count and table.size.height >= 2
+
+
 def rows_loaded(screen: Screen[object]) -> bool:
     return bool(getattr(screen, "loaded", True))
 
@@ -230,5 +243,5 @@ def test_finish(snap_compare: Compare, size: str) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_team(snap_compare: Compare, size: str) -> None:
     team_fixture()
-    ready = arriving("t", screen="TeamScreen", ready=lambda screen: getattr(screen, "team", None) is not None)
+    ready = arriving("t", screen="TeamScreen", ready=team_laid_out)
     assert snap_compare(app_for(), terminal_size=SIZES[size], run_before=ready)
