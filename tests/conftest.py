@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +16,10 @@ from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.paths import assessments_dir
 from ladder_tui.core.storage import save_assessment
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+    from textual.screen import Screen
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILTIN_DIR = ROOT / "frameworks"
@@ -119,3 +124,15 @@ def ladder_env(home: Path) -> dict[str, str]:
 
 
 PYTHON = sys.executable
+
+
+async def settle(pilot: Pilot[Any], screen_type: type[Screen[Any]], tries: int = 40) -> Screen[Any]:
+    """Wait (briefly, without sleeping blindly) until the app shows a screen of this type, mounted and idle."""
+    app = pilot.app
+    for attempt in range(tries):
+        if isinstance(app.screen, screen_type):
+            if attempt:
+                await pilot.pause()  # it just arrived: let it finish mounting (Header sets its title after refresh)
+            return app.screen
+        await pilot.pause()
+    raise AssertionError(f"expected {screen_type.__name__}, the app shows {type(app.screen).__name__}")

@@ -13,7 +13,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from conftest import PYTHON, builtin_framework, ladder_env, make_assessment
+from conftest import PYTHON, builtin_framework, ladder_env, make_assessment, settle
 from ladder_tui.core import rules
 from ladder_tui.core.cycles import carried_from
 from ladder_tui.core.loader import load_assessment
@@ -201,15 +201,9 @@ async def test_a_new_cycle_starts_from_last_time_and_counts_only_what_is_confirm
     assert rules.counts(fw, load_assessment(path)).answered == 0  # carried values are not answers
     app = make_app(assessment_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, AreaIntroScreen):
-                break
+        await settle(pilot, AreaIntroScreen, tries=30)
         await pilot.press("enter")
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, DimensionScreen):
-                break
+        await settle(pilot, DimensionScreen, tries=30)
         screen = app.screen
         assert isinstance(screen, DimensionScreen)
         # The cursor starts on last time's rating (the effective one: the lead's l3), marked so.
@@ -239,15 +233,9 @@ async def test_enter_keeps_last_times_not_applicable_or_below_until_the_cursor_m
     save_assessment(fresh, path)
     app = make_app(assessment_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, AreaIntroScreen):
-                break
+        await settle(pilot, AreaIntroScreen, tries=30)
         await pilot.press("enter")
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, DimensionScreen):
-                break
+        await settle(pilot, DimensionScreen, tries=30)
         screen = app.screen
         assert isinstance(screen, DimensionScreen)
         assert "Last time: not applicable (enter keeps it)" in str(screen.query_one("#answer-bar").content)
@@ -277,10 +265,7 @@ async def test_the_new_form_offers_to_start_from_the_last_cycle(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, NewAssessmentScreen):
-                break
+        await settle(pilot, NewAssessmentScreen, tries=30)
         new = app.screen
         assert isinstance(new, NewAssessmentScreen)
         options = new.query_one("#new-frameworks", OptionList)
@@ -332,19 +317,13 @@ async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
         ]  # fmt: skip
         assert table.virtual_size.width > 80  # the heatmap scrolls sideways at 80x24
         await pilot.press("down", "enter")  # Bo Chen
-        for _ in range(40):
-            await pilot.pause()
-            if isinstance(app.screen, SummaryScreen):
-                break
+        await settle(pilot, SummaryScreen, tries=40)
         assert isinstance(app.screen, SummaryScreen)
         assert app.walk is not None and app.walk.path == team["bo"]
         # Ana's latest cycle holds her lead's ratings too: looking at it from the team asks nobody who is rating and
         # takes nothing over (read-only, unlocked: her own ladder-tui can still write it).
         await pilot.press("escape")
-        for _ in range(40):
-            await pilot.pause()
-            if isinstance(app.screen, TeamScreen):
-                break
+        await settle(pilot, TeamScreen, tries=40)
         await pilot.press("up", "enter")
         for _ in range(40):
             await pilot.pause()
@@ -397,10 +376,7 @@ async def test_the_summary_screen_and_its_export_say_what_moved_since_last_time(
         assert isinstance(summary, SummaryScreen)
         assert summary.earlier is not None and summary.earlier[0] == "2026-06-01"
         await pilot.press("e")
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, ExportScreen):
-                break
+        await settle(pilot, ExportScreen, tries=30)
         target = tmp_path / "ana.md"
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")

@@ -24,7 +24,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PYTHON, ROOT, builtin_framework, ladder_env, make_assessment
+from conftest import PYTHON, ROOT, builtin_framework, ladder_env, make_assessment, settle
 from ladder_tui import cli
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.files import MAX_FILE_BYTES
@@ -460,10 +460,7 @@ async def test_markup_and_escape_sequences_from_files_are_shown_literally(ladder
     path = make_assessment(fw, "Ana [i]x[/i] \x1b[2J", assessment_id="ana")
     app = make_app(assessment_path=path)
     async with app.run_test(size=(160, 40)) as pilot:
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, AreaIntroScreen):
-                break
+        await settle(pilot, AreaIntroScreen, tries=20)
         assert "Area [red]not red[/red]" in _texts(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -477,10 +474,7 @@ async def test_markup_and_escape_sequences_from_files_are_shown_literally(ladder
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("u")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, SummaryScreen):
-                break
+        await settle(pilot, SummaryScreen, tries=20)
         assert isinstance(app.screen, SummaryScreen)
         summary = _texts(app)
         assert "Ana [i]x[/i]" in summary and "\x1b" not in summary
@@ -490,10 +484,7 @@ async def test_markup_and_escape_sequences_from_files_are_shown_literally(ladder
             if not isinstance(app.screen, (SummaryScreen, DimensionScreen)):
                 break
         await pilot.press("f")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, FrameworksScreen):
-                break
+        await settle(pilot, FrameworksScreen, tries=20)
         assert isinstance(app.screen, FrameworksScreen)
         await pilot.press("end")  # the hostile framework sorts last: preview it
         await pilot.pause()
@@ -513,10 +504,7 @@ async def test_ctrl_q_right_after_typing_a_note_keeps_it(ladder_home: Path) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter", "n")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, NoteScreen):
-                break
+        await settle(pilot, NoteScreen, tries=20)
         await pilot.press(*"Escalated the outage", "ctrl+q")
         await pilot.pause()
     assert load_assessment(path).note(*fw.dimension_keys()[0], "self") == "Escalated the outage"

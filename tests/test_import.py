@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import tomli_w
 
+from conftest import settle
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
 from ladder_tui.core.loader import framework_from_data
@@ -840,15 +841,9 @@ async def test_an_imported_ladder_opens_in_the_walk_at_once(ladder_home: Path) -
     path = make_assessment(framework, "Ana Lima", assessment_id="ana")
     app = make_app(assessment_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, AreaIntroScreen):
-                break
+        await settle(pilot, AreaIntroScreen, tries=30)
         await pilot.press("enter")
-        for _ in range(30):
-            await pilot.pause()
-            if isinstance(app.screen, DimensionScreen):
-                break
+        await settle(pilot, DimensionScreen, tries=30)
         assert isinstance(app.screen, DimensionScreen)
         first_area, first_dim = framework.areas[0], framework.areas[0].dimensions[0]
         shown = " ".join(str(card.content) for card in app.screen.query("LevelCard"))
@@ -883,18 +878,12 @@ async def test_importing_from_the_frameworks_screen_shows_the_report_then_saves_
         report = str(app.screen.query_one("#import-text").content)
         assert "levels" in report and "ctrl+s saves it" in report
         await pilot.press("ctrl+s")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, FrameworksScreen):
-                break
+        await settle(pilot, FrameworksScreen, tries=20)
         assert isinstance(app.screen, FrameworksScreen)
         assert app.screen.query_one(OptionList).option_count == listed + 1
         # Still answering keys (it once froze here).
         await pilot.press("escape")
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, HomeScreen):
-                break
+        await settle(pilot, HomeScreen, tries=20)
         assert isinstance(app.screen, HomeScreen)
     assert len(list((ladder_home / "frameworks").glob("*.toml"))) == 1
 
@@ -935,20 +924,13 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         await pilot.pause()
         return str(app.screen.query_one("#import-text").content)
 
-    async def settle_on_frameworks(pilot: Any) -> None:
-        for _ in range(20):
-            await pilot.pause()
-            if isinstance(app.screen, FrameworksScreen):
-                return
-        raise AssertionError(app.screen)
-
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f")
         await pilot.pause()
         await import_it(pilot)
         await pilot.press("ctrl+s")
-        await settle_on_frameworks(pilot)
+        await settle(pilot, FrameworksScreen, tries=20)
         (saved,) = (ladder_home / "frameworks").glob("*.toml")
         first = saved.read_text(encoding="utf-8")
         # The team edits its source and imports it again.
@@ -961,7 +943,7 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         assert isinstance(app.screen, ImportScreen)  # asked, not replaced
         assert saved.read_text(encoding="utf-8") == first
         await pilot.press("ctrl+s")
-        await settle_on_frameworks(pilot)
+        await settle(pilot, FrameworksScreen, tries=20)
     assert saved.read_text(encoding="utf-8") != first
     assert [path.name for path in (ladder_home / "frameworks").glob("*.toml")] == [saved.name]
 

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from conftest import all_keys, builtin_framework, builtin_ids, make_assessment, rate_all
+from conftest import all_keys, builtin_framework, builtin_ids, make_assessment, rate_all, settle
 from ladder_tui.core import rules
 from ladder_tui.core.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Assessment, Mode
 from ladder_tui.core.catalog import FrameworkCatalog
@@ -40,18 +40,6 @@ SPECIALIST = "support-specialist-l2-l4"
 
 
 # ----------------------------------------------------------------- helpers
-
-
-async def settle(pilot: Pilot[None], screen_type: type[Screen[object]], tries: int = 40) -> Screen[object]:
-    """Wait (briefly, without sleeping blindly) until the app shows a screen of this type, mounted and idle."""
-    app = pilot.app
-    for attempt in range(tries):
-        if isinstance(app.screen, screen_type):
-            if attempt:
-                await pilot.pause()  # it just arrived: let it finish mounting (Header sets its title after refresh)
-            return app.screen
-        await pilot.pause()
-    raise AssertionError(f"expected {screen_type.__name__}, the app shows {type(app.screen).__name__}")
 
 
 def dimension_screen(app: LadderApp) -> DimensionScreen:
