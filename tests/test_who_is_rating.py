@@ -11,11 +11,9 @@ import os
 import re
 from pathlib import Path
 
-from textual.pilot import Pilot
-from textual.screen import Screen
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
 
-from conftest import ROOT, all_keys, builtin_framework, make_assessment, rate_all
+from conftest import ROOT, all_keys, builtin_framework, make_assessment, rate_all, settle
 from ladder_tui.core.loader import load_assessment
 from ladder_tui.tui import commands
 from ladder_tui.tui.app import LadderApp, make_app
@@ -37,15 +35,6 @@ SPECIALIST = "support-specialist-l2-l4"
 L1_L5 = "customer-support-l1-l5"
 
 
-async def until(pilot: Pilot[None], screen_type: type[Screen[object]]) -> Screen[object]:
-    for _ in range(60):
-        if isinstance(pilot.app.screen, screen_type):
-            await pilot.pause()
-            return pilot.app.screen
-        await pilot.pause()
-    raise AssertionError(f"expected {screen_type.__name__}, the app shows {type(pilot.app.screen).__name__}")
-
-
 def card_titles(app: LadderApp) -> list[str]:
     from textual.content import Content
 
@@ -64,15 +53,15 @@ async def test_a_plain_open_after_a_lead_answer_asks_and_never_writes_the_lead_s
     )  # fmt: skip
     app = make_app(assessment_path=path)  # `ladder-tui open ana`: no --mode
     async with app.run_test(size=SIZE) as pilot:
-        who = await until(pilot, WhoIsRatingScreen)
+        who = await settle(pilot, WhoIsRatingScreen, tries=60)
         options = who.query_one(OptionList)
         prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert "25 ratings" in prompts[0] and "1 ratings" in prompts[1] and "0 agreed" in prompts[2]
         await pilot.press("enter")  # the default: self
-        screen = await until(pilot, SummaryScreen)  # every self rating is given: the result first
+        screen = await settle(pilot, SummaryScreen, tries=60)  # every self rating is given: the result first
         assert app.walk is not None and app.walk.mode == "self"
         await pilot.press("escape")
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         assert "SELF" in str(app.screen.query_one("#mode-badge").content)
         await pilot.press("home", "1", "escape", "2", "x", "0", "s", "pageup", "enter", "3")
         await pilot.pause()
@@ -88,20 +77,22 @@ async def test_the_who_is_rating_question_can_choose_lead_and_cancel() -> None:
     path = make_assessment(fw, "Ana Lima", assessment_id="ana", ratings={"lead": {all_keys(fw)[0]: "senior"}})
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        home = await until(pilot, HomeScreen)
+        home = await settle(pilot, HomeScreen, tries=60)
         for _ in range(40):
             if getattr(home, "rows", None):
                 break
             await pilot.pause()
         await pilot.press("enter")
-        await until(pilot, WhoIsRatingScreen)
+        await settle(pilot, WhoIsRatingScreen, tries=60)
         await pilot.press("escape")
-        await until(pilot, HomeScreen)
+        await settle(pilot, HomeScreen, tries=60)
         assert app.walk is None
         await pilot.press("enter")
-        await until(pilot, WhoIsRatingScreen)
+        await settle(pilot, WhoIsRatingScreen, tries=60)
         await pilot.press("l")
-        await until(pilot, DimensionScreen)  # the lead has rated in this area: no intro, on to their next one
+        await settle(
+            pilot, DimensionScreen, tries=60
+        )  # the lead has rated in this area: no intro, on to their next one
         assert app.walk is not None and app.walk.mode == "lead" and app.walk.path == path
         assert app.walk.index == 1
 
@@ -111,9 +102,9 @@ async def test_the_mode_badge_is_on_screen_in_full_with_long_names() -> None:
     path = make_assessment(fw, "Maximiliana Wolfeschlegelsteinhausen-Bergerdorff", assessment_id="long")
     app = make_app(assessment_path=path, mode="pair")
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        screen = await until(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen, tries=60)
         badge = screen.query_one("#mode-badge")
         crumb = screen.query_one("#crumb")
         count = screen.query_one("#count")
@@ -135,21 +126,21 @@ async def test_the_end_of_the_walk_offers_the_skipped_dimensions_before_the_summ
     path = make_assessment(fw, "Ana", assessment_id="ana", ratings={"self": ratings})
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         assert app.walk is not None and app.walk.index == 1  # resume: the first skipped one
         await pilot.press("j", "end", "enter")  # to the last (unanswered) dimension
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         await pilot.press("3")
-        finish = await until(pilot, FinishScreen)
+        finish = await settle(pilot, FinishScreen, tries=60)
         assert "2 dimensions are still unanswered (2 skipped)" in str(finish.query("Label").first().content)
         await pilot.press("enter")  # answer them now
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         assert app.walk.index == 1
         await pilot.press("4")  # the next unanswered, not the next in order
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         assert app.walk.index == 4
         await pilot.press("5")
-        await until(pilot, SummaryScreen)
+        await settle(pilot, SummaryScreen, tries=60)
     saved = load_assessment(path)
     assert (saved.rating(*keys[1], "self"), saved.rating(*keys[4], "self")) == ("l4", "l5")
 
@@ -160,9 +151,9 @@ async def test_the_end_of_the_walk_offers_the_skipped_dimensions_before_the_summ
 async def test_new_form_focus_goes_field_to_field_with_no_invisible_stops() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, HomeScreen)
+        await settle(pilot, HomeScreen, tries=60)
         await pilot.press("n")
-        new = await until(pilot, NewAssessmentScreen)
+        new = await settle(pilot, NewAssessmentScreen, tries=60)
         frameworks = new.query_one("#new-frameworks", OptionList)
         index = [fw.id for fw in new.frameworks].index(SPECIALIST)
         await pilot.press(*["down"] * index)
@@ -187,9 +178,9 @@ async def test_cards_name_the_digit_that_picks_them_where_it_differs_from_the_le
     path = make_assessment(fw, "Dara", assessment_id="dara")
     app = make_app(assessment_path=path)
     async with app.run_test(size=(200, 50)) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         titles = card_titles(app)
         assert titles[0].startswith("▶ key 1: ") and "Level 2" in titles[0]
         assert titles[2].startswith("key 3: ") and "Level 4" in titles[2]
@@ -200,9 +191,9 @@ async def test_cards_name_the_digit_that_picks_them_where_it_differs_from_the_le
     path = make_assessment(fw, "Eve", assessment_id="eve")
     app = make_app(assessment_path=path)
     async with app.run_test(size=(200, 50)) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         assert card_titles(app)[0].startswith("▶ 1 ")
 
 
@@ -210,9 +201,9 @@ async def test_hidden_levels_are_counted_on_each_side() -> None:
     path = make_assessment(PRODUCT, "Ana", assessment_id="ana")
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        screen = await until(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen, tries=60)
         assert str(screen.query_one("#hint-right").content) == "2 more ›"
         assert str(screen.query_one("#hint-left").content) == ""
         await pilot.press("right", "right")
@@ -225,9 +216,9 @@ async def test_a_long_description_says_there_is_more_and_toasts_stay_clear_of_th
     path = make_assessment(fw, "Dara", assessment_id="dara")
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        screen = await until(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen, tries=60)
         await pilot.pause()
         cards = screen.query_one("#cards")
         hint = screen.query_one("#more-below")
@@ -252,9 +243,9 @@ async def test_every_key_of_the_dimension_screen_is_in_the_key_hints_at_80x24() 
     path = make_assessment(PRODUCT, "Ana", assessment_id="ana")
     app = make_app(assessment_path=path, mode="lead")
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        screen = await until(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen, tries=60)
         from ladder_tui.tui.widgets.key_hints import KeyHints
 
         hints = screen.query_one(KeyHints)
@@ -277,9 +268,9 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
     os.chdir(tmp_path)
     try:
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await until(pilot, SummaryScreen)
+            await settle(pilot, SummaryScreen, tries=60)
             await pilot.press("e")
-            export = await until(pilot, ExportScreen)
+            export = await settle(pilot, ExportScreen, tries=60)
             field = export.query_one(Input)
             assert field.value == str(tmp_path / "ana-summary.md")  # the current folder by default
             export.query_one("#fmt-html", GlyphRadioButton).value = True  # HTML
@@ -288,7 +279,7 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
             field.value = str(target)
             field.focus()
             await pilot.press("enter")
-            await until(pilot, SummaryScreen)
+            await settle(pilot, SummaryScreen, tries=60)
             await pilot.pause()
             messages = [str(n.message) for n in app._notifications]
             assert any(str(target) in message for message in messages), messages
@@ -298,10 +289,10 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
     # Never over one of ladder-tui's own files.
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, SummaryScreen)
+        await settle(pilot, SummaryScreen, tries=60)
         before = path.read_bytes()
         await pilot.press("e")
-        export = await until(pilot, ExportScreen)
+        export = await settle(pilot, ExportScreen, tries=60)
         export.query_one(Input).value = str(path)
         export.query_one(Input).focus()
         await pilot.press("enter")
@@ -320,7 +311,7 @@ async def test_export_goes_where_the_person_chooses_and_the_toast_says_where(tmp
             assert "give a file name" in str(export.query_one("#export-error", Static).content), stream
         export.query_one(Input).value = str(tmp_path / "elsewhere.md")
         await pilot.press("enter")
-        await until(pilot, SummaryScreen)
+        await settle(pilot, SummaryScreen, tries=60)
         assert path.read_bytes() == before
     assert (tmp_path / "elsewhere.md").read_text(encoding="utf-8").startswith("# Summary: Ana")
 
@@ -330,12 +321,12 @@ async def test_in_a_shared_room_exports_go_to_the_data_folder(ladder_home: Path)
     path = make_assessment(fw, "Ana", assessment_id="ana", ratings={"self": rate_all(fw, ["l2"])})
     app = make_app(assessment_path=path, served=True)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, SummaryScreen)
+        await settle(pilot, SummaryScreen, tries=60)
         await pilot.press("e")
-        export = await until(pilot, ExportScreen)
+        export = await settle(pilot, ExportScreen, tries=60)
         assert export.query_one(Input).disabled
         await pilot.press("enter")
-        await until(pilot, SummaryScreen)
+        await settle(pilot, SummaryScreen, tries=60)
     assert (ladder_home / "exports" / "ana-summary.md").read_text(encoding="utf-8").startswith("# Summary: Ana")
 
 
@@ -343,9 +334,9 @@ async def test_the_palette_offers_this_screens_commands_and_finds_any_dimension_
     path = make_assessment(PRODUCT, "Ana", assessment_id="ana")
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        screen = await until(pilot, DimensionScreen)
+        screen = await settle(pilot, DimensionScreen, tries=60)
         offered = list(app.get_system_commands(screen))
         listed = [command.title for command in offered if command.discover]
         assert "Help" in listed and "Review all answers" in listed and "Summary" in listed
@@ -365,11 +356,11 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_on_first() -> Non
     path = make_assessment(PRODUCT, "Ana", assessment_id="ana")
     app = make_app(assessment_path=path)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, AreaIntroScreen)
+        await settle(pilot, AreaIntroScreen, tries=60)
         await pilot.press("enter")
-        await until(pilot, DimensionScreen)
+        await settle(pilot, DimensionScreen, tries=60)
         await pilot.press("question_mark")
-        help_screen = await until(pilot, HelpScreen)
+        help_screen = await settle(pilot, HelpScreen, tries=60)
         assert help_screen.table == "dimension"
     text = help_text("dimension").plain
     first = text.index("On a dimension")
