@@ -90,9 +90,8 @@ async def test_the_who_is_rating_question_can_choose_lead_and_cancel() -> None:
         await pilot.press("enter")
         await settle(pilot, WhoIsRatingScreen, tries=60)
         await pilot.press("l")
-        await settle(
-            pilot, DimensionScreen, tries=60
-        )  # the lead has rated in this area: no intro, on to their next one
+        # The lead has rated in this area: no intro, on to their next one.
+        await settle(pilot, DimensionScreen, tries=60)
         assert app.walk is not None and app.walk.mode == "lead" and app.walk.path == path
         assert app.walk.index == 1
 
