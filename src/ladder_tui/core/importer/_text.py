@@ -37,10 +37,14 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(text, encoding, crlf)
 
 
+#: The control characters (Unicode category Cc) but tab and line breaks: one regex pass, not a lookup per character.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def control_character(text: str) -> str | None:
     """The first control character of text that is binary data rather than a document (a NUL, or more than one
     character in a hundred a control character other than tab and line breaks), as `0x01`; None for text."""
-    controls = [ch for ch in text if ch not in "\t\n\f\v" and unicodedata.category(ch) == "Cc"]
+    controls = _CONTROL.findall(text)
     if "\x00" in text or len(controls) > max(2, len(text) // 100):
         return f"0x{ord(controls[0]):02x}"
     return None
