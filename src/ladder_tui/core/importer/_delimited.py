@@ -58,30 +58,31 @@ def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
         delimiter, how = hint.group(1), f"{hint.group(1)!r} (named by the file's 'sep=' line)"
     else:
         delimiter, how = sniff(text, tab_file)
-    grid: Grid = []
+    reached = [0]  # the last line a row ended on: where an unclosed quote starts is the line after it
     try:
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=False):
-            if len(grid) >= MAX_ROWS:
-                raise ImportProblem(f"{where}: more than {MAX_ROWS} rows; a ladder's table is far smaller")
-            grid.append([Cell(value.split("\n")) for value in row])
-    except csv.Error as exc:
-        raise ImportProblem(f"{where}: not readable as CSV ({exc})") from None
-    _refuse_unclosed_quote(text, delimiter, where)
-    return grid, f"cells separated by {how}"
-
-
-def _refuse_unclosed_quote(text: str, delimiter: str, where: str) -> None:
-    """A quoted cell never closed would swallow every row after it into its text (the lenient reader above keeps
-    going to the end of the file): refuse, naming the line it starts on. Only this error of the strict reader counts;
-    its other complaints (a stray quote inside a cell) are what the lenient reading is for."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-    read_to = 0
-    try:
-        for _row in reader:
-            read_to = reader.line_num
+        # Strict first: a quoted cell never closed would otherwise swallow every row after it into its text.
+        grid = _grid(text, delimiter, where, strict=True, reached=reached)
     except csv.Error as exc:
         if "unexpected end of data" in str(exc):
             raise ImportProblem(
-                f'{where}: the quoted cell that starts on line {read_to + 1} is never closed (a missing "), so every '
-                "row after it would be read as its text"
+                f'{where}: the quoted cell that starts on line {reached[0] + 1} is never closed (a missing "), '
+                "so every row after it would be read as its text"
             ) from None
+        # Any other complaint (a stray quote inside a cell) is what the lenient reading is for.
+        try:
+            grid = _grid(text, delimiter, where, strict=False, reached=reached)
+        except csv.Error as lenient:
+            raise ImportProblem(f"{where}: not readable as CSV ({lenient})") from None
+    return grid, f"cells separated by {how}"
+
+
+def _grid(text: str, delimiter: str, where: str, *, strict: bool, reached: list[int]) -> Grid:
+    """The cells of every row; `reached[0]` follows the line the last whole row ended on."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=strict)
+    grid: Grid = []
+    for row in reader:
+        if len(grid) >= MAX_ROWS:
+            raise ImportProblem(f"{where}: more than {MAX_ROWS} rows; a ladder's table is far smaller")
+        grid.append([Cell(value.split("\n")) for value in row])
+        reached[0] = reader.line_num
+    return grid
