@@ -20,7 +20,6 @@ from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.framework import Area, Dimension, Framework
 from ladder_tui.core.storage import AssessmentLock, OpenedAssessment, open_assessment, save_assessment
-from ladder_tui.core.text import plural
 
 
 @dataclass(frozen=True)
@@ -203,16 +202,6 @@ class WalkSession:
     def hidden_steps(self) -> list[Step]:
         """Dimensions whose self rating this sitting does not see yet (blind review); the summary would show them."""
         return [step for step in self.steps if not self.shows_slot("self", step)]
-
-    def summary_waits(self) -> str | None:
-        """Why the summary does not open yet (it lists the self ratings still hidden from a blind lead), or None."""
-        hidden = len(self.hidden_steps())
-        if not hidden:
-            return None
-        return (
-            f"The summary shows the agent's own ratings, so it opens once you have rated the "
-            f"{plural(hidden, 'dimension')} where theirs is still hidden (or shown them with v)."
-        )
 
     def reveal(self, step: Step | None = None) -> None:
         step = step or self.step

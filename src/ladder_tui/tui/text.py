@@ -8,9 +8,14 @@ terminal raw. Every screen passes such text through `literal` (a `Content`, whic
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 
-from ladder_tui.core.text import break_long_words, clean
+from ladder_tui.core.text import break_long_words, clean, plural
+
+if TYPE_CHECKING:
+    from ladder_tui.core.session import WalkSession
 
 #: Words longer than this are cut into pieces before layout (see `core.text.break_long_words`).
 LONGEST_WORD = 200
@@ -36,3 +41,14 @@ def one_line(text: str, limit: int = 80) -> str:
 def short(text: str, limit: int) -> Content:
     """`one_line` as literal Content."""
     return Content(one_line(text, limit))
+
+
+def summary_waits(session: WalkSession) -> str | None:
+    """Why the summary does not open yet (it lists the self ratings still hidden from a blind lead), or None."""
+    hidden = len(session.hidden_steps())
+    if not hidden:
+        return None
+    return (
+        f"The summary shows the agent's own ratings, so it opens once you have rated the "
+        f"{plural(hidden, 'dimension')} where theirs is still hidden (or shown them with v)."
+    )

@@ -22,7 +22,7 @@ from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.tui import commands
-from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui.text import inert, one_line, summary_waits
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.level_card import LevelCard, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
@@ -601,7 +601,7 @@ class DimensionScreen(Screen[None]):
         from ladder_tui.tui.screens.summary import SummaryScreen
 
         # The summary lists the agent's ratings: while some are hidden from a blind lead, the key says why it waits.
-        waits = self.session.summary_waits()
+        waits = summary_waits(self.session)
         if waits:
             self.notify(waits, severity="warning")
             return

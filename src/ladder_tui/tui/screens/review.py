@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, Static
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
 from ladder_tui.core.session import WalkSession
 from ladder_tui.tui import commands
-from ladder_tui.tui.text import one_line
+from ladder_tui.tui.text import one_line, summary_waits
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
@@ -132,7 +132,7 @@ class ReviewScreen(Screen[int | str | None]):
 
     def action_summary(self) -> None:
         # While the agent's ratings are hidden from a blind lead the key says why rather than doing nothing.
-        waits = self.session.summary_waits()
+        waits = summary_waits(self.session)
         if waits:
             self.notify(waits, severity="warning")
             return
