@@ -16,7 +16,10 @@ from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.paths import assessments_dir
 from ladder_tui.core.storage import save_assessment
+from ladder_tui.core.walk import Stay, WalkController
 
+if TYPE_CHECKING:
+    from ladder_tui.core.session import WalkSession
 if TYPE_CHECKING:
     from textual.pilot import Pilot
     from textual.screen import Screen
@@ -136,3 +139,8 @@ async def settle(pilot: Pilot[Any], screen_type: type[Screen[Any]], tries: int =
             return app.screen
         await pilot.pause()
     raise AssertionError(f"expected {screen_type.__name__}, the app shows {type(app.screen).__name__}")
+
+
+def answer(walk: WalkSession, value: str) -> bool:
+    """Answer the dimension the session shows, as the walk does (through its controller); True when it was saved."""
+    return not isinstance(WalkController(walk).answer(value), Stay)

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import pytest
 
-from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment
+from conftest import PYTHON, all_keys, answer, builtin_framework, ladder_env, make_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import WalkSession
 from ladder_tui.core.storage import load_assessment
@@ -487,7 +487,7 @@ def test_full_disk_keeps_the_previous_file_and_says_so(ladder_home: Path, good: 
                 patch.setattr(os, "fdopen", lambda *a, **k: Full(real_fdopen(*a, **k)))
             else:
                 patch.setattr(os, failing, no_space)
-            assert walk.answer(level) is False
+            assert answer(walk, level) is False
         assert walk.last_error is not None
         assert str(good) in walk.last_error and "No space left on device" in walk.last_error
         assert "intact" in walk.last_error

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import tomli_w
 
-from conftest import PYTHON, ladder_env
+from conftest import PYTHON, answer, ladder_env
 from ladder_tui.core.assessment import new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
@@ -81,6 +81,7 @@ WALKER = textwrap.dedent(
     from pathlib import Path
     from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.walk import Stay, WalkController
 
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
     levels = ["junior", "intermediate", "advanced", "senior", "lead", "below", "na"]
@@ -91,13 +92,13 @@ WALKER = textwrap.dedent(
         walk.go(index)
         step = walk.step
         value = levels[(index * 7 + seed) % len(levels)]
-        if not walk.answer(value):
+        if isinstance(WalkController(walk).answer(value), Stay):
             print("FAILED", walk.last_error, flush=True)
             raise SystemExit(1)
         line = f"ACK {index} {step.area.id} {step.dimension.id} {value}"
         if index % 5 == 0:
             note = f"evidence {seed}-{index}: " + "x" * (index * 10 + 1)
-            if not walk.set_note(note):
+            if not walk.set_note(note, step):
                 raise SystemExit(1)
             line += f" NOTE {note}"
         print(line, flush=True)
@@ -192,11 +193,12 @@ HOLDER = textwrap.dedent(
     from pathlib import Path
     from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.walk import Stay, WalkController
 
     walk = WalkSession.open(Path(sys.argv[1]), FrameworkCatalog())
     print("READ-ONLY" if walk.read_only else "WRITER", flush=True)
     if not walk.read_only:
-        walk.answer("advanced")
+        WalkController(walk).answer("advanced")
         print("SAVED", flush=True)
     sys.stdin.readline()
     """
@@ -227,7 +229,7 @@ def test_second_process_on_the_same_assessment_is_read_only(ladder_home: Path, t
         walk = WalkSession.open(path, FrameworkCatalog())  # this process too: read-only, and writes nothing
         try:
             assert walk.read_only
-            assert walk.answer("lead") is False and walk.set_note("x") is False
+            assert answer(walk, "lead") is False and walk.set_note("x") is False
             walk.go(3)
         finally:
             walk.close()

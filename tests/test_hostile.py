@@ -24,7 +24,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PYTHON, ROOT, builtin_framework, ladder_env, make_assessment, settle
+from conftest import PYTHON, ROOT, answer, builtin_framework, ladder_env, make_assessment, settle
 from ladder_tui import cli
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.files import MAX_FILE_BYTES
@@ -242,9 +242,9 @@ def test_a_read_only_data_folder_opens_read_only_and_says_why(ladder_home: Path,
     os.chmod(good.parent, 0o500)  # readable, not writable: no lock file and no save can be made there
     code = (
         "import sys; from pathlib import Path; from ladder_tui.core.catalog import FrameworkCatalog;"
-        "from ladder_tui.core.session import WalkSession;"
+        "from ladder_tui.core.session import WalkSession; from ladder_tui.core.walk import Stay, WalkController;"
         "walk = WalkSession.open(Path(sys.argv[1]), FrameworkCatalog(), 'self');"
-        "print(walk.read_only, walk.read_only_reason, walk.answer('junior'))"
+        "print(walk.read_only, walk.read_only_reason, not isinstance(WalkController(walk).answer('junior'), Stay))"
     )
     try:
         result = subprocess.run(
@@ -276,7 +276,7 @@ def test_a_symlink_to_an_assessment_is_the_same_file_for_the_lock(ladder_home: P
     try:
         assert not walk.read_only
         step = walk.step  # the first unanswered: the sixth
-        assert walk.answer("lead")
+        assert answer(walk, "lead")
     finally:
         walk.close()
     assert link.is_symlink()

@@ -30,6 +30,7 @@ from ladder_tui.core.storage import open_assessment, save_assessment
 from ladder_tui.tui.app import make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen
 from ladder_tui.tui.screens.dimension import DimensionScreen
+from ladder_tui.tui.widgets.walk_heading import WalkHeading
 
 FRAMEWORKS = {framework_id: builtin_framework(framework_id) for framework_id in builtin_ids()}
 
@@ -157,7 +158,7 @@ async def test_level_below_na_skip_level_is_four_answered_everywhere(ladder_home
         screen = again.screen
         assert isinstance(screen, DimensionScreen)
         assert again.walk is not None and again.walk.index == 3
-        assert str(screen.query_one("#count").content) == "4 of 11 · 4 answered"
+        assert screen.query_one(WalkHeading).count == "4 of 11 · 4 answered"
 
     # The framework renames a level that was used (l3 -> l3b): one fewer everywhere, the file keeps the old one.
     user = ladder_home / "frameworks"

@@ -599,9 +599,13 @@ def test_to_dict_is_json_with_stable_keys() -> None:
     assert data["areas"][0]["id"] == "workflow" and "distribution" in data["areas"][0]
 
 
-def test_scoring_does_not_import_textual_or_rich() -> None:
+def test_the_core_does_not_import_textual_or_rich() -> None:
+    # Every module of the core (the walk controller, scoring, reports, storage, the importer...), in one process.
     code = (
-        "import sys; import ladder_tui.core.scoring, ladder_tui.core.report; "
+        "import sys, pkgutil, importlib, ladder_tui.core as core\n"
+        "names = [m.name for m in pkgutil.walk_packages(core.__path__, 'ladder_tui.core.')]\n"
+        "assert 'ladder_tui.core.walk' in names and 'ladder_tui.core.scoring' in names\n"
+        "for name in names: importlib.import_module(name)\n"
         "assert 'textual' not in sys.modules, 'textual'; assert 'rich' not in sys.modules, 'rich'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

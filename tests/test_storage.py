@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, rate_all
+from conftest import FIXTURES, PYTHON, all_keys, answer, builtin_framework, ladder_env, make_assessment, rate_all
 from ladder_tui.core import rules
 from ladder_tui.core.assessment import SKIPPED, new_assessment
 from ladder_tui.core.catalog import FrameworkCatalog
@@ -249,7 +249,7 @@ def test_framework_change_keeps_orphans_and_warns(ladder_home: Path) -> None:
     try:
         assert [step.dimension.id for step in walk.steps] == ["accuracy", "coaching"]
         assert walk.index == 1  # accuracy is answered; coaching is next
-        assert walk.answer("senior")
+        assert answer(walk, "senior")
     finally:
         walk.close()
     saved = load_assessment(path)
@@ -370,12 +370,12 @@ def test_second_walk_session_is_read_only(ladder_home: Path, catalog: FrameworkC
         assert not first.read_only and second.read_only
         before = path.read_bytes()
         assert load_assessment(path).mode == "self"  # a read-only session does not switch the file's mode
-        assert not second.answer("senior")
+        assert not answer(second, "senior")
         assert not second.set_note("nope")
         assert not second.set_target("lead")
         second.go(5)
         assert path.read_bytes() == before
-        assert first.answer("junior")
+        assert answer(first, "junior")
     finally:
         second.close()
         first.close()
@@ -395,7 +395,7 @@ def test_mode_is_recorded_with_the_first_rating_only(ladder_home: Path, catalog:
     walk.close()
     assert path.read_bytes() == before  # looking as lead writes nothing
     walk = WalkSession.open(path, catalog, mode="lead")
-    assert walk.answer("senior")
+    assert answer(walk, "senior")
     walk.close()
     saved = load_assessment(path)
     assert saved.mode == "lead"

@@ -11,8 +11,9 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
-from conftest import all_keys, builtin_framework, builtin_ids, make_assessment, rate_all, settle
+from conftest import all_keys, answer, builtin_framework, builtin_ids, make_assessment, rate_all, settle
 from ladder_tui.core import rules
+from ladder_tui.core import session as session_module
 from ladder_tui.core.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Assessment, Mode
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.framework import Framework
@@ -32,6 +33,7 @@ from ladder_tui.tui.screens.review import ReviewScreen
 from ladder_tui.tui.screens.summary import SummaryScreen
 from ladder_tui.tui.widgets.level_card import LevelCard
 from ladder_tui.tui.widgets.resume_list import ResumeList
+from ladder_tui.tui.widgets.walk_heading import WalkHeading
 
 SIZE = (80, 24)
 MODES: tuple[Mode, ...] = ("self", "lead", "pair")
@@ -40,6 +42,20 @@ SPECIALIST = "support-specialist-l2-l4"
 
 
 # ----------------------------------------------------------------- helpers
+
+
+@pytest.fixture
+def file_writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every assessment file the walk writes, in order (each save goes through `core.session.save_assessment`)."""
+    writes: list[Path] = []
+    real_save = session_module.save_assessment
+
+    def counted(assessment: Assessment, target: Path) -> None:
+        writes.append(target)
+        real_save(assessment, target)
+
+    monkeypatch.setattr(session_module, "save_assessment", counted)
+    return writes
 
 
 def dimension_screen(app: LadderApp) -> DimensionScreen:
@@ -131,7 +147,7 @@ async def walk_to_end(
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("framework_id", builtin_ids())
-async def test_walk_every_framework_in_every_mode(framework_id: str, mode: Mode) -> None:
+async def test_walk_every_framework_in_every_mode(framework_id: str, mode: Mode, file_writes: list[Path]) -> None:
     fw = builtin_framework(framework_id)
     # Say yes to every question, so optional areas (people manager) are walked too.
     questions = {question.id: True for question in fw.questions}
@@ -150,6 +166,7 @@ async def test_walk_every_framework_in_every_mode(framework_id: str, mode: Mode)
     saved = reload(path)
     slot = MODE_SLOT[mode]
     assert len(expected) == len(all_keys(fw, questions)) == fw.dimension_count
+    assert len(file_writes) == len(expected)  # one write per answer, none for the cursor keys or the intros
     for (area_id, dim_id), value in expected.items():
         answer = saved.answer(area_id, dim_id)
         assert answer is not None
@@ -267,9 +284,46 @@ async def test_quit_midway_then_resume_at_first_unanswered() -> None:
         # Mid-area: no area intro, straight to the first unanswered dimension.
         assert isinstance(again.screen, DimensionScreen)
         assert again.walk is not None and again.walk.index == 6
-        assert str(screen.query_one("#count").content).startswith("7 of 25")
+        assert screen.query_one(WalkHeading).count.startswith("7 of 25")
         await pilot.press("4")
         assert reload(path).rating(*keys[6], "self") == "senior"
+
+
+@pytest.mark.parametrize("mode", MODES)
+async def test_a_resume_answers_the_skip_then_the_next_unanswered_and_the_last_answer_ends_the_walk(
+    mode: Mode, file_writes: list[Path]
+) -> None:
+    fw = builtin_framework("customer-support-l1-l5")
+    keys = all_keys(fw)
+    ids = [dim for _area, dim in keys]
+    own = {key: "l3" for key in keys}
+    own[keys[ids.index("judgment")]] = SKIPPED
+    del own[keys[ids.index("planning")]], own[keys[ids.index("flexibility")]]
+    ratings: dict[str, dict[tuple[str, str], str]] = {MODE_SLOT[mode]: own}
+    if mode != "self":
+        ratings["self"] = dict.fromkeys(keys, "l2")
+    if mode == "pair":
+        ratings["lead"] = dict.fromkeys(keys, "l4")
+    path = make_assessment(fw, "Ana", mode, ratings=ratings)
+    app = make_app(assessment_path=path, mode=mode)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, DimensionScreen)
+        walk = app.walk
+        assert walk is not None and walk.step.dimension.id == "judgment"  # the resume lands on the skip
+        await pilot.press("3")
+        assert walk.step.dimension.id == "planning"  # the next unanswered, not Ownership (rated)
+        await pilot.press("2")
+        assert walk.step.dimension.id == "flexibility"
+        await pilot.press("4")
+        await settle(pilot, SummaryScreen)  # the last unanswered answer ends the walk
+    assert len(file_writes) == 3  # one write per answer
+    saved = reload(path)
+    slot = MODE_SLOT[mode]
+    assert [saved.rating(*keys[ids.index(d)], slot) for d in ("judgment", "planning", "flexibility")] == [
+        "l3",
+        "l2",
+        "l4",
+    ]
 
 
 async def test_resume_at_the_start_of_an_area_shows_its_intro() -> None:
@@ -535,7 +589,7 @@ async def test_lead_mode_rates_blind_then_sees_the_self_answer_and_writes_the_le
                 assert isinstance(app.screen, ReviewScreen)
                 await pilot.press("escape")
                 await settle(pilot, DimensionScreen)
-        assert "LEAD" in str(screen.query_one("#mode-badge").content)
+        assert "LEAD" in screen.query_one(WalkHeading).badge.plain
         # Blind: the agent's own rating is hidden until the lead has rated, and the cursor does not start on it.
         assert screen.cursor == 0
         assert not [title for title, text in card_texts(app).items() if "◆ self" in text]
@@ -712,7 +766,7 @@ async def test_second_session_on_the_same_file_is_read_only(catalog: FrameworkCa
         assert path.read_bytes() == before
         # The first session still writes.
         assert first.index == 1
-        assert first.answer("lead")
+        assert answer(first, "lead")
     finally:
         first.close()
     assert reload(path).rating(*all_keys(fw)[1], "self") == "lead"
@@ -852,7 +906,7 @@ async def test_an_answer_on_an_intro_is_recorded_before_the_next_key_is_read() -
         intro = await settle(pilot, AreaIntroScreen)
         assert isinstance(intro, AreaIntroScreen)
         # No await between the key's action and the checks: a key typed straight after is read no earlier than this.
-        intro.action_answer("pick(3)")
+        intro.action_pick(3)
         walk = app.walk
         assert walk is not None and walk.rating(walk.steps[0]) == fw.levels[2].id
         assert walk.index == 1 and isinstance(app.screen, DimensionScreen)
@@ -895,9 +949,9 @@ async def test_pair_mode_walks_only_the_differences_not_applicable_included_and_
         await pilot.press("d")
         await pilot.pause()
         walk = screen.session
-        assert walk.index == 1 and "difference 1 of 3 · 0 agreed" in str(screen.query_one("#count").content)
+        assert walk.index == 1 and "difference 1 of 3 · 0 agreed" in screen.query_one(WalkHeading).count
         await pilot.press("pagedown")
-        assert walk.index == 4 and "difference 2 of 3" in str(screen.query_one("#count").content)
+        assert walk.index == 4 and "difference 2 of 3" in screen.query_one(WalkHeading).count
         await pilot.press("pagedown", "pagedown")  # past the last difference: stays on it
         assert walk.index == 7
         await pilot.press("pageup")

@@ -215,18 +215,15 @@ class WalkSession:
         self.assessment.mode = self.mode
         self.assessment.sessions.append(Session(mode=self.mode, started=now()))
 
-    def answer(self, value: str | None) -> bool:
-        """Record this sitting's rating for the current dimension and save at once. False when read-only."""
+    def set_rating(self, value: str | None, step: Step | None = None) -> bool:
+        """Record this sitting's rating of a dimension in memory (the walk controller saves it, once, with the cursor
+        where the walk goes: `save(at=...)`). False when read-only."""
         if self.read_only:
             return False
-        step = self.step
+        step = step or self.step
         self._record_sitting()
         self.assessment.set_rating(step.area.id, step.dimension.id, self.slot, value)
-        # The walk goes on to the next dimension after an answer: remember that place in the same write, so the
-        # `go` that follows has nothing new to save (one write per key press, not two).
-        following = self.steps[min(step.index + 1, len(self.steps) - 1)]
-        self.assessment.cursors[self.mode] = Cursor(area=following.area.id, dimension=following.dimension.id)
-        return self.save()
+        return True
 
     def set_note(self, text: str | None, step: Step | None = None) -> bool:
         """Keep this sitting's note on a dimension as written (blank removes it), saved at once."""
@@ -258,10 +255,13 @@ class WalkSession:
         self.assessment.cursors[self.mode] = cursor
         self.save()
 
-    def save(self) -> bool:
-        """Write the whole assessment atomically; False (with last_error) when the disk refused."""
+    def save(self, *, at: Step | None = None) -> bool:
+        """Write the whole assessment atomically, with this mode's cursor on `at` when given; False (with
+        last_error) when the disk refused."""
         if self.read_only:
             return False
+        if at is not None:
+            self.assessment.cursors[self.mode] = Cursor(area=at.area.id, dimension=at.dimension.id)
         try:
             save_assessment(self.assessment, self.path)
         except LadderError as exc:

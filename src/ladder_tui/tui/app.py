@@ -132,6 +132,7 @@ class LadderApp(App[None]):
 
     def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False, view: bool = False) -> None:
         from ladder_tui.core.session import WalkSession
+        from ladder_tui.core.walk import WalkController
         from ladder_tui.tui.screens.dimension import DimensionScreen
 
         self.close_walk()
@@ -157,9 +158,8 @@ class LadderApp(App[None]):
         def walk_ended(_result: None) -> None:
             self.close_walk()
 
-        screen = DimensionScreen(
-            walk, self.catalog, served=self.served, show_summary=summary or walk.complete, summary_only=summary
-        )
+        controller = WalkController(walk, summary_only=summary)
+        screen = DimensionScreen(controller, self.catalog, served=self.served, opening=controller.opening())
         self.push_screen(screen, walk_ended)
 
     def close_walk(self) -> None:

@@ -124,19 +124,15 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("enter", "go_on", "Start area", "start this area", "start_area"),
         Command(
             "1-9",
-            "answer('pick({n})')",
+            "pick({n})",
             "Answer",
             "answer the area's first dimension at once",
             "intro_pick",
             show=False,
         ),
-        Command(
-            "0", "answer('below')", "Below", "below the first level, for the first dimension", "intro_below", show=False
-        ),
-        Command(
-            "x", "answer('not_applicable')", "N/A", "not applicable, for the first dimension", "intro_na", show=False
-        ),
-        Command("s", "answer('skip')", "Skip", "skip the first dimension", "intro_skip", show=False),
+        Command("0", "below", "Below", "below the first level, for the first dimension", "intro_below", show=False),
+        Command("x", "not_applicable", "N/A", "not applicable, for the first dimension", "intro_na", show=False),
+        Command("s", "skip", "Skip", "skip the first dimension", "intro_skip", show=False),
         Command("escape", "go_on", "Back", "close the intro", "back", show=False),
         Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
     ),

@@ -15,7 +15,9 @@ from textual.content import Content
 from ladder_tui.core.text import break_long_words, clean, plural
 
 if TYPE_CHECKING:
-    from ladder_tui.core.session import WalkSession
+    from textual.notifications import SeverityLevel
+
+    from ladder_tui.core.walk import Notice
 
 #: Words longer than this are cut into pieces before layout (see `core.text.break_long_words`).
 LONGEST_WORD = 200
@@ -43,12 +45,28 @@ def short(text: str, limit: int) -> Content:
     return Content(one_line(text, limit))
 
 
-def summary_waits(session: WalkSession) -> str | None:
-    """Why the summary does not open yet (it lists the self ratings still hidden from a blind lead), or None."""
-    hidden = len(session.hidden_steps())
-    if not hidden:
-        return None
+def summary_waits(hidden: int) -> str:
+    """Why the summary does not open yet: it lists the self ratings still hidden from a blind lead."""
     return (
         f"The summary shows the agent's own ratings, so it opens once you have rated the "
         f"{plural(hidden, 'dimension')} where theirs is still hidden (or shown them with v)."
     )
+
+
+def notice_text(notice: Notice) -> tuple[str, SeverityLevel]:
+    """The words (and weight) of what the walk controller tells the person: they name the keys."""
+    kind = notice.kind
+    if kind == "not_saved":
+        return notice.text, "error"
+    if kind == "no_such_level":
+        return f"This framework has {notice.count} levels: 1 to {notice.count}.", "warning"
+    if kind == "summary_waits":
+        return summary_waits(notice.count), "warning"
+    words: dict[str, str] = {
+        "differences_on": "Only where self and lead differ.",
+        "differences_off": "Every dimension again.",
+        "differences_done": "That was the last dimension where self and lead differ; every dimension again.",
+        "no_differences": "Self and lead rated every dimension alike (or one side has not rated yet).",
+        "self_hidden": "Every dimension you see is rated; v shows the agent's own rating where it is still hidden.",
+    }
+    return words[kind], "information"

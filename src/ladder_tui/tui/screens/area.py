@@ -14,6 +14,7 @@ from textual.widgets import Header, Static
 
 from ladder_tui.core.session import Step, WalkSession
 from ladder_tui.core.text import plural
+from ladder_tui.core.walk import BELOW_FIRST, NOT_APPLICABLE_HERE, SKIP, Choice, PickLevel
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -27,9 +28,9 @@ class AreaIntroScreen(Screen[None]):
     An answer key typed here (a digit, 0, x, s) is not lost: it closes the intro and answers the first dimension, so
     someone answering quickly is never stuck on an intro they did not notice.
 
-    `answer` is the walk's handler for that key, handed in by whoever pushed the intro: a result callback, as
-    `push_screen` takes one, but run within the key's own handling rather than later (see `action_answer`). The
-    intro knows nothing of the screen below it.
+    `answer` is the walk's handler for that key (a typed `Choice`), handed in by whoever pushed the intro: a result
+    callback, as `push_screen` takes one, but run within the key's own handling rather than later (see `_answer`).
+    The intro knows nothing of the screen below it.
     """
 
     COMMAND_TABLE = "area"
@@ -37,7 +38,7 @@ class AreaIntroScreen(Screen[None]):
     #: Narrow terminals stack the columns (app.tcss: `.-narrow`); only the screens that use it pay for it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal"), (160, "-wide")]
 
-    def __init__(self, session: WalkSession, step: Step, answer: Callable[[str], None]) -> None:
+    def __init__(self, session: WalkSession, step: Step, answer: Callable[[Choice], None]) -> None:
         super().__init__()
         self.session = session
         self.step = step
@@ -87,9 +88,21 @@ class AreaIntroScreen(Screen[None]):
     def action_go_on(self) -> None:
         self.dismiss(None)
 
-    def action_answer(self, action: str) -> None:
+    def action_pick(self, number: int) -> None:
+        self._answer(PickLevel(number))
+
+    def action_below(self) -> None:
+        self._answer(BELOW_FIRST)
+
+    def action_not_applicable(self) -> None:
+        self._answer(NOT_APPLICABLE_HERE)
+
+    def action_skip(self) -> None:
+        self._answer(SKIP)
+
+    def _answer(self, choice: Choice) -> None:
         # Closed first (popping is immediate), then answered in this same key's handling: a key typed straight
         # after reaches the walk already on the next dimension. Handing the answer back through dismiss() would
         # run it later, after keys typed quickly behind it had answered the first dimension instead.
         self.dismiss(None)
-        self.answer(action)
+        self.answer(choice)

@@ -1,7 +1,7 @@
 """The Dimension screen: one skill dimension, the neighbouring levels side by side, one key to answer and go on.
 
-It owns the walk's navigation: the area intro, note, jump, review and summary screens it opens return what to do
-next (`WalkRequest`), and it does it; no other screen moves the walk.
+Where the walk goes is decided by the core's `WalkController`: each key becomes one of its operations, and the
+screen renders the `Move` it returns (a dimension, an area intro, the end dialog, the review, the summary).
 """
 
 from __future__ import annotations
@@ -15,20 +15,36 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
-from ladder_tui.core import rules
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
 from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.core.walk import (
+    BELOW_FIRST,
+    NOT_APPLICABLE_HERE,
+    SKIP,
+    Choice,
+    CloseAssessment,
+    EndChoice,
+    EndOfWalk,
+    LeaveWalk,
+    Move,
+    PickLevel,
+    ShowDimension,
+    ShowIntro,
+    ShowReview,
+    ShowSummary,
+    Stay,
+    WalkController,
+    WalkRequest,
+)
 from ladder_tui.tui import commands
-from ladder_tui.tui.text import inert, one_line, summary_waits
+from ladder_tui.tui.text import inert, notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.level_card import LevelCard, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
-
-#: What a walk screen asks the Dimension screen to do when it closes: go to a step, open review or summary.
-WalkRequest = int | str | None
+from ladder_tui.tui.widgets.walk_heading import ProgressLine, WalkHeading
 
 SLOT_LABEL: dict[str, str] = {"self": "self", "lead": "lead", "agreed": "agreed"}
 #: Narrowest readable card; below this we show fewer neighbours.
@@ -78,44 +94,29 @@ class DimensionScreen(Screen[None]):
     """The level under the cursor (index in the framework's order)."""
 
     def __init__(
-        self,
-        session: WalkSession,
-        catalog: FrameworkCatalog,
-        *,
-        served: bool = False,
-        show_summary: bool = False,
-        summary_only: bool = False,
+        self, walk: WalkController, catalog: FrameworkCatalog, *, served: bool = False, opening: Move | None = None
     ) -> None:
         super().__init__()
-        #: Opened to show its summary (from the Team screen): leaving the summary leaves the assessment.
-        self.summary_only = summary_only
-        self.session = session
+        self.walk = walk
+        self.session = walk.session
         self.catalog = catalog
         self.served = served
-        self.show_summary_first = show_summary
+        #: What to show once mounted (the controller's `opening`: an intro, the summary, or this dimension).
+        self.opening = opening
         self._shown: list[int] = []
         self._card_width = 200
-        #: Opened from the review: after an answer, go back there.
-        self.return_to_review = False
         #: The level cursor was moved on this dimension (then enter chooses the level under it, not last time's).
         self.cursor_moved = False
-        #: The walk reached its end once: from now on answering goes on to the next unanswered dimension.
-        self.catching_up = False
-        #: Pair mode: walk only the dimensions where self and lead rated differently.
-        self.only_differences = False
-        #: The dimension a lead just rated blind: its two ratings are shown side by side on the next screen.
-        self.just_compared: Step | None = None
+        #: The dimension a lead just rated blind, shown beside this one (from the controller's last move).
+        self.compared: Step | None = None
         #: What each Static shows now (text and styles), so that `_put` leaves unchanged ones alone.
         self._shown_content: dict[str, tuple[str, tuple[object, ...]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield RoomBanner()
-        with Horizontal(id="where"):
-            yield Static(id="mode-badge")
-            yield Static(id="crumb")
-            yield Static(id="count")
-        yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+        yield WalkHeading(id="where")
+        yield ProgressLine(id="progress")
         yield Static(id="pair-levels")
         with VerticalScroll(id="cards"):
             yield Static(id="dim-description")
@@ -132,21 +133,23 @@ class DimensionScreen(Screen[None]):
         framework = session.framework
         self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(framework.name, 60)}"
         self.sub_title = f"{session.mode} mode" + (" · read-only" if session.read_only else "")
-        badge = self.query_one("#mode-badge", Static)
-        badge.update(Content(f" {session.mode.upper()} " + ("· READ-ONLY " if session.read_only else "")))
-        badge.set_class(session.read_only, "-read-only")
-        self.query_one(ProgressBar).total = max(1, session.total)
+        heading = self.query_one(WalkHeading)
+        badge = f" {session.mode.upper()} " + ("· READ-ONLY " if session.read_only else "")
+        heading.badge = Content.styled(badge, f"bold reverse {'$warning' if session.read_only else '$accent'}")
+        self.query_one(ProgressLine).total = max(1, session.total)
         self._show_pair_levels()
         self._place_cursor(session.cursor_level())
         self._render_step()
         self.watch(self.query_one("#cards", VerticalScroll), "scroll_y", self._update_more_hint, init=False)
-        if self.show_summary_first:
-            # Nothing left to answer (or asked for): land on the result; escape leads back into the walk.
-            self.call_after_refresh(self.action_summary)
-            return
-        step = session.step
-        if step.first_in_area and not self._area_has_answers(step):
-            self.call_after_refresh(self._show_intro, step)
+        opening = self.opening
+        if opening is not None and not isinstance(opening, ShowDimension):
+            # After the first frame: an intro or the summary goes over this screen, which is drawn under it.
+            self.call_after_refresh(self._open, opening, self.session.index)
+
+    def _open(self, move: Move, index: int) -> None:
+        if self.session.index != index or self.app.screen is not self:
+            return  # a key typed before it could show moved the walk on: it would introduce the wrong place
+        self.apply(move)
 
     # ----- drawing -----
 
@@ -166,12 +169,11 @@ class DimensionScreen(Screen[None]):
     def _render_step(self) -> None:
         session = self.session
         step = session.step
-        self._put(
-            "#crumb", Content.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
-        )
+        heading = self.query_one(WalkHeading)
+        heading.crumb = Content.assemble((inert(step.area.name), "bold"), " › ", (inert(step.dimension.name), "bold"))
         answered = session.counts().answered
-        self._put("#count", Content(self._count_text(answered)))
-        self.query_one(ProgressBar).progress = answered
+        heading.count = self._count_text(answered)
+        self.query_one(ProgressLine).progress = answered
         description = self.query_one("#dim-description", Static)
         parts: list[str] = []
         if step.dimension.description:
@@ -197,10 +199,9 @@ class DimensionScreen(Screen[None]):
         session = self.session
         # Pair mode writes (and counts) the agreed rating: "answered" there read as if self and lead had not rated.
         done = f"{answered} agreed" if session.slot == "agreed" else f"{answered} answered"
-        if self.only_differences:
-            steps = self._walked_steps()
-            position = next((n for n, step in enumerate(steps, 1) if step.index == session.index), 0)
-            return f"difference {position} of {len(steps)} · {done}"
+        if self.walk.only_differences:
+            position, count = self.walk.position()
+            return f"difference {position} of {count} · {done}"
         return f"{session.step.index + 1} of {session.total} · {done}"
 
     def _render_cards(self) -> None:
@@ -293,7 +294,7 @@ class DimensionScreen(Screen[None]):
             other_note = session.note(step, slot)
             if other_note and session.shows_slot(slot, step):
                 parts += [(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", "bold"), one_line(other_note, 60)]
-        compared = self.just_compared
+        compared = self.compared
         if compared is not None and compared.index != step.index:
             mine, theirs = session.rating(compared), session.rating(compared, "self")
             parts += [
@@ -341,133 +342,80 @@ class DimensionScreen(Screen[None]):
             parts.append(inert(rating.name if rating else below))
         self._put("#pair-levels", Content.assemble(*parts))
 
-    # ----- moving -----
+    # ----- rendering the controller's moves -----
 
-    def go_to(self, index: int) -> None:
-        # Moving anywhere ends a visit from the review: only an answer given on the row opened goes back to it.
-        self.return_to_review = False
-        self.session.go(index)
-        self._place_cursor(self.session.cursor_level())
-        self._render_step()
-        self.query_one("#cards", VerticalScroll).scroll_home(animate=False)
-
-    def _walked_steps(self, only_differences: bool | None = None) -> list[Step]:
-        """The steps the walk visits: all, or in pair mode with "differences" on, only where self and lead differ."""
-        steps = self.session.steps
-        if not (self.only_differences if only_differences is None else only_differences):
-            return steps
-        session = self.session
-        return [
-            step
-            for step in steps
-            if rules.disagree(session.framework, session.assessment.answer(step.area.id, step.dimension.id))
-        ]
-
-    def _next_step(self) -> Step | None:
-        """Where an answer leads: the next step, or when catching up, the next unanswered one."""
-        session = self.session
-        if self.catching_up:
-            missing = session.unanswered_steps()
-            later = [step for step in missing if step.index > session.index]
-            candidates = later or missing
-            return candidates[0] if candidates else None
-        following = [step for step in self._walked_steps() if step.index > session.index]
-        return following[0] if following else None
-
-    def _advance(self) -> None:
-        """After an answer: back to the review, the next dimension (via its area intro), or the end of the walk."""
-        if self.return_to_review:
-            self.return_to_review = False
+    def apply(self, move: Move) -> None:
+        """Show what the walk controller decided."""
+        if isinstance(move, Stay):
+            self._render_cards()
+            self._render_answer_bar()
+            self._say(move)
+            return
+        if isinstance(move, ShowDimension | ShowIntro | EndOfWalk | ShowSummary | ShowReview):
+            # The dimension the walk is on now, drawn afresh (under the screen that opens over it, if any).
+            self.compared = move.compared if isinstance(move, ShowDimension | ShowIntro) else None
+            self._place_cursor(self.session.cursor_level())
             self._render_step()
-            self.action_review()
-            return
-        step = self._next_step()
-        if step is None and self.only_differences:
-            # The last difference is settled: back to every dimension, where the walk carries on from here.
-            self.only_differences = False
-            self.notify("That was the last dimension where self and lead differ; every dimension again.")
-            self._render_step()
-            return
-        if step is None:
-            self._render_step()
-            self._finish()
-            return
-        entering_area = step.first_in_area and step.area.id != self.session.step.area.id
-        self.go_to(step.index)
-        if entering_area and not self.catching_up and not self.only_differences:
-            self._show_intro(step)
+        if isinstance(move, ShowDimension | ShowIntro):
+            self.query_one("#cards", VerticalScroll).scroll_home(animate=False)
+            if isinstance(move, ShowIntro):
+                self._show_intro(move.step)
+            else:
+                self._say(move)
+        elif isinstance(move, EndOfWalk):
+            self._show_end(move)
+        elif isinstance(move, ShowSummary):
+            self._show_summary()
+        elif isinstance(move, ShowReview):
+            self._show_review()
+        elif isinstance(move, LeaveWalk):
+            self.dismiss()
+        elif isinstance(move, CloseAssessment):
+            from ladder_tui.tui.messages import GoHome
 
-    def _finish(self) -> None:
-        """The end of the walk: offer what is still unanswered (skips are asked again), then the summary."""
-        missing = self.session.unanswered_steps()
-        if not missing and self.session.hidden_steps():
-            self.notify("Every dimension you see is rated; v shows the agent's own rating where it is still hidden.")
+            self.post_message(GoHome())
+
+    def _say(self, move: ShowDimension | Stay) -> None:
+        if move.notice is None:
             return
-        if not missing:
-            self.catching_up = False
-            self.action_summary()
-            return
-        from ladder_tui.tui.screens.finish import FinishScreen
-
-        skipped = sum(1 for step in missing if self.session.rating(step) == SKIPPED)
-
-        def decided(answer_now: bool | None) -> None:
-            if answer_now:
-                self.catching_up = True
-                self.go_to(missing[0].index)
-            elif answer_now is False:
-                self.action_summary()
-
-        summary_allowed = not self.session.hidden_steps()
-        self.app.push_screen(FinishScreen(len(missing), skipped, summary_allowed=summary_allowed), decided)
+        text, severity = notice_text(move.notice)
+        title = "Not saved" if move.notice.kind == "not_saved" else ""
+        self.notify(text, title=title, severity=severity, timeout=10 if severity == "error" else None)
 
     def _show_intro(self, step: Step) -> None:
         from ladder_tui.tui.screens.area import AreaIntroScreen
 
-        if self.session.step.index != step.index or self.app.screen is not self:
-            return  # the walk moved on (a key typed before the intro could show): it would introduce the wrong place
-        self.app.push_screen(AreaIntroScreen(self.session, step, self._answer_from_intro))
+        self.app.push_screen(AreaIntroScreen(self.session, step, self.answer))
 
-    def _answer_from_intro(self, action: str) -> None:
-        """An answer key typed on an area intro (`pick(3)`, `below`, `skip`...), run at once: see AreaIntroScreen."""
-        from textual.actions import parse
+    def _show_end(self, end: EndOfWalk) -> None:
+        from ladder_tui.tui.screens.finish import FinishScreen
 
-        _namespace, name, arguments = parse(action)
-        getattr(self, f"action_{name}")(*arguments)
+        def decided(choice: EndChoice | None) -> None:
+            self.apply(self.walk.end_choice(choice or EndChoice.STAY))
 
-    def _area_has_answers(self, step: Step) -> bool:
-        return any(
-            self.session.rating(other) is not None for other in self.session.steps if other.area.id == step.area.id
-        )
+        self.app.push_screen(FinishScreen(end), decided)
 
-    def _record(self, value: str) -> None:
-        blind = not self.session.shows_slot("self")
-        if not self.session.answer(value):
-            self._render_cards()
-            self._render_answer_bar()
-            self.notify(self.session.last_error or "not saved", title="Not saved", severity="error", timeout=10)
-            return
-        # Rated blind: the comparison is shown on the next screen, since the walk moves on.
-        self.just_compared = self.session.step if blind else None
-        self._advance()
+    def _show_review(self) -> None:
+        from ladder_tui.tui.screens.review import ReviewScreen
 
-    def follow(self, request: WalkRequest) -> None:
-        """Do what a closing walk screen asked: go to a dimension, or open the review or the summary."""
-        if request is not None and request != "home":
-            self.summary_only = False  # asked for more than the summary: this is a walk now
-        if isinstance(request, int):
-            self.go_to(request)
-        elif request == "review":
-            self.action_review()
-        elif request == "summary":
-            self.action_summary()
-        elif request == "home":
-            self.action_home()
-        elif self.summary_only:
-            self.summary_only = False
-            self.dismiss()
-        else:
-            self._render_step()
+        def reviewed(request: WalkRequest | None) -> None:
+            if request is not None:
+                self.apply(self.walk.after_review(request))
+
+        self.app.push_screen(ReviewScreen(self.walk), reviewed)
+
+    def _show_summary(self) -> None:
+        from ladder_tui.tui.screens.summary import SummaryScreen
+
+        def closed(request: WalkRequest | None) -> None:
+            if request is not None:
+                self.apply(self.walk.after_summary(request))
+
+        self.app.push_screen(SummaryScreen(self.session, self.catalog, served=self.served), closed)
+
+    def answer(self, choice: Choice) -> None:
+        """An answer key, typed here or on the area intro (which hands it over within the key's own handling)."""
+        self.apply(self.walk.choose(choice))
 
     # ----- what can be done now -----
 
@@ -495,7 +443,7 @@ class DimensionScreen(Screen[None]):
 
     def action_choose(self) -> None:
         kept = self._kept_by_enter()
-        self._record(kept if kept is not None else self.session.framework.levels[self.cursor].id)
+        self.apply(self.walk.answer(kept if kept is not None else self.session.framework.levels[self.cursor].id))
 
     def _kept_by_enter(self) -> str | None:
         """Last time's "below" or "not applicable", which enter keeps until the cursor is moved: it is not a level,
@@ -507,48 +455,29 @@ class DimensionScreen(Screen[None]):
         return None if session.framework.has_level(carried) else carried
 
     def action_pick(self, number: int) -> None:
-        levels = self.session.framework.levels
-        if number > len(levels):
-            self.notify(f"This framework has {len(levels)} levels: 1 to {len(levels)}.", severity="warning")
-            return
-        # The walk moves on at once: the cards are drawn for the next dimension, not first for this one again.
-        self._place_cursor(number - 1)
-        self._record(levels[number - 1].id)
+        self.answer(PickLevel(number))
 
     def action_below(self) -> None:
-        self._record(BELOW)
+        self.answer(BELOW_FIRST)
 
     def action_not_applicable(self) -> None:
-        self._record(NOT_APPLICABLE)
+        self.answer(NOT_APPLICABLE_HERE)
 
     def action_skip(self) -> None:
-        self._record(SKIPPED)
+        self.answer(SKIP)
 
     def action_move(self, delta: int) -> None:
-        if self.only_differences:
-            # Paging stays among the differences it walks (landing on an agreed one would leave the filter).
-            here = self.session.step.index
-            steps = [step.index for step in self._walked_steps()]
-            ahead = [index for index in steps if index > here] if delta > 0 else [i for i in steps if i < here][::-1]
-            if ahead:
-                self.go_to(ahead[0])
-            return
-        self.go_to(self.session.step.index + delta)
+        self.apply(self.walk.move(delta))
 
     def action_go_to(self, index: int) -> None:
-        self.go_to(index)
+        self.apply(self.walk.jump(index))
 
     def action_back(self) -> None:
-        if self.session.step.index == 0:
-            self.dismiss()
-            return
-        self.go_to(self.session.step.index - 1)
+        self.apply(self.walk.back())
 
     def action_home(self) -> None:
         """Close the assessment (everything is already saved) and show Home."""
-        from ladder_tui.tui.messages import GoHome
-
-        self.post_message(GoHome())
+        self.apply(CloseAssessment())
 
     def action_reveal(self) -> None:
         # The cursor stays where the lead put it: seeing the agent's rating is not choosing it.
@@ -557,16 +486,7 @@ class DimensionScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_disagreements(self) -> None:
-        if not self.only_differences and not self._walked_steps(only_differences=True):
-            self.notify("Self and lead rated every dimension alike (or one side has not rated yet).")
-            return
-        self.only_differences = not self.only_differences
-        if self.only_differences:
-            steps = self._walked_steps()
-            if all(step.index != self.session.index for step in steps):
-                self.go_to(steps[0].index)
-        self.notify("Only where self and lead differ." if self.only_differences else "Every dimension again.")
-        self._render_step()
+        self.apply(self.walk.toggle_differences())
 
     def action_note(self) -> None:
         from ladder_tui.tui.screens.note import NoteScreen
@@ -583,29 +503,15 @@ class DimensionScreen(Screen[None]):
 
         def jump(index: int | None) -> None:
             if index is not None:
-                self.go_to(index)
+                self.apply(self.walk.jump(index))
 
         self.app.push_screen(JumpScreen(self.session), jump)
 
     def action_review(self) -> None:
-        from ladder_tui.tui.screens.review import ReviewScreen
-
-        def reviewed(request: WalkRequest) -> None:
-            self.follow(request)
-            if isinstance(request, int):
-                self.return_to_review = True
-
-        self.app.push_screen(ReviewScreen(self.session), reviewed)
+        self.apply(self.walk.review())
 
     def action_summary(self) -> None:
-        from ladder_tui.tui.screens.summary import SummaryScreen
-
-        # The summary lists the agent's ratings: while some are hidden from a blind lead, the key says why it waits.
-        waits = summary_waits(self.session)
-        if waits:
-            self.notify(waits, severity="warning")
-            return
-        self.app.push_screen(SummaryScreen(self.session, self.catalog, served=self.served), self.follow)
+        self.apply(self.walk.summary())
 
     def palette_steps(self) -> list[tuple[str, str, str]]:
         """The command palette's "Go to" entries: one per dimension."""

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Header, Static
 
 from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
 from ladder_tui.core.session import WalkSession
+from ladder_tui.core.walk import BackToWalk, GoHome, OpenDimension, OpenSummary, Stay, WalkController, WalkRequest
 from ladder_tui.tui import commands
-from ladder_tui.tui.text import one_line, summary_waits
+from ladder_tui.tui.text import notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
@@ -39,15 +40,16 @@ def short_answer(session: WalkSession, value: str | None) -> str:
     return f"{index + 1} {framework.levels[index].label}"
 
 
-class ReviewScreen(Screen[int | str | None]):
-    """All answers at a glance; returns the index of the dimension to open, "summary", or None."""
+class ReviewScreen(Screen[WalkRequest]):
+    """All answers at a glance; returns what the walk should do: open a dimension or the summary, go back or home."""
 
     COMMAND_TABLE = "review"
     BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
-    def __init__(self, session: WalkSession) -> None:
+    def __init__(self, walk: WalkController) -> None:
         super().__init__()
-        self.session = session
+        self.walk = walk
+        self.session = walk.session
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -128,24 +130,25 @@ class ReviewScreen(Screen[int | str | None]):
         table.move_cursor(row=min(cursor, table.row_count - 1))
 
     def action_open(self) -> None:
-        self.dismiss(self.query_one(DataTable).cursor_row)
+        self.dismiss(OpenDimension(self.query_one(DataTable).cursor_row))
 
     def action_summary(self) -> None:
         # While the agent's ratings are hidden from a blind lead the key says why rather than doing nothing.
-        waits = summary_waits(self.session)
-        if waits:
-            self.notify(waits, severity="warning")
+        move = self.walk.summary()
+        if isinstance(move, Stay) and move.notice is not None:
+            text, severity = notice_text(move.notice)
+            self.notify(text, severity=severity)
             return
-        self.dismiss("summary")
+        self.dismiss(OpenSummary())
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(BackToWalk())
 
     def action_home(self) -> None:
-        self.dismiss("home")
+        self.dismiss(GoHome())
 
     def action_go_to(self, index: int) -> None:
-        self.dismiss(index)
+        self.dismiss(OpenDimension(index))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(event.cursor_row)
+        self.dismiss(OpenDimension(event.cursor_row))

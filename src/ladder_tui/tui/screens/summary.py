@@ -16,6 +16,7 @@ from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.document import Document, summary_document
 from ladder_tui.core.scoring import score
 from ladder_tui.core.session import WalkSession
+from ladder_tui.core.walk import BackToWalk, GoHome, OpenDimension, OpenReview, WalkRequest
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -43,10 +44,10 @@ def export_summary(
     return destination
 
 
-class SummaryScreen(Screen[int | str | None]):
+class SummaryScreen(Screen[WalkRequest]):
     """The result people act on, built from the same summary document as `ladder-tui summary`.
 
-    Returns what the walk should do next: a dimension to open, "review", or None (back to the walk)."""
+    Returns what the walk should do next: open a dimension or the review, go back to the walk, or home."""
 
     COMMAND_TABLE = "summary"
     BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
@@ -96,16 +97,16 @@ class SummaryScreen(Screen[int | str | None]):
         return True
 
     def action_back(self) -> None:
-        self.dismiss(None)
+        self.dismiss(BackToWalk())
 
     def action_review(self) -> None:
-        self.dismiss("review")
+        self.dismiss(OpenReview())
 
     def action_home(self) -> None:
-        self.dismiss("home")
+        self.dismiss(GoHome())
 
     def action_go_to(self, index: int) -> None:
-        self.dismiss(index)
+        self.dismiss(OpenDimension(index))
 
     def action_export(self) -> None:
         from ladder_tui.tui.screens.export import ExportScreen
