@@ -62,18 +62,20 @@ def keypress_phases(home: Path, env: dict[str, str], presses: int) -> None:
     walk_file = home / "walk.json"
     walk_file.write_text(json.dumps(run("walk", *base)), encoding="utf-8")
     real = run("walk", *base, "--phases")
+    saving = run("reference", *base, "--lengths", str(walk_file), "--phases", "--save")
     bare = run("reference", *base, "--lengths", str(walk_file), "--phases")
     print(f"a key press, phase by phase ({len(real)} presses within an area; ms, p50 / p95):")
-    print(f"{'':45s}  {'ladder-tui':>15s}  {'bare cards':>15s}")
+    print(f"{'':45s}  {'ladder-tui':>15s}  {'bare + save':>15s}  {'bare cards':>15s}")
     for name in [*real[0], "total"]:
 
         def values(presses: list[dict[str, float]], name: str = name) -> list[float]:
             return [sum(press.values()) if name == "total" else press[name] for press in presses]
 
         cells = [
-            f"{statistics.median(values(side)):6.2f} / {percentile(values(side), 95):6.2f}" for side in (real, bare)
+            f"{statistics.median(values(side)):6.2f} / {percentile(values(side), 95):6.2f}"
+            for side in (real, saving, bare)
         ]
-        print(f"{name:45s}  {cells[0]:>15s}  {cells[1]:>15s}")
+        print(f"{name:45s}  {cells[0]:>15s}  {cells[1]:>15s}  {cells[2]:>15s}")
 
 
 def main() -> int:

@@ -30,6 +30,8 @@ class KeyTimings:
     cards: int = 0
     #: each card's text length at the start, then after each dimension press (what the reference app shows)
     card_lengths: list[list[int]] = field(default_factory=list)
+    #: the assessment file's size at the start, then after each dimension press (what the saving reference writes)
+    file_sizes: list[int] = field(default_factory=list)
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -172,7 +174,7 @@ async def _measure(
     from ladder_tui.tui.screens.dimension import DimensionScreen
 
     if phases is not None:
-        phases.install(DimensionScreen, "_record", WalkSession)
+        phases.install(DimensionScreen, "answer", WalkSession)
     app = make_app(assessment_path=path)
     if tune:
         from ladder_tui.cli import tune_gc
@@ -194,13 +196,14 @@ async def _measure(
         walk = screen.session
         cards = len(_card_lengths(screen))
         lengths = [_card_lengths(screen)]
+        sizes = [path.stat().st_size]
         total = walk.total if presses is None else min(walk.total, presses + 1)
         for _ in range(total - 1):
             await asyncio.sleep(gap)  # a person reads the next dimension before answering it
             index = walk.index
             seconds = await _press(app, frames, lambda: walk.save_count, lambda i=index: walk.index == i + 1, phases)
             step = walk.step
-            crumb = str(screen.query_one("#crumb").render())
+            crumb = str(screen.query_one("#where").crumb)
             assert step.dimension.name in crumb, (step.dimension.name, crumb)
             if isinstance(app.screen, AreaIntroScreen):
                 area_ms.append(seconds * 1000)
@@ -211,19 +214,28 @@ async def _measure(
             else:
                 dimension_ms.append(seconds * 1000)
                 lengths.append(_card_lengths(screen))
+                sizes.append(path.stat().st_size)
         saves = walk.save_count
     answers = load_assessment(path).answers
-    return KeyTimings(dimension_ms, area_ms, saves, sum(len(dims) for dims in answers.values()), cards, lengths)
+    answered = sum(len(dims) for dims in answers.values())
+    return KeyTimings(dimension_ms, area_ms, saves, answered, cards, lengths, sizes)
 
 
 async def _measure_reference(
-    lengths: list[list[int]], size: tuple[int, int], gap: float, phases: Phases | None = None
+    lengths: list[list[int]],
+    size: tuple[int, int],
+    gap: float,
+    phases: Phases | None = None,
+    sizes: list[int] | None = None,
+    save_to: Path | None = None,
 ) -> list[float]:
+    import bare_cards
     from bare_cards import BareCards
 
     if phases is not None:
         phases.install(BareCards, "action_next")
-    app = BareCards(lengths)
+        phases.wrap(bare_cards, "save", "save")
+    app = BareCards(lengths, sizes=sizes, save_to=save_to)
     frames = _hook_frames(app, lambda: app.press_count)
     timings: list[float] = []
     async with app.run_test(size=size) as pilot:
@@ -235,10 +247,16 @@ async def _measure_reference(
 
 
 def measure_reference(
-    lengths: list[list[int]], size: tuple[int, int] = (120, 40), gap: float = 0.1, phases: Phases | None = None
+    lengths: list[list[int]],
+    size: tuple[int, int] = (120, 40),
+    gap: float = 0.1,
+    phases: Phases | None = None,
+    sizes: list[int] | None = None,
+    save_to: Path | None = None,
 ) -> list[float]:
-    """The bare-cards app (bare_cards.py), one press per entry of `lengths` after the first, in ms."""
-    return asyncio.run(_measure_reference(lengths, size, gap, phases))
+    """The bare-cards app (bare_cards.py), one press per entry of `lengths` after the first, in ms; with `save_to`,
+    each press also writes a file of `sizes[press]` bytes there, atomically with fsync."""
+    return asyncio.run(_measure_reference(lengths, size, gap, phases, sizes, save_to))
 
 
 def fresh_assessment(framework_path: Path, folder: Path, assessment_id: str) -> Path:
@@ -284,18 +302,21 @@ def measure_keypress(
 
 
 def measure_autosave(framework_path: Path, folder: Path, format_cache: bool = True) -> list[float]:
-    """WalkSession.answer alone (set the rating, write the whole file atomically with fsync), per dimension, in ms.
+    """An answer alone (`WalkController.answer`: set the rating, decide the next step, write the whole file
+    atomically with fsync), per dimension, in ms.
 
     Without `format_cache`, every save formats every area's answers afresh (`core.storage._cached_area_toml`
     replaced by the function it caches), as before the cache was added."""
     from ladder_tui.core import storage
     from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.walk import Stay, WalkController
 
     if not format_cache:
         storage._cached_area_toml = storage._area_toml  # type: ignore[assignment]
     path = fresh_assessment(framework_path, folder, f"autosave-bench-{'cached' if format_cache else 'plain'}")
     walk = WalkSession.open(path, FrameworkCatalog())
+    controller = WalkController(walk)
     framework = walk.framework
     timings = []
     try:
@@ -303,9 +324,9 @@ def measure_autosave(framework_path: Path, folder: Path, format_cache: bool = Tr
         for index in range(walk.total):
             walk.index = index
             start = time.perf_counter()
-            ok = walk.answer(level)
+            move = controller.answer(level)
             timings.append((time.perf_counter() - start) * 1000)
-            assert ok, walk.last_error
+            assert not isinstance(move, Stay), walk.last_error
     finally:
         walk.close()
     return timings
@@ -331,6 +352,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--default-gc", action="store_true", help="leave Python's GC settings as they are")
     parser.add_argument("--no-format-cache", action="store_true", help="autosave: format every area at every save")
     parser.add_argument("--lengths", type=Path, help="reference: the JSON a walk printed")
+    parser.add_argument("--save", action="store_true", help="reference: write the file each press, as the walk does")
     parser.add_argument("--phases", action="store_true", help="walk, reference: print where each press's time went")
     args = parser.parse_args(argv)
     phases = Phases() if args.phases else None
@@ -338,8 +360,11 @@ def main(argv: list[str]) -> int:
         print(json.dumps(measure_autosave(args.framework, args.folder, format_cache=not args.no_format_cache)))
         return 0
     if args.what == "reference":
-        lengths = json.loads(args.lengths.read_text())["card_lengths"]
-        timings = measure_reference(lengths, gap=args.gap, phases=phases)
+        walk = json.loads(args.lengths.read_text())
+        save_to = args.folder / f"bare-cards-{os.getpid()}.toml" if args.save else None
+        timings = measure_reference(
+            walk["card_lengths"], gap=args.gap, phases=phases, sizes=walk["file_sizes"], save_to=save_to
+        )
         print(json.dumps(phases.presses if phases is not None else timings))
         return 0
     result = measure_keypress(

@@ -100,13 +100,18 @@ class Counts(NamedTuple):
 def counts(framework: Framework, assessment: Assessment, slot: Slot | None = None) -> Counts:
     """Total, answered and not-applicable dimensions, reading the effective rating or one slot."""
     total = answered = not_applicable = 0
-    for area, dim in applicable_dimensions(framework, assessment):
-        total += 1
-        value = rating_in(framework, assessment.answer(area.id, dim.id), slot)
-        if value is not None:
-            answered += 1
-            if value == NOT_APPLICABLE:
-                not_applicable += 1
+    # The walk counts after every key press: an area's answers are looked up once, and untouched areas skipped.
+    for area in framework.applicable_areas(assessment.questions):
+        total += len(area.dimensions)
+        stored = assessment.answers.get(area.id)
+        if not stored:
+            continue
+        for dim in area.dimensions:
+            value = rating_in(framework, stored.get(dim.id), slot)
+            if value is not None:
+                answered += 1
+                if value == NOT_APPLICABLE:
+                    not_applicable += 1
     return Counts(total, answered, not_applicable)
 
 
