@@ -85,17 +85,23 @@ def _parser() -> argparse.ArgumentParser:
     fw_commands.add_parser("schema", help="the JSON Schema of the framework format, for editors")
     importer = fw_commands.add_parser(
         "import",
-        help="turn a Markdown, CSV/TSV or XLSX ladder into a framework file, and say what was understood",
-        description="Reads a Markdown table, a headings-and-bullets Markdown outline (several files: one per level), "
-        "a CSV/TSV file or an XLSX sheet, writes a framework TOML file (by default into the user frameworks folder, "
-        "named after its id) and prints what it understood, with the option that changes each guess.",
+        help="turn the ladder your team keeps (Markdown, HTML, YAML, JSON, CSV/TSV, XLSX) into a framework file",
+        description="Reads a ladder in the shape a team keeps it: Markdown tables and outlines, saved web pages and "
+        "HTML tables, YAML and JSON of other tools (and YAML front matter), CSV/TSV, XLSX workbooks (every sheet), "
+        "one file or a ladder spread over several files or a folder. Writes a framework TOML file (by default into "
+        "the user frameworks folder, named after its id) and prints what it understood and what it left out. A "
+        "reading that is not plausible is refused (exit 2) with the option that reads it another way.",
     )
-    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("files", nargs="+", metavar="FILE|DIR")
     importer.add_argument("--output", "-o", metavar="FILE", help="write here instead of the user frameworks folder")
     importer.add_argument("--id", metavar="ID", help="the framework's id (default: from its name)")
     importer.add_argument("--name", metavar="NAME", help="the framework's name (default: the document's title)")
-    importer.add_argument("--format", choices=("markdown", "csv", "xlsx"), help="default: from the name and content")
-    importer.add_argument("--sheet", metavar="NAME", help="the XLSX sheet to read (default: the first)")
+    importer.add_argument(
+        "--format",
+        choices=("markdown", "html", "yaml", "json", "csv", "xlsx"),
+        help="default: from the name and content",
+    )
+    importer.add_argument("--sheet", metavar="NAME", help="read only this XLSX sheet (default: every sheet)")
     importer.add_argument(
         "--levels-in",
         choices=("columns", "rows", "outer", "inner"),
@@ -222,15 +228,17 @@ def _import(args: argparse.Namespace) -> int:
     import datetime
 
     from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.files import read_bytes
     from ladder_tui.core.importer import import_ladder
+    from ladder_tui.core.importer.sources import read_sources
     from ladder_tui.core.loader import load_framework
     from ladder_tui.core.paths import user_frameworks_dir
     from ladder_tui.core.storage import write_framework
 
-    sources = [(name, read_bytes(Path(name))) for name in args.files]
+    sources = read_sources(args.files)
     result = import_ladder(
-        sources,
+        sources.files,
+        folder=sources.folder,
+        notes=sources.notes,
         fmt=args.format,
         sheet=args.sheet,
         levels_in=args.levels_in,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +31,8 @@ def build(
     framework_id: str | None,
     name: str | None,
     today: datetime.date,
+    forced: bool = False,
+    folder: str | None = None,
 ) -> tuple[dict[str, Any], list[str], str]:
     """Framework data exactly as a TOML file holds it, the report, and the framework's id."""
     fixer = Fixer()
@@ -42,22 +46,17 @@ def build(
     report = list(head)
     report.extend(ladder.notes)
     base_names = [f.replace("\\", "/").rsplit("/", 1)[-1] for f in files]
-    stem = base_names[0].rsplit(".", 1)[0] if "." in base_names[0] else base_names[0]
-    title = fix(ladder.title) if ladder.title else None
-    # Dimensions with no text at any level cannot be walked; areas left without dimensions go too.
-    dropped = [dim.name for area in ladder.areas for dim in area.dims if not any(dim.cells.values())]
-    for area in ladder.areas:
-        area.dims = [dim for dim in area.dims if any(dim.cells.values())]
-    empty_areas = [area.name for area in ladder.areas if not area.dims and area.name]
-    ladder.areas = [area for area in ladder.areas if area.dims]
-    if dropped:
-        report.append(f"{plural(len(dropped), 'dimension')} with no text at any level left out: {_listing(dropped, 5)}")
-    if empty_areas:
-        report.append(
-            f"{plural(len(empty_areas), 'category', 'categories')} without dimensions left out: "
-            f"{_listing(empty_areas, 5)}"
-        )
-    level_names = [fix(level.name) or f"Level {i + 1}" for i, level in enumerate(ladder.levels)]
+    stem = _source_stem(files, folder)
+    emoji: Counter[str] = Counter()
+
+    def named(text: str) -> str:
+        """A name as the source writes it, less the emoji some sites put before their headings."""
+        plain, stripped = strip_emoji(fix(text))
+        emoji["names"] += stripped
+        return plain
+
+    title = named(ladder.title) if ladder.title else None
+    level_names = [named(level.name) or f"Level {i + 1}" for i, level in enumerate(ladder.levels)]
     if len(level_names) < 2:
         found = f"only one level ({level_names[0]!r})" if level_names else "no levels"
         raise ImportProblem(f"{where}: found {found}; a ladder needs at least two")
@@ -68,6 +67,7 @@ def build(
         )
     if not ladder.areas:
         raise ImportProblem(f"{where}: found the levels ({_listing(level_names, 5)}) but no text under them")
+    del forced  # the detector checked the reading; the report says how it was chosen
 
     shorts = short_names(level_names)
     level_ids = IdMaker(RESERVED_LEVEL_IDS)
@@ -94,14 +94,14 @@ def build(
     empty_count = 0
     duplicates: list[str] = []
     for area in ladder.areas:
-        area_name = fix(area.name) if area.name else doc_name
+        area_name = named(area.name) if area.name else doc_name
         area_entry: dict[str, Any] = {"id": area_ids.make(area_name, "area"), "name": area_name}
         if paragraphs(area.description):
             area_entry["description"] = paragraphs(area.description)
         dim_ids = IdMaker()
         dims: list[dict[str, Any]] = []
         for dim in area.dims:
-            dim_name = fix(dim.name) or "Dimension"
+            dim_name = named(dim.name) or "Dimension"
             dim_id = dim_ids.make(dim_name, "dimension")
             if dim_id != slug(dim_name, "dimension"):
                 duplicates.append(f"{dim_name} -> {dim_id}")
@@ -122,14 +122,14 @@ def build(
         area_entry["dimensions"] = dims
         areas.append(area_entry)
 
-    framework_name = fix(doc_name) or stem or "Imported ladder"
+    framework_name = named(doc_name) or stem or "Imported ladder"
     fid = framework_id if framework_id is not None else slug(framework_name, "imported-ladder")
     data: dict[str, Any] = {
         "format_version": 1,
         "id": fid,
         "name": framework_name,
         "version": "1",
-        "scale": "career",
+        "scale": ladder.scale,
         "source": {
             "title": title or ", ".join(base_names),
             "credit": f"Imported from {', '.join(base_names)}",
@@ -161,6 +161,8 @@ def build(
         )
     if duplicates:
         report.append(f"repeated dimension names got distinct ids: {_listing(duplicates, 5)}")
+    if emoji["names"]:
+        report.append(f"emoji before {plural(emoji['names'], 'name')} left out")
     if fixer.count:
         example = f" (e.g. {fixer.example[0]!r} -> {fixer.example[1]!r})" if fixer.example else ""
         report.append(f"repaired mojibake in {fixer.count} text{'s' if fixer.count != 1 else ''}{example}")
@@ -174,6 +176,27 @@ def build(
     data["source"]["notes"] = "How the import read the file(s):\n" + "\n".join(f"- {line}" for line in report)
     _validate(data, where)
     return data, report, fid
+
+
+_EMOJI = re.compile(
+    "^[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\U000e0020-\U000e007f]+\\s*"
+)
+
+
+def strip_emoji(text: str) -> tuple[str, bool]:
+    """A name without the emoji before it ("🏆 Results" -> "Results"); a name that is only emoji stays."""
+    rest = _EMOJI.sub("", text)
+    return (rest, True) if rest and rest != text else (text, False)
+
+
+def _source_stem(files: Sequence[str], folder: str | None) -> str:
+    """The name of what was imported: the folder's (when a folder was imported), else the first file's stem."""
+    if folder:
+        name = folder.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if name not in ("", ".", ".."):
+            return name
+    base = files[0].replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
 
 
 def _validate(data: dict[str, Any], where: str) -> None:

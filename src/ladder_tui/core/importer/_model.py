@@ -71,8 +71,10 @@ class Ladder:
     title: str | None = None
     #: What the reader understood, one line each.
     notes: list[str] = field(default_factory=list)
-    #: "table" or "outline": which reader made it.
+    #: "table", "outline" or "data": which reader made it.
     kind: str = "table"
+    #: "career" (a descriptor per dimension and level) or "mastery" (the levels' own words for every dimension).
+    scale: str = "career"
 
     def statement_chars(self) -> int:
         return sum(len(s) for area in self.areas for dim in area.dims for cell in dim.cells.values() for s in cell)

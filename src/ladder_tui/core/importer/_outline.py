@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ladder_tui.core.importer._markdown import Bullet, Heading, MdDoc, Para, is_link_only
+from ladder_tui.core.importer._document import Document, Heading, Item, ItemList, MarkupStats, Paragraph
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
-from ladder_tui.core.importer._text import MarkupStats, fold, key, level_like, md_inline, question_like
+from ladder_tui.core.importer._text import fold, key, level_like, question_like
 from ladder_tui.core.text import plural
 
 #: Deeper list nesting than this is read as if it were this deep (hostile documents nest without end).
@@ -36,7 +36,7 @@ class Node:
     kind: str  # "root", "heading" or "label"
     line: int = 0
     children: list[Node] = field(default_factory=list)
-    #: ("bullet" | "para", text) in document order.
+    #: ("bullet" | "para" | "desc", text) in document order; "desc" describes the node itself.
     items: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -45,6 +45,13 @@ class _RawBullet:
     text: str
     line: int
     children: list[_RawBullet] = field(default_factory=list)
+    label: str | None = None
+    colon: bool = False
+    rest: str = ""
+    link_only: bool = False
+    #: A bold paragraph standing for a list that follows it (``<p><strong>Impact</strong></p><ul>``): its rest
+    #: describes what it labels rather than being a statement.
+    heading_like: bool = False
 
 
 @dataclass
@@ -60,7 +67,6 @@ class OutlineStats:
     flattened: int = 0
     navigation: int = 0
     inline_labels: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
     empty_sections: Counter[str] = field(default_factory=Counter)
     markup: MarkupStats = field(default_factory=MarkupStats)
 
@@ -68,21 +74,22 @@ class OutlineStats:
 # ----- from blocks to a tree -----
 
 
-def _infer_depths(doc: MdDoc) -> list[int | None]:
+def _infer_depths(doc: Document) -> list[int | None]:
     """Depths for headings that carry none (``Title #``): a run of headings without content right-aligns.
 
     Headings directly followed by bullets or text hold statements (the deepest tier); a run of k headings with
     nothing between them opens k tiers above it. ``L1 #, Skill #, Technical #, - ...`` nests L1 > Skill >
     Technical, and a later ``Engagement #, Ownership #`` puts Engagement beside Skill.
     """
-    headings = [index for index, block in enumerate(doc.blocks) if isinstance(block, Heading)]
-    unknown = [index for index in headings if doc.blocks[index].depth is None]  # type: ignore[union-attr]
-    depths: list[int | None] = [block.depth if isinstance(block, Heading) else None for block in doc.blocks]
+    blocks = doc.blocks
+    headings = [index for index, block in enumerate(blocks) if isinstance(block, Heading)]
+    unknown = [index for index in headings if blocks[index].depth is None]  # type: ignore[union-attr]
+    depths: list[int | None] = [block.depth if isinstance(block, Heading) else None for block in blocks]
     if not unknown:
         return depths
     has_content: dict[int, bool] = {}
     for position, index in enumerate(headings):
-        end = headings[position + 1] if position + 1 < len(headings) else len(doc.blocks)
+        end = headings[position + 1] if position + 1 < len(headings) else len(blocks)
         has_content[index] = end > index + 1
     runs: list[list[int]] = []
     run: list[int] = []
@@ -94,7 +101,7 @@ def _infer_depths(doc: MdDoc) -> list[int | None]:
     if run:
         runs.append(run)
     longest = min(max(len(r) for r in runs), MAX_INFERRED_DEPTH)
-    known = [block.depth for block in doc.blocks if isinstance(block, Heading) and block.depth is not None]
+    known = [block.depth for block in blocks if isinstance(block, Heading) and block.depth is not None]
     offset = max(known) if known else 0
     for r in runs:
         for position, index in enumerate(r):
@@ -103,14 +110,33 @@ def _infer_depths(doc: MdDoc) -> list[int | None]:
     return depths
 
 
-def _sections(doc: MdDoc, root: Node, stats: OutlineStats) -> list[_Section]:
+def _raw(item: Item, depth: int) -> _RawBullet:
+    """A list item and its sub-items as raw bullets; past MAX_LIST_DEPTH sub-items hang at that depth."""
+    top = _RawBullet(item.text, item.line, [], item.label, item.colon, item.rest, item.link_only)
+    work: list[tuple[Item, _RawBullet, int]] = [(item, top, depth)]
+    while work:
+        source, into, level = work.pop()
+        for child in source.children:
+            raw = _RawBullet(child.text, child.line, [], child.label, child.colon, child.rest, child.link_only)
+            into.children.append(raw)
+            # Too deep: the grandchildren go beside this child rather than under it.
+            work.append((child, raw if level + 1 < MAX_LIST_DEPTH else into, level + 1))
+    return top
+
+
+def _label_paragraph(block: Paragraph) -> bool:
+    """A paragraph that is a short bold label (``**Impact**``, ``<strong>Scope</strong> <em>...</em>``)."""
+    return block.label is not None and _label_words(block.label)
+
+
+def _sections(doc: Document, root: Node, stats: OutlineStats) -> list[_Section]:
     depths = _infer_depths(doc)
     if any(isinstance(b, Heading) and b.depth is None for b in doc.blocks):
         stats.inferred_depths = True
     sections = [_Section(root)]
     stack: list[tuple[int, Node]] = [(0, root)]
-    bullets: list[tuple[int, _RawBullet]] = []
-    for index, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             depth = depths[index] or 1
             while len(stack) > 1 and stack[-1][0] >= depth:
@@ -119,26 +145,25 @@ def _sections(doc: MdDoc, root: Node, stats: OutlineStats) -> list[_Section]:
             stack[-1][1].children.append(node)
             stack.append((depth, node))
             sections.append(_Section(node))
-            bullets = []
-        elif isinstance(block, Bullet):
-            while bullets and bullets[-1][0] >= block.indent:
-                bullets.pop()
-            raw = _RawBullet(block.text, block.line)
-            if bullets and len(bullets) < MAX_LIST_DEPTH:
-                bullets[-1][1].children.append(raw)
-            elif bullets:
-                bullets[-2][1].children.append(raw)
+        elif isinstance(block, ItemList):
+            previous = sections[-1].content[-1] if sections[-1].content else None
+            items = [_raw(item, 1) for item in block.items]
+            if isinstance(previous, _RawBullet) and previous.heading_like and not previous.children:
+                previous.children = items  # the bold paragraph above labels this list
             else:
-                sections[-1].content.append(raw)
-            if len(bullets) < MAX_LIST_DEPTH:
-                bullets.append((block.indent, raw))
-        elif isinstance(block, Para):
-            bullets = []
-            sections[-1].content.append(block.text)
+                sections[-1].content.extend(items)
+        elif isinstance(block, Paragraph):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if _label_paragraph(block) and isinstance(following, ItemList):
+                label = block.label or ""
+                sections[-1].content.append(
+                    _RawBullet(block.text, block.line, [], label, block.colon, block.rest, heading_like=True)
+                )
+            else:
+                sections[-1].content.append(block.text)
     return sections
 
 
-_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>[^*_\n]{1,80}?)(?P<c1>:?)\1[ \t]*(?P<c2>:?)[ \t]*(?P<rest>.*)$", re.S)
 _PLAIN_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)[ \t]*:(?:[ \t]+(?P<rest>.*))?$", re.S)
 
 
@@ -149,10 +174,9 @@ def _label_words(text: str) -> bool:
 
 def _candidate(raw: _RawBullet) -> str | None:
     """The label a list item may be (``Impact:`` holding sub-items, ``Scope: text``), as a comparison key."""
-    bold = _BOLD_LABEL.match(raw.text)
-    if bold and _label_words(bold.group("label")):
-        return key(bold.group("label"))
-    text = fold(md_inline(raw.text))
+    if raw.label and _label_words(raw.label):
+        return key(raw.label)
+    text = fold(raw.text)
     if raw.children:
         label = text.rstrip(":").strip()
         return key(label) if _label_words(label) else None
@@ -182,10 +206,10 @@ def _flatten(raw: _RawBullet, stats: OutlineStats) -> list[str]:
     pending = list(reversed(raw.children))
     while pending:
         child = pending.pop()
-        if is_link_only(child.text):
+        if child.link_only:
             stats.navigation += 1
         else:
-            text = fold(md_inline(child.text, stats.markup))
+            text = fold(child.text)
             if text:
                 out.append(text)
                 stats.flattened += 1
@@ -200,50 +224,52 @@ def _fill(section: _Section, labels: Counter[str], stats: OutlineStats) -> None:
         node, content = work.pop()
         for item in content:
             if isinstance(item, str):
-                text = fold(md_inline(item, stats.markup))
+                text = fold(item)
                 if text:
                     node.items.append(("para", text))
                 continue
-            if is_link_only(item.text):
+            if item.link_only:
                 stats.navigation += 1
                 continue
-            bold = _BOLD_LABEL.match(item.text)
-            bold_label = fold(md_inline(bold.group("label"))).rstrip(":").strip() if bold else ""
-            bold_ok = bool(bold) and _label_words(bold_label)
-            rest_raw = bold.group("rest") if bold else ""
-            colon = bool(bold and (bold.group("c1") or bold.group("c2")))
-            text = fold(md_inline(item.text, stats.markup))
+            bold_label = (item.label or "").rstrip(":").strip()
+            bold_ok = bool(item.label) and _label_words(bold_label)
+            rest = fold(item.rest)
+            colon = item.colon
+            text = fold(item.text)
             if item.children:
                 label: str | None = None
-                rest = ""
-                if bold_ok and not rest_raw.strip():
+                rest_text = ""
+                if bold_ok and (not rest or item.heading_like):
                     label = bold_label
                 elif _label_words(text.rstrip(":").strip()) and labels[key(text)] >= 2:
                     label = text.rstrip(":").strip()
                 elif bold_ok and colon and labels[key(bold_label)] >= 1:
-                    label, rest = bold_label, fold(md_inline(rest_raw))
+                    label, rest_text = bold_label, rest
                 if label:
                     child = Node(label, "label", item.line)
                     node.children.append(child)
-                    if rest:
-                        child.items.append(("bullet", rest))
+                    if item.heading_like and rest:
+                        child.items.append(("desc", rest))
+                    elif rest_text:
+                        child.items.append(("bullet", rest_text))
                     work.append((child, list(item.children)))
                     continue
                 if text:
                     node.items.append(("bullet", text))
                 node.items.extend(("bullet", s) for s in _flatten(item, stats))
                 continue
-            if bold_ok and colon and rest_raw.strip():
-                label, rest = bold_label, fold(md_inline(rest_raw))
+            label = None
+            if bold_ok and colon and rest:
+                label = bold_label
             else:
                 plain = _PLAIN_LABEL.match(text)
-                if plain and plain.group("rest") and _label_words(plain.group("label")):
-                    if labels[key(plain.group("label"))] >= 2:
-                        label, rest = plain.group("label").strip(), fold(plain.group("rest"))
-                    else:
-                        label = None
-                else:
-                    label = None
+                if (
+                    plain
+                    and plain.group("rest")
+                    and _label_words(plain.group("label"))
+                    and labels[key(plain.group("label"))] >= 2
+                ):
+                    label, rest = plain.group("label").strip(), fold(plain.group("rest"))
             if label and rest:
                 stats.inline_labels += 1
                 child = Node(label, "label", item.line)
@@ -253,8 +279,8 @@ def _fill(section: _Section, labels: Counter[str], stats: OutlineStats) -> None:
                 node.items.append(("bullet", text))
 
 
-def build_tree(doc: MdDoc, labels: Counter[str] | None, stats: OutlineStats) -> tuple[Node, list[_Section]]:
-    root = Node(doc.front_title or "", "root")
+def build_tree(doc: Document, labels: Counter[str] | None, stats: OutlineStats) -> tuple[Node, list[_Section]]:
+    root = Node(doc.title or "", "root")
     sections = _sections(doc, root, stats)
     if labels is not None:
         for section in sections:
@@ -360,7 +386,7 @@ def _level_of(item: _Item, position: int) -> int | None:
 
 
 def _is_statement(item: _Item) -> bool:
-    return item.kind == "bullet" or item.leaf
+    return item.kind == "bullet" or (item.leaf and item.kind == "para")
 
 
 def _evaluate(items: Sequence[_Item], position: int, display: dict[str, str]) -> _Reading | None:
@@ -425,7 +451,7 @@ def _evaluate(items: Sequence[_Item], position: int, display: dict[str, str]) ->
 
 
 def read(
-    files: Sequence[tuple[str, MdDoc]],
+    files: Sequence[tuple[str, Document]],
     *,
     levels_in: str | None,
     stats: OutlineStats,
@@ -460,6 +486,16 @@ def read(
             if len({key(n) for n in names}) == len(names) and all(names):
                 chosen = names
                 break
+        if chosen is None:
+            # Each file's own first heading, when they differ from file to file (a saved page per level, all
+            # with the site's title): the file is that heading, and what the heading holds is the file's.
+            firsts = [node.children[0].title if node.children else "" for node, _ in tops]
+            if all(firsts) and len({key(n) for n in firsts}) == len(firsts):
+                for node, _ in tops:
+                    heading = node.children.pop(0)
+                    node.children[:0] = heading.children
+                    node.items[:0] = heading.items
+                chosen = firsts
         per_file_names = chosen or stems
         top = []
         for (node, _), name in zip(tops, per_file_names, strict=True):
@@ -545,10 +581,19 @@ def _ladder(
     area_names: dict[tuple[str, ...], str | None] = {}
     dim_seq: dict[tuple[int, tuple[str, ...]], list[str]] = {}
     descriptions: list[tuple[tuple[str, ...], str]] = []
+    dim_descriptions: list[tuple[tuple[str, ...], str, str]] = []
     long_paths = 0
     skipped_paras = 0
+    wrapper = _wrapper(items, reading, level_index)
     for item in items:
         index = _level_of(item, reading.position)
+        if item.kind == "desc":
+            # A dimension's own description (a bold label's subtitle), said at every level: kept once.
+            if index is not None and item.keys[index] in level_index:
+                path = _path(item.keys[:index] + item.keys[index + 1 :], item.titles, wrapper)
+                if path is not None:
+                    dim_descriptions.append((path[0], path[2], item.text))
+            continue
         if not _is_statement(item):
             # A paragraph under a heading that holds other headings: it describes that heading.
             if index is not None and index == len(item.keys) - 1 and item.keys[index] in level_index:
@@ -566,6 +611,8 @@ def _ladder(
         if not rest_keys:
             direct.setdefault(level, []).append(item.text)
             continue
+        if wrapper is not None and len(rest_keys) >= 3 and rest_keys[0] == wrapper:
+            rest_keys, rest_titles = rest_keys[1:], rest_titles[1:]
         if len(rest_keys) == 1:
             area_key: tuple[str, ...] = ()
             area_name: str | None = None
@@ -620,6 +667,14 @@ def _ladder(
             dim_spec = dims.get((keys[:1], " / ".join(keys[1:])))
         if dim_spec is not None:
             dim_spec.description.append(text)
+    for dim_path_key, dim_key_text, text in dim_descriptions:
+        described = dims.get((dim_path_key, dim_key_text))
+        if described is not None and text not in described.description:
+            described.description.append(text)
+    if wrapper is not None:
+        notes.append(
+            f"the heading {display.get(wrapper, wrapper)!r} only groups the areas under it: left out of their names"
+        )
     if skipped_paras:
         notes.append(f"{plural(skipped_paras, 'paragraph')} under area headings inside levels left out")
     if long_paths:
@@ -633,6 +688,40 @@ def _ladder(
         spec.dims = [dims[(area_key, dim_key)] for dim_key in area_dims[area_key]]
         areas.append(spec)
     return Ladder(levels, areas, title, notes, kind="outline")
+
+
+def _wrapper(items: Sequence[_Item], reading: _Reading, level_index: dict[str, int]) -> str | None:
+    """A heading that every path more than two headings below its level passes, and no shorter one: it groups the
+    areas ("Core Responsibilities" over Results, Direction...) and names none of them."""
+    firsts: set[str] = set()
+    short_firsts: set[str] = set()
+    for item in items:
+        if not _is_statement(item):
+            continue
+        index = _level_of(item, reading.position)
+        if index is None or item.keys[index] not in level_index:
+            continue
+        rest = item.keys[:index] + item.keys[index + 1 :]
+        if len(rest) >= 3:
+            firsts.add(rest[0])
+        elif len(rest) == 2:
+            short_firsts.add(rest[0])
+    if len(firsts) == 1 and not firsts & short_firsts:
+        return next(iter(firsts))
+    return None
+
+
+def _path(
+    rest_keys: tuple[str, ...], titles: tuple[str, ...], wrapper: str | None
+) -> tuple[tuple[str, ...], str, str] | None:
+    """(area key, dimension key, dimension key text) of a path below its level, as the statements use them."""
+    if wrapper is not None and len(rest_keys) >= 3 and rest_keys[0] == wrapper:
+        rest_keys = rest_keys[1:]
+    if not rest_keys:
+        return None
+    if len(rest_keys) == 1:
+        return (), rest_keys[0], rest_keys[0]
+    return rest_keys[:1], " / ".join(rest_keys[1:]), " / ".join(rest_keys[1:])
 
 
 def _dedupe(seq: Sequence[T]) -> list[T]:

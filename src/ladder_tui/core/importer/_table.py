@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import AreaSpec, Cell, DimSpec, Grid, ImportProblem, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, key, level_like, statements, words
+from ladder_tui.core.importer._text import fold, is_mark, key, level_like, metadata_name, statements, words
 from ladder_tui.core.text import plural
 
 #: A first header cell with one of these words means the levels are the rows.
@@ -117,10 +118,26 @@ def read_grid(
         body = [[row[i] for i in used] for row in body]
         if above_header is not None:
             above_header = [above_header[i] for i in used]
+    marks = _mark_columns(heads, body)
+    if marks and len(marks) < len(heads) - 1:
+        shown = ", ".join(repr(heads[i] or _column_letter(i)) for i in marks[:5]) + (" ..." if len(marks) > 5 else "")
+        notes.append(
+            f"{plural(len(marks), 'column')} of scores, answers or formulas beside the text left out ({shown})"
+        )
+        kept = [i for i in range(len(heads)) if i not in marks]
+        header = [header[i] for i in kept]
+        heads = [heads[i] for i in kept]
+        body = [[row[i] for i in kept] for row in body]
+        if above_header is not None:
+            above_header = [above_header[i] for i in kept]
     if len(heads) < 2:
         raise ImportProblem(
             f"{where}: the table has only one column (looked for a column per level, or a row per level)"
         )
+    if levels_in is None and _levels_only(heads, body, names):
+        ladder = _one_dimension(heads, body, names, notes)
+        ladder.title = title
+        return ladder
     orientation, reason = _orientation(heads, body, names, levels_in)
     if orientation == "columns":
         ladder = _levels_in_columns(heads, body, names, notes, where)
@@ -134,6 +151,59 @@ def read_grid(
         f"levels are the {orientation} ({reason}" + ("" if levels_in else f"; --levels-in {flag} to change") + ")",
     )
     return ladder
+
+
+def _mark_columns(heads: list[str], body: Grid) -> list[int]:
+    """Columns whose cells score, answer or compute (0/1/2, Yes/Somewhat/Nope, a formula's result) rather than
+    describe, under a header that is empty, a number, an answer or a metadata word ("Score", "Answer")."""
+    out: list[int] = []
+    for i, head in enumerate(heads):
+        if i == 0:
+            continue
+        cells = [row[i].text for row in body if not row[i].empty and not row[i].merged]
+        if not cells or sum(1 for text in cells if is_mark(text)) * 4 < len(cells) * 3:
+            continue
+        if not head or is_mark(head) or metadata_name(head):
+            out.append(i)
+    return out
+
+
+def _levels_only(heads: list[str], body: Grid, names: _Names) -> bool:
+    """Every header cell names a level, the first too: the rows are statements, not dimensions (an assessment sheet
+    of one competency, an HTML table of one competency with a list per level)."""
+    if _first_word(heads[0]) in ROW_WORDS or _first_word(heads[0]) in COLUMN_WORDS or not level_like(heads[0]):
+        return False
+    if sum(1 for head in heads if level_like(head)) * 4 < len(heads) * 3:
+        return False
+    firsts = [names.text(row[0]) for row in body if not row[0].empty]
+    # Dimension names are short; statements are sentences.
+    long = sum(1 for text in firsts if len(text.split()) > 6 or text.endswith((".", "!")))
+    return not firsts or long * 2 >= len(firsts)
+
+
+def _one_dimension(heads: list[str], body: Grid, names: _Names, notes: list[str]) -> Ladder:
+    """A table whose columns are the levels and whose cells are statements of one dimension (named by the caller
+    after the table's heading or sheet)."""
+    levels = [LevelSpec(head) for head in heads]
+    cells: dict[int, list[str]] = {}
+    label_rows = 0
+    for row in body:
+        texts = [names.text(cell) for cell in row if not cell.empty and not cell.merged]
+        if len(texts) >= 2 and len(set(texts)) == 1 and len(texts[0].split()) <= 6:
+            label_rows += 1  # "Level result" under every level: a row of labels (and formulas), not statements
+            continue
+        for index, cell in enumerate(row):
+            if not cell.empty and not cell.merged:
+                cells.setdefault(index, []).extend(names.statements(cell))
+    if label_rows:
+        notes.append(f"{plural(label_rows, 'row')} naming the same thing under every level left out (labels, results)")
+    notes.append("every header cell names a level: the rows are the statements of one dimension")
+    return Ladder(levels, [AreaSpec(None, [DimSpec("", cells)])], notes=notes)
+
+
+def one_dimension(ladder: Ladder) -> bool:
+    """Whether a table was read as the statements of one dimension, to be named after the table."""
+    return len(ladder.areas) == 1 and ladder.areas[0].name is None and [d.name for d in ladder.areas[0].dims] == [""]
 
 
 def _orientation(heads: list[str], body: Grid, names: _Names, levels_in: str | None) -> tuple[str, str]:
@@ -309,3 +379,172 @@ def merge_tables(ladders: Sequence[tuple[str, Ladder]], where: str) -> Ladder:
                 area.name = ladder.title or name
             merged.areas.append(area)
     return merged
+
+
+def _navigation(grid: Grid) -> bool:
+    """A table whose cells past the first column are mostly links or marks (Yes, No, a tick, a number).
+
+    Columns of scores beside the text (a header that is empty or a number, cells that are marks: an assessment
+    sheet's score column) do not count: they are left out when the table is read."""
+    header_at = next((i for i, row in enumerate(grid[:12]) if sum(1 for cell in row if not cell.empty) >= 2), 0)
+    header = grid[header_at] if grid else []
+    body = grid[header_at + 1 :]
+    width = max((len(row) for row in grid), default=0)
+    scores: set[int] = set()
+    for column in range(1, width):
+        head = header[column].text if column < len(header) else ""
+        column_cells = [row[column].text for row in body if column < len(row) and not row[column].empty]
+        if (not head or is_mark(head)) and column_cells and all(is_mark(text) for text in column_cells):
+            scores.add(column)
+    cells = [
+        cell
+        for row in grid[1:]
+        for column, cell in enumerate(row)
+        if column >= 1 and column not in scores
+        if not cell.empty
+    ]
+    if not cells:
+        return bool(scores)
+    marks = sum(1 for cell in cells if cell.link or is_mark(cell.text))
+    return marks * 2 > len(cells)
+
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def _sheet_name(name: str) -> str:
+    """A sheet named in one word of capitals ("DomainExpertise", "problem_solving") as words."""
+    if " " in name.strip():
+        return name
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|[_-]+", " ", name).strip()
+    return spaced or name
+
+
+def _position(doc: Document, table: Table) -> int:
+    return next((i for i, block in enumerate(doc.blocks) if block is table), -1)
+
+
+def _said_before(doc: Document, table: Table) -> list[str]:
+    """The paragraphs between a table and the heading above it (what the heading's dimension is about)."""
+    from ladder_tui.core.importer._document import Heading, Paragraph
+
+    out: list[str] = []
+    for block in reversed(doc.blocks[: max(_position(doc, table), 0)]):
+        if isinstance(block, Heading):
+            break
+        if isinstance(block, Paragraph) and block.text:
+            out.insert(0, block.text)
+        else:
+            return []
+    return out[:3]
+
+
+def _enclosing_heading(doc: Document, table: Table) -> str | None:
+    """The heading that holds the heading above a table ("Competencies" over "Delivery"), if any below a title."""
+    from ladder_tui.core.importer._document import Heading
+
+    depth: int | None = None
+    for block in reversed(doc.blocks[: max(_position(doc, table), 0)]):
+        if not isinstance(block, Heading) or block.depth is None:
+            continue
+        if depth is None:
+            depth = block.depth
+        elif block.depth < depth:
+            return block.text if block.depth > 1 else None
+    return None
+
+
+def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -> Ladder:
+    """The ladder the documents' tables hold: the table with the most text, and the tables with the same levels
+    beside it (each an area, or each a dimension when every one of them is one dimension's statements)."""
+    entries: list[tuple[Document, Table]] = [(doc, table) for doc in docs for table in doc.tables]
+    readings: list[tuple[Document, Table, Ladder]] = []
+    first_problem: ImportProblem | None = None
+    navigation = 0
+    for doc, table in entries:
+        if _navigation(table.grid):
+            navigation += 1
+            continue
+        place = f"{doc.name}:{table.line}" if doc.kind in ("markdown", "html") else doc.name
+        if doc.kind == "xlsx" and table.heading:
+            place = f"{doc.name}, sheet {table.heading!r}"
+        try:
+            ladder = read_grid(table.grid, levels_in=levels_in, where=place, header_known=table.header_known)
+        except ImportProblem as exc:
+            first_problem = first_problem or exc
+            continue
+        ladder.notes[1:1] = table.notes
+        readings.append((doc, table, ladder))
+    if readings and all(len(lad.levels) < 2 for _, _, lad in readings):
+        lone = readings[0][2].levels
+        found = f"only one level ({lone[0].name!r})" if lone else "no levels"
+        raise ImportProblem(f"{where}: found {found} in its table; a ladder needs at least two")
+    readings = [r for r in readings if len(r[2].levels) >= 2]
+    if not readings:
+        if first_problem is not None:
+            raise first_problem
+        sheets = all(doc.kind in ("csv", "xlsx") for doc, _ in entries) and len(entries) == 1
+        what = "its table holds" if sheets else "its tables hold"
+        raise ImportProblem(f"{where}: {what} links and marks (yes, no, ticks, numbers), not descriptions")
+    main_doc, main_table, main = max(readings, key=lambda r: r[2].statement_chars())
+    level_keys = [key(level.name) for level in main.levels]
+    group = [r for r in readings if [key(level.name) for level in r[2].levels] == level_keys]
+    others = [r for r in readings if r not in group]
+    several_files = len({id(doc) for doc, _ in entries}) > 1
+
+    def name_of(doc: Document, table: Table, number: int) -> str:
+        if table.heading:
+            return _sheet_name(table.heading) if doc.kind == "xlsx" else table.heading
+        if several_files:
+            return _stem(doc.name)
+        return f"Table at line {table.line}" if doc.kind in ("markdown", "html") else f"Table {number}"
+
+    if len(group) == 1:
+        if one_dimension(main):
+            main.areas[0].dims[0].name = name_of(main_doc, main_table, 1)
+        if main.title is None:
+            main.title = main_doc.title or (main_table.heading if not one_dimension(main) else None)
+        if several_files and main.title is None:
+            main.title = _stem(main_doc.name)
+        result = main
+    elif all(one_dimension(lad) for _, _, lad in group):
+        # Each table is one competency's statements (a sheet per competency, a table under each heading).
+        dims = []
+        for number, (doc, table, lad) in enumerate(group, start=1):
+            dim = lad.areas[0].dims[0]
+            dim.name = name_of(doc, table, number)
+            dim.description = _said_before(doc, table)
+            dims.append(dim)
+        first_doc, first_table, _ = group[0]
+        area = AreaSpec(_enclosing_heading(first_doc, first_table), dims)
+        title = main_doc.title or next((b.text for b in main_doc.headings if b.depth == 1), None)
+        result = Ladder(main.levels, [area], title, list(main.notes), main.kind)
+        what = "sheets" if main_doc.kind == "xlsx" else "tables"
+        after = "its name" if main_doc.kind == "xlsx" else "the heading above it"
+        result.notes.append(f"{len(group)} {what} with the same levels, each one dimension named after {after}")
+        described = sum(1 for dim in dims if dim.description)
+        if described:
+            result.notes.append(f"the text between a heading and its table describes {plural(described, 'dimension')}")
+    else:
+        named = [(name_of(doc, table, number), lad) for number, (doc, table, lad) in enumerate(group, start=1)]
+        for name, lad in named:
+            lad.title = name
+        result = merge_tables(named, where)
+        headings = {name for name, _ in named}
+        first_heading = next((b.text for b in main_doc.headings if b.depth == 1 and b.text not in headings), None)
+        result.title = main_doc.title or first_heading
+        what = "sheet" if main_doc.kind == "xlsx" else ("file" if several_files and not main_table.heading else "table")
+        result.notes.append(
+            f"{len(group)} {what}s with the same levels: each is an area, named after "
+            + ("its name" if what == "sheet" else "its title" if what == "file" else "the heading above it")
+        )
+    if navigation:
+        unit = "sheet" if all(doc.kind == "xlsx" for doc, _ in entries) else "table"
+        result.notes.append(f"{plural(navigation, unit)} of links, marks or numbers (navigation, scores) left out")
+    if others:
+        names = ", ".join(repr(table.heading) if table.heading else f"line {table.line}" for _, table, _ in others[:4])
+        unit = "other sheet" if all(doc.kind == "xlsx" for doc, _, _ in others) else "other table"
+        result.notes.append(f"{plural(len(others), unit)} (with other levels) left out: {names}")
+    return result

@@ -337,6 +337,33 @@ def level_like(name: str) -> bool:
     return any(word.lower() in _LEVEL_WORDS for word in _WORD.findall(text))
 
 
+#: Words that answer a question or fill an answer column: a ladder's levels are never named like this.
+ANSWER_WORDS = words(
+    """yes no y n x ok true false maybe somewhat nope partially partly sometimes always never often rarely usually
+    agree disagree neutral n/a na tbd todo none done pending met unmet pass fail passed failed"""
+)
+#: Headers of metadata columns (a site's data, a scoring sheet), which are neither levels nor areas.
+METADATA_WORDS = words(
+    """id ids slug slugs key keys uuid url urls link links href path rank ranks order sort index weight weights
+    point points score scores min max minimum maximum total sum average avg formula result results salary pay
+    compensation tag tags related tools tool resources resource references reference owner author updated created
+    date version status comment comments note notes answer answers rating ratings value values type kind"""
+)
+_MARK = re.compile(r"^(?:[✓✔✗✘☑☐•*+-]|-?\d+(?:[.,]\d+)?%?)$")
+
+
+def is_mark(text: str) -> bool:
+    """A cell that marks rather than describes: yes/no and other answers, a tick or a cross, a number."""
+    folded = fold(text).casefold().rstrip(".!")
+    return bool(folded) and (folded in ANSWER_WORDS or bool(_MARK.match(folded)))
+
+
+def metadata_name(text: str) -> bool:
+    """A header naming metadata (id, url, rank, score, weight, related, tools...) rather than a level or an area."""
+    first = re.findall(r"[a-z]+", fold(text).casefold())
+    return bool(first) and first[0] in METADATA_WORDS and len(first) <= 3
+
+
 def question_like(name: str) -> bool:
     text = fold(name)
     return text.endswith("?") or len(text.split()) > 10

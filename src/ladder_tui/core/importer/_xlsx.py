@@ -1,4 +1,4 @@
-"""An XLSX sheet as a grid (openpyxl is imported only here, only when a workbook is read)."""
+"""An XLSX workbook as tables, one a sheet (openpyxl is imported only here, only when a workbook is read)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 import zipfile
 from typing import Any
 
+from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
 
 #: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
@@ -29,8 +30,8 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def read(raw: bytes, where: str, sheet: str | None) -> tuple[Grid, list[str]]:
-    """The cells of one sheet (the first unless `sheet`), and what was noticed on the way."""
+def read(raw: bytes, where: str, sheet: str | None) -> Document:
+    """Every sheet of a workbook (or the one named) as a table headed by the sheet's name."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             size = sum(info.file_size for info in archive.infolist())
@@ -51,22 +52,35 @@ def read(raw: bytes, where: str, sheet: str | None) -> tuple[Grid, list[str]]:
         raise
     except Exception as exc:  # openpyxl raises many kinds (KeyError, TypeError, XML errors) for broken files
         raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__}: {exc})"[:300]) from None
-    notes: list[str] = []
+    doc = Document(where, "xlsx")
     names = list(book.sheetnames)
     if sheet is not None:
         if sheet not in names:
             shown = ", ".join(repr(n) for n in names[:10])
             raise ImportProblem(f"{where}: no sheet named {sheet!r} (its sheets: {shown})")
-        ws = book[sheet]
-        notes.append(f"sheet {sheet!r} (as asked with --sheet)")
+        sheets = [book[sheet]]
+        doc.notes.append(f"sheet {sheet!r} (as asked with --sheet)")
     else:
-        ws = book.worksheets[0] if book.worksheets else None
-        if ws is None:
+        sheets = list(book.worksheets)
+        if not sheets:
             raise ImportProblem(f"{where}: the workbook has no worksheet")
-        more = f", the first of {len(names)}; --sheet to choose another" if len(names) > 1 else ""
-        notes.append(f"sheet {ws.title!r}{more}")
-    if not hasattr(ws, "iter_rows"):
-        raise ImportProblem(f"{where}: sheet {ws.title!r} is a chart, not cells")
+        shown = ", ".join(repr(ws.title) for ws in sheets[:8]) + (", ..." if len(sheets) > 8 else "")
+        doc.notes.append(
+            f"sheet {shown}" if len(sheets) == 1 else f"{len(sheets)} sheets, each read as a table: {shown}"
+        )
+    for number, ws in enumerate(sheets, start=1):
+        if not hasattr(ws, "iter_rows"):
+            doc.notes.append(f"sheet {ws.title!r} is a chart, not cells: left out")
+            continue
+        grid, notes = _sheet(ws)
+        doc.notes.extend(f"sheet {ws.title!r}: {note}" if len(sheets) > 1 else note for note in notes)
+        if any(not cell.empty for row in grid for cell in row):
+            doc.blocks.append(Table(grid, number, ws.title, header_known=False))
+    return doc
+
+
+def _sheet(ws: Any) -> tuple[Grid, list[str]]:
+    notes: list[str] = []
     max_row = min(ws.max_row or 0, MAX_ROWS)
     max_col = min(ws.max_column or 0, MAX_COLUMNS)
     if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
@@ -79,6 +93,9 @@ def read(raw: bytes, where: str, sheet: str | None) -> tuple[Grid, list[str]]:
             font = getattr(cell, "font", None)
             cells.append(Cell(text.split("\n") if text else [], bold=bool(font is not None and font.b)))
         grid.append(cells)
+    # Trailing empty rows and columns (a sheet's used range is often far larger than its text) are dropped.
+    while grid and all(cell.empty for cell in grid[-1]):
+        grid.pop()
     merged = 0
     for rng in ws.merged_cells.ranges:
         top, left = rng.min_row - 1, rng.min_col - 1

@@ -1,4 +1,4 @@
-"""Import a ladder from a file (Markdown, CSV/TSV, XLSX): the same importer and report as the command line."""
+"""Import a ladder from files or a folder: the same importer and report as the command line."""
 
 from __future__ import annotations
 
@@ -21,12 +21,12 @@ from ladder_tui.tui.text import inert
 
 
 def read_ladder(names: list[str]) -> ImportResult:
-    """The import of the files named, through the guarded reader (regular files only, size limit)."""
-    from ladder_tui.core.files import read_bytes
+    """The import of the files (or the folder) named, as the command line reads them."""
     from ladder_tui.core.importer import import_ladder
+    from ladder_tui.core.importer.sources import read_sources
 
-    sources = [(name, read_bytes(Path(name).expanduser())) for name in names]
-    return import_ladder(sources, today=datetime.date.today())
+    sources = read_sources(names)
+    return import_ladder(sources.files, folder=sources.folder, notes=sources.notes, today=datetime.date.today())
 
 
 class ImportScreen(ModalScreen[Path | None]):
@@ -49,8 +49,8 @@ class ImportScreen(ModalScreen[Path | None]):
         with Vertical(id="import-dialog", classes="dialog"):
             yield Label("Import a ladder", classes="dialog-title")
             yield Label(
-                "A Markdown table or outline, a CSV/TSV file or an XLSX sheet; several files (one per level) "
-                "separated by commas. Enter reads it; ctrl+s saves it into the frameworks folder.",
+                "Markdown, HTML, YAML, JSON, CSV/TSV or XLSX; several files separated by commas, or a folder. "
+                "Enter reads it; ctrl+s saves it into the frameworks folder.",
                 classes="muted",
             )
             yield Input(placeholder="e.g. ~/ladders/support-ladder.xlsx", id="import-path")

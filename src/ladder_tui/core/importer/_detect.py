@@ -1,0 +1,193 @@
+"""The ladder detector: every reading the documents allow (data, tables, headings and lists), checked for
+plausibility; the plausible reading with the most text wins, and with none the clearest refusal is raised."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ladder_tui.core.importer._document import Document
+from ladder_tui.core.importer._model import ImportProblem, Ladder
+from ladder_tui.core.importer._plausible import drop_stubs, problem
+from ladder_tui.core.text import plural
+
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def _has_text(doc: Document) -> bool:
+    return bool(doc.blocks)
+
+
+def _filled(ladder: Ladder) -> tuple[int, int]:
+    """How many (dimension, level) pairs have text, of how many."""
+    dims = [dim for area in ladder.areas for dim in area.dims if any(dim.cells.values())]
+    filled = sum(1 for dim in dims for texts in dim.cells.values() if texts)
+    return filled, len(dims) * len(ladder.levels)
+
+
+def _usable(ladder: Ladder) -> bool:
+    return len(ladder.levels) >= 2 and any(any(dim.cells.values()) for area in ladder.areas for dim in area.dims)
+
+
+def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> Ladder:
+    """The one ladder the documents hold; ImportProblem (one line) when they hold none, or none plausible."""
+    candidates: list[Ladder] = []
+    problems: list[str] = []
+    data_docs = [doc for doc in docs if doc.kind in ("yaml", "json")]
+    text_docs = [doc for doc in docs if doc.kind not in ("yaml", "json")]
+    # Data: YAML, JSON, and Markdown front matter (a progression site keeps its whole ladder there).
+    front = [doc for doc in text_docs if isinstance(doc.data, dict | list)]
+    if data_docs or front:
+        from ladder_tui.core.importer._structured import data_kind_problem, read_structured
+
+        if levels_in is not None and not text_docs:
+            raise ImportProblem(f"--levels-in {levels_in}: applies to tables and headings; {where} holds data")
+        structured = read_structured([*data_docs, *front], where)
+        if structured is not None:
+            candidates.append(structured)
+        elif not [doc for doc in text_docs if _has_text(doc)]:
+            raise ImportProblem(data_kind_problem([*data_docs, *front], where))
+    readable = [doc for doc in text_docs if _has_text(doc)]
+    table_problem: ImportProblem | None = None
+    outline_problem: ImportProblem | None = None
+    if readable and any(doc.tables for doc in readable) and levels_in in (None, "columns", "rows"):
+        from ladder_tui.core.importer._table import tables_ladder
+
+        try:
+            candidates.append(tables_ladder(readable, levels_in, where))
+        except ImportProblem as exc:
+            table_problem = exc
+    elif levels_in in ("columns", "rows") and readable:
+        markdown = all(doc.kind == "markdown" for doc in readable)
+        raise ImportProblem(
+            f"--levels-in {levels_in}: {where} has no {'Markdown ' if markdown else ''}table; for headings and "
+            "bullets use --levels-in outer or inner"
+        )
+    outline_docs = [doc for doc in readable if doc.kind in ("markdown", "html")]
+    if outline_docs and levels_in in (None, "outer", "inner"):
+        outline, outline_problem = _outline(outline_docs, levels_in, where)
+        if outline is not None:
+            candidates.append(outline)
+    elif levels_in in ("outer", "inner") and readable and not outline_docs:
+        raise ImportProblem(
+            f"--levels-in {levels_in}: applies to headings and bullets; for a table use columns or rows"
+        )
+    plausible: list[Ladder] = []
+    refusals: list[str] = []
+    for candidate in candidates:
+        stub_lines = drop_stubs(candidate)
+        why = problem(candidate, where)
+        if why is None:
+            candidate.notes.extend(stub_lines)
+            plausible.append(candidate)
+        else:
+            refusals.append(why)
+    problems.extend(refusals)
+    if plausible:
+        best = max(plausible, key=lambda c: c.statement_chars() + (1 if c.kind == "data" else 0))
+        _say_what_else(best, plausible, refusals)
+        return best
+    if problems:
+        raise ImportProblem(problems[0])
+    if outline_problem is not None:
+        raise outline_problem
+    if table_problem is not None:
+        raise table_problem
+    if levels_in in ("outer", "inner"):
+        raise ImportProblem(f"{where}: no headings naming at least two levels found (with --levels-in {levels_in})")
+    kinds = {doc.kind for doc in readable}
+    if kinds <= {"markdown"}:
+        raise ImportProblem(
+            f"{where}: no Markdown table and no headings naming at least two levels found (looked for a pipe table "
+            "with a header row, or level headings with bullets under them)"
+        )
+    raise ImportProblem(
+        f"{where}: no table and no headings naming at least two levels found (looked for a table with a header "
+        "row, or level headings with lists under them)"
+    )
+
+
+def _say_what_else(best: Ladder, plausible: Sequence[Ladder], refusals: Sequence[str]) -> None:
+    """The report says which reading was taken over which."""
+    if best.kind == "table":
+        best.notes.insert(0, "read the table" + ("s" if "tables with the same levels" in " ".join(best.notes) else ""))
+        if any(c.kind == "outline" for c in plausible if c is not best):
+            best.notes.append("the headings and bullets hold less text than the table and were left out")
+    elif best.kind == "outline":
+        best.notes.insert(0, "read the headings and bullets (an outline)")
+        if any(c.kind == "table" for c in plausible if c is not best):
+            best.notes.append("a table holds less text than the headings and bullets and was left out")
+    if refusals and best.kind != "data":
+        best.notes.append(f"{plural(len(refusals), 'other reading')} found implausible and left out")
+
+
+def _outline(docs: Sequence[Document], levels_in: str | None, where: str) -> tuple[Ladder | None, ImportProblem | None]:
+    from ladder_tui.core.importer import _outline
+
+    stats = _outline.OutlineStats()
+    outline = _outline.read(
+        [(doc.name, doc) for doc in docs], levels_in=levels_in, stats=stats, doc_name=_stem(docs[0].name)
+    )
+    if outline is None:
+        return None, None
+    outline.notes.extend(_outline_notes(docs, stats))
+    filled, cells = _filled(outline)
+    if levels_in is None and cells and filled * 3 < cells * 2:
+        # A guessed reading whose grid is mostly holes is not a ladder (step names, an FAQ, a README).
+        levels = ", ".join(level.name for level in outline.levels[:4])
+        return None, ImportProblem(
+            f"{where}: read as levels, the headings ({levels}{', ...' if len(outline.levels) > 4 else ''}) but "
+            f"what sits under them changes from level to level (only {filled} of {cells} level and "
+            "dimension pairs have text), so no ladder grid was found; --levels-in outer or inner imports "
+            "such a reading anyway"
+        )
+    if not _usable(outline):
+        return None, None
+    return outline, None
+
+
+def _outline_notes(docs: Sequence[Document], stats: object) -> list[str]:
+    from ladder_tui.core.importer._outline import OutlineStats
+
+    assert isinstance(stats, OutlineStats)
+    notes = []
+    if stats.inferred_depths:
+        notes.append(
+            "the headings carry no '#' depth (a web copy's 'Title #'): their nesting was worked out from which "
+            "headings hold bullets"
+        )
+    skipped: dict[str, int] = {}
+    links = images = 0
+    for doc in docs:
+        for kind, count in doc.skipped.items():
+            skipped[kind] = skipped.get(kind, 0) + count
+        links += doc.markup.links
+        images += doc.markup.images
+    if skipped.get("template"):
+        notes.append(
+            f"{plural(skipped['template'], 'unresolved template line')} ({{{{% include %}}}} and the like) left out "
+            "(the text they include is not in the file)"
+        )
+    if skipped.get("html"):
+        notes.append(f"{plural(skipped['html'], 'line')} of HTML left out")
+    if skipped.get("code"):
+        notes.append(f"{plural(skipped['code'], 'line')} of code blocks left out")
+    if skipped.get("chrome") or skipped.get("script"):
+        chrome = skipped.get("chrome", 0) + skipped.get("script", 0)
+        notes.append(f"{plural(chrome, 'part')} of the page's chrome (navigation, scripts, headers, footers) left out")
+    if stats.navigation:
+        notes.append(f"{plural(stats.navigation, 'list item')} with nothing but a link (navigation) left out")
+    if stats.flattened:
+        notes.append(f"{plural(stats.flattened, 'nested list item')} read as statements of their own")
+    if stats.inline_labels:
+        notes.append(f"{plural(stats.inline_labels, 'list item')} of the form 'Label: text' read as dimension 'Label'")
+    if stats.empty_sections:
+        names = [f"{n!r}" + (f" ({c}x)" if c > 1 else "") for n, c in stats.empty_sections.most_common(5)]
+        notes.append(f"headings with no text of their own were left out: {', '.join(names)}")
+    if links:
+        notes.append(f"{links} Markdown links were reduced to their text")
+    if images:
+        notes.append(f"{plural(images, 'image')} left out")
+    return notes

@@ -1,0 +1,100 @@
+"""What an import reads: the files named, a folder's ladder files, each through the guarded reader (regular files
+only, a size limit). The command line and the TUI's import both come through here."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.files import read_bytes
+from ladder_tui.core.importer import EXTENSIONS
+from ladder_tui.core.text import plural
+
+#: A folder's files that are about the ladder, not the ladder (a repository's furniture).
+_FURNITURE = re.compile(
+    r"^(?:readme|license|licence|copying|changelog|changes|contributing|code_of_conduct|security|authors|notice|"
+    r"source|sources)(?:\.|$)",
+    re.IGNORECASE,
+)
+#: Files a folder may hold at most (a ladder over more files than this is not one a person keeps).
+MAX_FILES = 200
+
+
+@dataclass
+class Sources:
+    """The files to import, as (name to show, bytes); the folder they came from; what was passed over."""
+
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    folder: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _natural(name: str) -> list[object]:
+    """Sort key: ``ic2`` before ``ic10``."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", name)]
+
+
+def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
+    try:
+        entries = sorted(os.listdir(folder), key=_natural)
+    except OSError as exc:
+        raise LadderError(f"{folder}: cannot list the folder ({exc.strerror or exc})") from None
+    files: list[Path] = []
+    furniture: list[str] = []
+    other: list[str] = []
+    for entry in entries:
+        if entry.startswith("."):
+            continue
+        path = folder / entry
+        suffix = Path(entry).suffix.lower()
+        if path.is_dir():
+            other.append(f"{entry}/")
+        elif _FURNITURE.match(entry):
+            furniture.append(entry)
+        elif suffix in EXTENSIONS:
+            files.append(path)
+        else:
+            other.append(entry)
+    if not files:
+        raise LadderError(
+            f"{folder}: a directory with no file the importer reads in it (Markdown, HTML, YAML, JSON, CSV/TSV "
+            "or XLSX)"
+        )
+    if len(files) > MAX_FILES:
+        raise LadderError(f"{folder}: {len(files)} files; a ladder over more than {MAX_FILES} files is not read")
+    # Several formats in one folder: the one most of its files have (a ladder is kept in one format).
+    counts: dict[str, int] = {}
+    for path in files:
+        kind = EXTENSIONS[path.suffix.lower()]
+        counts[kind] = counts.get(kind, 0) + 1
+    if len(counts) > 1:
+        kind = max(counts, key=lambda k: counts[k])
+        kept = [path for path in files if EXTENSIONS[path.suffix.lower()] == kind]
+        other += [path.name for path in files if path not in kept]
+        files = kept
+    if furniture:
+        shown = ", ".join(furniture[:5])
+        notes.append(f"in {folder}: {plural(len(furniture), 'file')} about the ladder left out: {shown}")
+    if other:
+        shown = ", ".join(other[:5]) + (", ..." if len(other) > 5 else "")
+        notes.append(f"in {folder}: {plural(len(other), 'entry', 'entries')} of other kinds left out: {shown}")
+    return files
+
+
+def read_sources(names: list[str]) -> Sources:
+    """The files named (a folder: its ladder files, in natural order), read through the guarded reader."""
+    sources = Sources()
+    paths: list[Path] = []
+    for name in names:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            if len(names) == 1:
+                sources.folder = str(path)
+            paths.extend(_folder_files(path, sources.notes))
+        else:
+            paths.append(path)
+    sources.files = [(str(path), read_bytes(path)) for path in paths]
+    return sources
