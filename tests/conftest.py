@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The workplace's shared folder beside the repository: the seeds and real public ladders (never copied in).
+SHARED = ROOT.parent / "shared"
 BUILTIN_DIR = ROOT / "frameworks"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -144,3 +146,15 @@ async def settle(pilot: Pilot[Any], screen_type: type[Screen[Any]], tries: int =
 def answer(walk: WalkSession, value: str) -> bool:
     """Answer the dimension the session shows, as the walk does (through its controller); True when it was saved."""
     return not isinstance(WalkController(walk).answer(value), Stay)
+
+
+def shared(*parts: str) -> Path:
+    """A file or folder of ``../shared``. Missing: the test is skipped here, and fails in CI (`CI` set), where a
+    silent skip would hide that nothing was checked."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is missing (the seeds and real ladders live in ../shared beside the repository)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path

@@ -1,4 +1,4 @@
-"""The importer: ladders teams already have (Markdown, CSV/TSV, XLSX) -> framework data, word for word.
+"""The importer: ladders teams already have (Markdown, CSV/TSV, XLSX and more) -> framework data, word for word.
 
 Seeds and real public ladders are read from ``../shared`` beside the repository (never copied in); those tests
 skip when the folder is absent. Every other fixture is small and hand-made, in ``fixtures/import`` or built here.
@@ -20,14 +20,13 @@ from typing import Any
 import pytest
 import tomli_w
 
-from conftest import settle
+from conftest import SHARED, settle, shared
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
 from ladder_tui.core.loader import framework_from_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
-SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 LADDERS = SHARED / "ladders"
 TODAY = datetime.date(2026, 3, 2)
@@ -102,16 +101,14 @@ def straight(text: str) -> str:
 
 
 def seed(number: str) -> Path:
-    found = sorted(SEEDS.glob(f"{number}_*.txt")) if SEEDS.is_dir() else []
+    found = sorted(shared("seeds").glob(f"{number}_*.txt"))
     if not found:
-        pytest.skip(f"seed {number} not available ({SEEDS})")
+        shared("seeds", f"{number}_*.txt")  # skips here, fails in CI
     return found[0]
 
 
 def ladder_files(folder: str, pattern: str) -> list[Path]:
-    path = LADDERS / folder
-    if not path.is_dir():
-        pytest.skip(f"real ladder {folder} not available ({LADDERS})")
+    path = shared("ladders", folder)
     files = sorted(path.glob(pattern))
     assert files, f"nothing matches {pattern} in {path}"
     return files

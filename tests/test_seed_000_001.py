@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from conftest import shared
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.loader import load_framework
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_000 = "000_0af646ccdaf6d3d2.txt"
 SEED_001 = "001_88b2c1d3d6e26faf.txt"
 FW_000 = ROOT / "frameworks" / "product-support-skills-matrix.toml"
@@ -48,12 +48,7 @@ def norm(text: str) -> str:
 
 
 def read_seed(name: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"seed folder {SEEDS} is missing")
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed {path} is missing")
-    return path.read_text(encoding="utf-8")
+    return shared("seeds", name).read_text(encoding="utf-8")
 
 
 def all_strings(value: Any) -> list[str]:

@@ -12,12 +12,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from conftest import shared
 from ladder_tui.core.framework import Framework
 from ladder_tui.core.loader import load_framework
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 FRAMEWORKS = Path(__file__).resolve().parents[1] / "frameworks"
 
 SEED_002 = "002_72c60d27b4086251.txt"
@@ -59,10 +57,7 @@ def same_dash(text: str) -> str:
 
 
 def read_seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed {path} is not available")
-    return path.read_text(encoding="utf-8")
+    return shared("seeds", name).read_text(encoding="utf-8")
 
 
 def load(name: str) -> Framework:

@@ -107,7 +107,7 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             "i",
             "import_ladder",
             "Import",
-            "import a ladder from a Markdown, CSV or XLSX file (not in a shared room)",
+            "import a ladder from files or a folder: Markdown, HTML, YAML, JSON, CSV or XLSX (not in a shared room)",
             "import",
             palette="Import a ladder",
         ),

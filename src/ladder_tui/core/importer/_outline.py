@@ -159,6 +159,9 @@ def _sections(doc: Document, root: Node, stats: OutlineStats) -> list[_Section]:
                 sections[-1].content.append(
                     _RawBullet(block.text, block.line, [], label, block.colon, block.rest, heading_like=True)
                 )
+            elif _label_paragraph(block) and block.colon and block.rest:
+                # "**Scope:** Owns a queue." on its own: a label and its text, as the same line in a list would be.
+                sections[-1].content.append(_RawBullet(block.text, block.line, [], block.label, True, block.rest))
             else:
                 sections[-1].content.append(block.text)
     return sections
@@ -502,6 +505,8 @@ def read(
             node.title = name
             top.append(node)
         title = _common_title([c[0] for c in chains if c])
+        if title is not None and all(key(name).startswith(key(title)) for name in per_file_names):
+            title = None  # "Level" of "Level 1", "Level 2": what the levels share, not the ladder's name
     items = _items(top, stats)
     if not items:
         return None

@@ -20,7 +20,7 @@ from typing import Any
 
 from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, key
+from ladder_tui.core.importer._text import fold
 from ladder_tui.core.text import plural
 
 NAME_FIELDS = ("title", "displayName", "display_name", "name", "label", "skill", "competency", "topic", "id", "key")
@@ -458,7 +458,3 @@ def data_kind_problem(docs: Sequence[Document], where: str) -> str:
         "per level: a list with one entry per level, entries that say their level, or text keyed by level; or a list "
         "of skills with a scale of levels)"
     )
-
-
-def key_of(text: str) -> str:
-    return key(text)

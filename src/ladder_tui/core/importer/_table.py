@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import AreaSpec, Cell, DimSpec, Grid, ImportProblem, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, is_mark, key, level_like, metadata_name, statements, words
+from ladder_tui.core.importer._text import fold, is_mark, key, level_like, mark_header, statements, words
 from ladder_tui.core.text import plural
 
 #: A first header cell with one of these words means the levels are the rows.
@@ -118,6 +118,8 @@ def read_grid(
         body = [[row[i] for i in used] for row in body]
         if above_header is not None:
             above_header = [above_header[i] for i in used]
+    if any(cell.merged for cell in header):
+        header, heads, body, above_header = _fold_groups(header, heads, body, above_header, names, notes)
     marks = _mark_columns(heads, body)
     if marks and len(marks) < len(heads) - 1:
         shown = ", ".join(repr(heads[i] or _column_letter(i)) for i in marks[:5]) + (" ..." if len(marks) > 5 else "")
@@ -153,6 +155,65 @@ def read_grid(
     return ladder
 
 
+def _fold_groups(
+    header: list[Cell], heads: list[str], body: Grid, above: list[Cell] | None, names: _Names, notes: list[str]
+) -> tuple[list[Cell], list[str], Grid, list[Cell] | None]:
+    """A header cell spanning several columns (a level over "Behaviours | Examples"): its first column holds the
+    level's descriptor; the others are kept as statements marked with their sub-header (a row right under the
+    header naming them), or left out and said when they have none. Nothing is merged silently."""
+    groups: list[list[int]] = []
+    for i, cell in enumerate(header):
+        if groups and cell.merged and heads[i] == heads[groups[-1][0]]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if all(len(group) == 1 for group in groups):
+        return header, heads, body, above
+    sub: list[str] | None = None
+    if body:
+        first = [names.text(cell) for cell in body[0]]
+        wide = [group for group in groups if len(group) > 1]
+        if all(all(first[i] and len(first[i].split()) <= 4 for i in group) for group in wide):
+            sub = first
+            body = body[1:]
+    kept: list[int] = []
+    folded = left = 0
+    new_body: Grid = [list(row) for row in body]
+    for group in groups:
+        lead = group[0]
+        kept.append(lead)
+        for extra in group[1:]:
+            for r, row in enumerate(body):
+                cell = row[extra]
+                if cell.empty or cell.merged or is_mark(cell.text):
+                    continue
+                if sub is not None and sub[extra]:
+                    marked = [f"{sub[extra]}: {text}" for text in names.statements(cell)]
+                    target = new_body[r][lead]
+                    new_body[r][lead] = Cell(target.lines + marked, bold=target.bold, link=target.link)
+                    folded += 1
+                else:
+                    left += 1
+    if sub is not None:
+        labels = sorted({sub[i] for group in groups for i in group[1:] if sub[i]})
+        notes.append(
+            f"each level's header spans several columns ({', '.join(repr(sub[g[0]]) for g in groups[:1])} first): "
+            f"the first holds the descriptor; {plural(folded, 'cell')} of the others kept as statements marked "
+            f"{', '.join(repr(label) for label in labels[:3])}"
+        )
+    if left:
+        notes.append(
+            f"{plural(left, 'cell')} in the further columns under a level's header (no sub-header names them) "
+            "left out: the first column under each level holds its descriptor"
+        )
+    header = [header[i] for i in kept]
+    heads = [heads[i] for i in kept]
+    body = [[row[i] for i in kept] for row in new_body]
+    if above is not None:
+        above = [above[i] for i in kept]
+    return header, heads, body, above
+
+
 def _mark_columns(heads: list[str], body: Grid) -> list[int]:
     """Columns whose cells score, answer or compute (0/1/2, Yes/Somewhat/Nope, a formula's result) rather than
     describe, under a header that is empty, a number, an answer or a metadata word ("Score", "Answer")."""
@@ -163,7 +224,7 @@ def _mark_columns(heads: list[str], body: Grid) -> list[int]:
         cells = [row[i].text for row in body if not row[i].empty and not row[i].merged]
         if not cells or sum(1 for text in cells if is_mark(text)) * 4 < len(cells) * 3:
             continue
-        if not head or is_mark(head) or metadata_name(head):
+        if not head or is_mark(head) or mark_header(head):
             out.append(i)
     return out
 

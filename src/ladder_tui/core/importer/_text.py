@@ -1,11 +1,11 @@
-"""Text helpers: decoding bytes, repairing mojibake, Markdown inline markup, statements, slugs, level names."""
+"""Text helpers: decoding bytes, repairing mojibake, statements, slugs, level names, marks and metadata words."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # ----- decoding -----
 
@@ -145,129 +145,6 @@ def statements(lines: Iterable[str]) -> list[str]:
     return [text for text in (fold(item) for item in items) if text]
 
 
-# ----- Markdown inline markup -----
-
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"\n]*\")?\)")
-_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)?)(?:\s+\"[^\"\n]*\")?\)")
-_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-
-
-@dataclass
-class MarkupStats:
-    links: int = 0
-    images: int = 0
-
-
-def split_br(text: str) -> list[str]:
-    """Markdown cell text split at its HTML line breaks."""
-    return _BR.split(text)
-
-
-def md_inline(text: str, stats: MarkupStats | None = None) -> str:
-    """Markdown inline text as plain text: emphasis markers, link targets and backslash escapes removed."""
-    if "](" in text:
-        text, images = _IMAGE.subn("", text)
-        text, links = _LINK.subn(r"\1", text)
-        if stats is not None:
-            stats.images += images
-            stats.links += links
-    if "*" in text or "_" in text:
-        text = strip_emphasis(text)
-    if "\\" in text:
-        text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
-    return text
-
-
-def is_bold(text: str) -> bool:
-    """Whether the whole of `text` is strong emphasis (``**Skill**``)."""
-    stripped = text.strip()
-    for marker in ("**", "__"):
-        if (
-            len(stripped) > 4
-            and stripped.startswith(marker)
-            and stripped.endswith(marker)
-            and marker not in stripped[2:-2]
-            and not stripped[2].isspace()
-            and not stripped[-3].isspace()
-        ):
-            return True
-    return False
-
-
-@dataclass
-class _Run:
-    start: int
-    char: str
-    length: int
-    can_open: bool
-    can_close: bool
-    keep: list[bool] = field(default_factory=list)
-
-
-def strip_emphasis(text: str) -> str:
-    """Remove ``*``/``_`` emphasis markers (CommonMark's flanking rules, simplified; linear time)."""
-    runs: list[_Run] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n:
-            i += 2
-            continue
-        if ch in "*_":
-            j = i
-            while j < n and text[j] == ch:
-                j += 1
-            before = text[i - 1] if i > 0 else " "
-            after = text[j] if j < n else " "
-            left = not after.isspace() and (after not in _PUNCT or before.isspace() or before in _PUNCT)
-            right = not before.isspace() and (before not in _PUNCT or after.isspace() or after in _PUNCT)
-            if ch == "_":
-                can_open = left and (not right or before in _PUNCT)
-                can_close = right and (not left or after in _PUNCT)
-            else:
-                can_open, can_close = left, right
-            runs.append(_Run(i, ch, j - i, can_open, can_close, [True] * (j - i)))
-            i = j
-            continue
-        i += 1
-    if not runs:
-        return text
-    stack: list[tuple[_Run, int]] = []  # opener run and how many of its markers are still unmatched
-    for run in runs:
-        remaining = run.length
-        if run.can_close:
-            # Look for an opener of the same character, nearest first, but not without bound.
-            depth = len(stack) - 1
-            while remaining and depth >= 0 and depth >= len(stack) - 32:
-                opener, open_left = stack[depth]
-                if opener.char != run.char:
-                    depth -= 1
-                    continue
-                used = min(open_left, remaining, 3)
-                for k in range(used):
-                    opener.keep[open_left - 1 - k] = False
-                    run.keep[run.length - remaining + k] = False
-                open_left -= used
-                remaining -= used
-                del stack[depth + 1 :]
-                if open_left:
-                    stack[depth] = (opener, open_left)
-                else:
-                    del stack[depth]
-                depth = len(stack) - 1
-        if remaining and run.can_open:
-            stack.append((run, remaining))
-    out: list[str] = []
-    pos = 0
-    for run in runs:
-        out.append(text[pos : run.start])
-        out.append("".join(run.char for keep in run.keep if keep))
-        pos = run.start + run.length
-    out.append(text[pos:])
-    return "".join(out)
-
-
 # ----- ids -----
 
 _NON_ID = re.compile(r"[^a-z0-9]+")
@@ -342,12 +219,11 @@ ANSWER_WORDS = words(
     """yes no y n x ok true false maybe somewhat nope partially partly sometimes always never often rarely usually
     agree disagree neutral n/a na tbd todo none done pending met unmet pass fail passed failed"""
 )
-#: Headers of metadata columns (a site's data, a scoring sheet), which are neither levels nor areas.
+#: Headers of metadata columns and fields (a site's data, a scoring sheet), which are neither levels nor areas.
 METADATA_WORDS = words(
     """id ids slug slugs key keys uuid url urls link links href path rank ranks order sort index weight weights
-    point points score scores min max minimum maximum total sum average avg formula result results salary pay
-    compensation tag tags related tools tool resources resource references reference owner author updated created
-    date version status comment comments note notes answer answers rating ratings value values type kind"""
+    point points score scores min max minimum maximum total sum average avg formula salary pay tag tags related
+    tools owner author updated created date version status type kind email"""
 )
 _MARK = re.compile(r"^(?:[✓✔✗✘☑☐•*+-]|-?\d+(?:[.,]\d+)?%?)$")
 
@@ -358,10 +234,28 @@ def is_mark(text: str) -> bool:
     return bool(folded) and (folded in ANSWER_WORDS or bool(_MARK.match(folded)))
 
 
+#: The words of a header over a column of answers or scores beside the statements ("Answer", "Self score").
+MARK_HEADER_WORDS = words(
+    """answer answers score scores rating ratings result results point points mark marks value values self manager
+    lead peer my your assessment evaluation done met"""
+)
+
+
+def mark_header(text: str) -> bool:
+    """A header naming a column of answers or scores ("Answer", "Score", "Manager rating"), or a metadata one."""
+    parts = re.findall(r"[a-z]+|\d+", fold(text).casefold())
+    return metadata_name(text) or (bool(parts) and all(part in MARK_HEADER_WORDS for part in parts))
+
+
 def metadata_name(text: str) -> bool:
-    """A header naming metadata (id, url, rank, score, weight, related, tools...) rather than a level or an area."""
-    first = re.findall(r"[a-z]+", fold(text).casefold())
-    return bool(first) and first[0] in METADATA_WORDS and len(first) <= 3
+    """A name that is metadata (id, url, rank, score, "Min P", related, tools...) rather than a level or an area:
+    its every word a metadata word or a lone letter or number."""
+    parts = re.findall(r"[a-z]+|\d+", fold(text).casefold())
+    return (
+        bool(parts)
+        and any(part in METADATA_WORDS for part in parts)
+        and all(part in METADATA_WORDS or len(part) == 1 or part.isdigit() for part in parts)
+    )
 
 
 def question_like(name: str) -> bool:

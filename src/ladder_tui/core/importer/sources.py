@@ -60,8 +60,7 @@ def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
             other.append(entry)
     if not files:
         raise LadderError(
-            f"{folder}: a directory with no file the importer reads in it (Markdown, HTML, YAML, JSON, CSV/TSV "
-            "or XLSX)"
+            f"{folder}: a directory with no file the importer reads in it (Markdown, HTML, YAML, JSON, CSV/TSV or XLSX)"
         )
     if len(files) > MAX_FILES:
         raise LadderError(f"{folder}: {len(files)} files; a ladder over more than {MAX_FILES} files is not read")

@@ -1,0 +1,526 @@
+"""The shapes real ladders come in, each on a small document built here: saved web pages and HTML tables, HTML
+inside Markdown, YAML front matter and the data of other tools, workbooks of many sheets, a ladder over a folder;
+and the readings that must be refused rather than written wrong."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import subprocess
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import PYTHON, ladder_env
+from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
+from ladder_tui.core.loader import framework_from_data
+
+TODAY = datetime.date(2026, 3, 2)
+
+
+def imp(*sources: tuple[str, str | bytes], **options: Any) -> ImportResult:
+    encoded = [(name, raw.encode() if isinstance(raw, str) else raw) for name, raw in sources]
+    result = import_ladder(encoded, today=TODAY, **options)
+    framework_from_data(result.data, "imported")
+    return result
+
+
+def refused(*sources: tuple[str, str | bytes], **options: Any) -> str:
+    encoded = [(name, raw.encode() if isinstance(raw, str) else raw) for name, raw in sources]
+    with pytest.raises(ImportProblem) as caught:
+        import_ladder(encoded, today=TODAY, **options)
+    message = str(caught.value)
+    assert message and "\n" not in message
+    return message
+
+
+def levels(result: ImportResult) -> list[str]:
+    return [level["name"] for level in result.data["levels"]]
+
+
+def cells(result: ImportResult) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """(area, dimension) -> level name -> statements."""
+    names = {level["id"]: level["name"] for level in result.data["levels"]}
+    out: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for area in result.data["areas"]:
+        for dim in area["dimensions"]:
+            out[(area["name"], dim["name"])] = {
+                names[lid]: [value] if isinstance(value, str) else list(value) for lid, value in dim["levels"].items()
+            }
+    return out
+
+
+def text(result: ImportResult) -> str:
+    return "\n".join(result.report)
+
+
+# ----------------------------------------------------------------- HTML
+
+CHROME = """
+<nav><h1>Engineering</h1><ul><li><a href="a.html">Junior</a></li><li><a href="b.html">Senior</a></li></ul></nav>
+<div id="sidebar"><h2>On this page</h2><p>Levels</p></div>
+<header><h1>Acme Wiki</h1></header>
+<script>var levels = ["<h1>Junior</h1>"];</script><style>h1 { color: red }</style>
+"""
+FOOTER = "<footer><p>© Acme. <a href='/privacy'>Privacy</a></p></footer>"
+
+
+def page(body: str, title: str = "Support ladder · Acme Wiki") -> str:
+    return f"<!doctype html><html><head><title>{title}</title></head><body>{CHROME}{body}{FOOTER}</body></html>"
+
+
+def test_html_table_with_spans_and_lists_in_cells_inside_site_chrome() -> None:
+    table = """
+    <h1>Support ladder</h1>
+    <table>
+      <thead><tr><th>Area</th><th>Skill</th><th>Junior</th><th>Mid</th><th>Senior</th></tr></thead>
+      <tbody>
+        <tr><td rowspan="2">Customers</td><td>Empathy</td>
+            <td><ul><li>Listens first.</li><li>Stays calm.</li></ul></td>
+            <td colspan="2">Turns angry customers into fans.</td></tr>
+        <tr><td>Tone</td><td>Follows the macros.</td><td>Adapts the macros.</td><td>Writes the macros.</td></tr>
+        <tr><td>Product</td><td>Troubleshooting</td><td>Follows the guide.</td><td></td>
+            <td>Writes the guide &amp; trains others.</td></tr>
+      </tbody>
+    </table>"""
+    result = imp(("ladder.html", page(table)))
+    assert levels(result) == ["Junior", "Mid", "Senior"]
+    got = cells(result)
+    assert list(got) == [("Customers", "Empathy"), ("Customers", "Tone"), ("Product", "Troubleshooting")]
+    assert got[("Customers", "Empathy")] == {
+        "Junior": ["Listens first.", "Stays calm."],
+        # The colspan's text is the descriptor of both levels it covers.
+        "Mid": ["Turns angry customers into fans."],
+        "Senior": ["Turns angry customers into fans."],
+    }
+    assert got[("Product", "Troubleshooting")] == {
+        "Junior": ["Follows the guide."],
+        "Senior": ["Writes the guide & trains others."],
+    }
+    report = text(result)
+    assert "format: HTML" in report and "areas from the column 'Area'" in report
+    assert "Engineering" not in json.dumps(result.data)  # the navigation is not read as anything
+
+
+def test_html_table_with_the_levels_as_rows_and_a_spanned_description() -> None:
+    table = """
+    <table>
+      <tr><th>Level</th><th>Communication</th><th>Ownership</th></tr>
+      <tr><td>Associate</td><td>Writes clear replies.</td><td rowspan="2">Owns their queue.</td></tr>
+      <tr><td>Senior</td><td>Writes the templates.</td></tr>
+      <tr><td>Lead</td><td colspan="2">Sets the standard for the whole team.</td></tr>
+    </table>"""
+    result = imp(("ladder.htm", page(table)))
+    assert levels(result) == ["Associate", "Senior", "Lead"]
+    got = cells(result)
+    area = next(iter(got))[0]
+    assert got[(area, "Ownership")] == {
+        "Associate": ["Owns their queue."],
+        "Senior": ["Owns their queue."],
+        "Lead": ["Sets the standard for the whole team."],
+    }
+    assert "levels are the rows" in text(result)
+
+
+def test_a_level_header_over_several_columns_keeps_the_first_as_the_descriptor_and_marks_the_others() -> None:
+    table = """
+    <table>
+      <tr><th rowspan="2">Skill</th><th colspan="2">Junior</th><th colspan="2">Senior</th></tr>
+      <tr><th>Behaviour</th><th>Example</th><th>Behaviour</th><th>Example</th></tr>
+      <tr><td>Empathy</td><td>Listens.</td><td>Repeats the question back.</td><td>Coaches others.</td><td></td></tr>
+      <tr><td>Tickets</td><td>Closes them.</td><td>5 a day</td><td>Triages the queue.</td><td>Weekly triage</td></tr>
+    </table>"""
+    result = imp(("ladder.html", page(table)))
+    assert levels(result) == ["Junior", "Senior"]
+    got = cells(result)
+    area = next(iter(got))[0]
+    assert got[(area, "Empathy")] == {
+        "Junior": ["Listens.", "Example: Repeats the question back."],
+        "Senior": ["Coaches others."],
+    }
+    assert got[(area, "Tickets")]["Senior"] == ["Triages the queue.", "Example: Weekly triage"]
+    assert "the first holds the descriptor" in text(result)
+
+
+def test_saved_pages_one_per_level_with_areas_as_headings_and_dimensions_as_bold_paragraphs() -> None:
+    def level_page(name: str, statements: dict[str, list[str]], ragged: str = "") -> str:
+        body = f'<div id="doc"><h1>{name}</h1><p><strong><em>What a {name} does.</em></strong></p>'
+        body += "<h1>Responsibilities</h1>"
+        for area, dims in (("🏆 Results", ("Impact", "Ownership")), ("🌳 Talent", ("Growth",))):
+            body += f"<h2>{area}</h2>"
+            for dim in dims:
+                body += f"<p><strong>{dim}</strong>\n<em>{dim} across the team</em></p><ul>"
+                body += "".join(f"<li>{s}</li>" for s in statements[dim]) + "</ul>"
+        return page(body + ragged + "</div>", title="Acme Engineering Career Framework")
+
+    def said(impact: str, ownership: str, growth: str) -> dict[str, list[str]]:
+        return {"Impact": [impact], "Ownership": [ownership], "Growth": [growth]}
+
+    one = level_page("IC1 Engineer", said("I deliver my tasks.", "I own bugs.", "I ask."))
+    two = level_page("IC2 Engineer", said("I deliver projects.", "I own features.", "I teach."))
+    ten = level_page("IC10 Fellow", said("I set direction.", "I own the org.", "I grow leaders."))
+    result = imp(("ic1.html", one), ("ic2.html", two), ("ic10.html", ten))
+    assert levels(result) == ["IC1 Engineer", "IC2 Engineer", "IC10 Fellow"]
+    assert result.data["name"] == "Acme Engineering Career Framework"
+    assert [area["name"] for area in result.data["areas"]] == ["Results", "Talent"]
+    impact = result.data["areas"][0]["dimensions"][0]
+    assert impact["name"] == "Impact" and impact["description"] == "Impact across the team"
+    assert impact["levels"] == {"ic1": "I deliver my tasks.", "ic2": "I deliver projects.", "ic10": "I set direction."}
+    assert result.data["levels"][0]["description"] == "What a IC1 Engineer does."
+    report = text(result)
+    assert "each file is one level" in report and "chrome" in report and "emoji before" in report
+
+
+def test_raw_html_inside_markdown_split_by_blank_lines_is_read_as_one_table() -> None:
+    markdown = """# Support ladder
+
+### Delivery
+**Example skills:** Scoping, testing
+
+<table>
+  <thead><th>Beginner</th><th>Advanced</th></thead>
+
+  <tbody><tr>
+    <td><ul><li>You scope your tasks.</li>
+
+    <li>You test your work.</li></ul></td>
+    <td><ul><li>You roadmap large tracks of work.</li></ul></td>
+  </tr></tbody>
+</table>
+
+### Communication
+
+<table>
+  <thead><th>Beginner</th><th>Advanced</th></thead>
+  <tbody><tr><td>You write clearly.</td><td>You align many teams.</td></tr></tbody>
+</table>
+"""
+    result = imp(("competencies.md", markdown))
+    assert levels(result) == ["Beginner", "Advanced"]
+    got = cells(result)
+    assert got[("Support ladder", "Delivery")] == {
+        "Beginner": ["You scope your tasks.", "You test your work."],
+        "Advanced": ["You roadmap large tracks of work."],
+    }
+    assert got[("Support ladder", "Communication")]["Advanced"] == ["You align many teams."]
+    assert result.data["areas"][0]["dimensions"][0]["description"] == "Example skills: Scoping, testing"
+
+
+# ----------------------------------------------------------------- Markdown outlines
+
+
+def test_levels_as_headings_dimensions_as_bold_labels_one_paragraph_each() -> None:
+    markdown = """# Ladder
+
+## Junior
+
+**Scope:** Works on single tickets.
+
+**Judgment:** Asks before acting on refunds.
+
+## Senior
+
+**Scope:** Owns a queue.
+
+**Judgment:** Decides refunds alone.
+"""
+    result = imp(("ladder.md", markdown))
+    assert levels(result) == ["Junior", "Senior"]
+    got = cells(result)
+    assert got[("Ladder", "Scope")] == {"Junior": ["Works on single tickets."], "Senior": ["Owns a queue."]}
+    assert got[("Ladder", "Judgment")]["Senior"] == ["Decides refunds alone."]
+
+
+def test_a_progression_sites_ladder_in_yaml_front_matter() -> None:
+    markdown = """---
+title: "💬 Support Framework"
+levels: 2
+topics:
+  - name: "knowledge"
+    title: "🧠 Knowledge"
+    content:
+      - level: 1
+        criteria:
+          - "Knows the product's basics"
+      - level: 2
+        exampleCriteria:
+          - criteria: "Explains the product to others"
+            examples:
+              - "Ran a lunch and learn"
+  - name: "communication"
+    title:
+    content:
+      - level: 1
+        criteria: ["Writes clear replies"]
+      - level: 2
+        criteria: ["All criteria from level one", "Writes the templates"]
+---
+
+## About this framework
+
+Our frameworks help people grow.
+"""
+    result = imp(("support.md", markdown))
+    assert levels(result) == ["Level 1", "Level 2"]
+    assert result.data["name"] == "Support Framework"
+    got = cells(result)
+    area = "Support Framework"
+    assert got[(area, "Knowledge")] == {
+        "Level 1": ["Knows the product's basics"],
+        "Level 2": ["Explains the product to others", "Example: Ran a lunch and learn"],
+    }
+    assert got[(area, "Communication")]["Level 2"] == ["All criteria from level one", "Writes the templates"]
+    assert "read the data of support.md" in text(result)
+
+
+# ----------------------------------------------------------------- data of other tools
+
+
+def test_snowflake_style_json_tracks_with_milestones() -> None:
+    def track(name: str, category: str) -> dict[str, Any]:
+        return {
+            "displayName": name,
+            "category": category,
+            "description": f"Develops {name.lower()}",
+            "milestones": [
+                {"summary": f"{name} step {n}", "signals": [f"Signal {n}"], "examples": [f"Did {n}"]}
+                for n in range(1, 4)
+            ],
+        }
+
+    data = {
+        "tracks": {"MOBILE": track("Mobile", "A"), "WEB": track("Web", "A"), "MENTORSHIP": track("Mentorship", "B")},
+        "titles": [{"label": "Engineer I", "minPoints": 0}],
+        "pointsToLevels": {"0": "1.1", "5": "1.2"},
+    }
+    result = imp(("tracks.json", json.dumps(data)))
+    assert levels(result) == ["Milestone 1", "Milestone 2", "Milestone 3"]
+    assert [area["name"] for area in result.data["areas"]] == ["Category A", "Category B"]
+    got = cells(result)
+    assert got[("Category A", "Mobile")]["Milestone 2"] == ["Mobile step 2", "Signal 2", "Example: Did 2"]
+    assert result.data["areas"][0]["dimensions"][0]["description"] == "Develops mobile"
+
+
+def test_a_skills_matrix_with_levels_keyed_by_number_and_its_scale_in_another_file() -> None:
+    config = """
+skill_levels:
+  standard:
+    - level: 0
+      name: "None"
+      description: "Never used it"
+    - level: 1
+      name: "Beginner"
+    - level: 2
+      name: "Confirmed"
+career_levels:
+  - id: junior
+    name: Junior
+"""
+    skills = """
+category:
+  id: soft
+  name: "Soft Skills"
+skills:
+  - id: scoping
+    name: "Scoping"
+    description: "Cuts a project into tasks"
+    level_descriptions:
+      0: "No scoping"
+      1: "Understands a simple project"
+      2: "Scopes a complex project"
+    behavioral_indicators:
+      1: ["Asks what is needed"]
+      2: ["Writes the plan", "Estimates the tasks"]
+    improvement_tips:
+      "1→2": "Write your first plan."
+  - id: feedback
+    name: "Feedback"
+    level_descriptions:
+      1: "Takes feedback"
+      2: "Gives feedback"
+"""
+    result = imp(("matrix/config.yaml", config), ("matrix/soft.yaml", skills), folder="matrix")
+    assert levels(result) == ["None", "Beginner", "Confirmed"]
+    assert result.data["levels"][0]["description"] == "Never used it"
+    got = cells(result)
+    assert got[("Soft Skills", "Scoping")] == {
+        "None": ["No scoping"],
+        "Beginner": ["Understands a simple project", "Asks what is needed"],
+        "Confirmed": ["Scopes a complex project", "Writes the plan", "Estimates the tasks"],
+    }
+    assert result.data["name"] == "matrix"  # the folder names it: no file has a title
+
+
+def test_a_list_of_skills_and_a_scale_file_is_a_mastery_scale() -> None:
+    scale = (
+        "scale:\n  - {level: 1, name: Rookie, description: Learning it}\n  - {level: 2, name: Pro}\n"
+        "  - {level: 3, name: Master, description: Teaches it}\n"
+    )
+    skills = "skills:\n  - {name: Empathy, description: Feels with the customer}\n  - {name: Focus}\n"
+    result = imp(("scale.yaml", scale), ("skills.yaml", skills))
+    assert result.data["scale"] == "mastery"
+    assert levels(result) == ["Rookie", "Pro", "Master"]
+    assert [dim["name"] for area in result.data["areas"] for dim in area["dimensions"]] == ["Empathy", "Focus"]
+    assert "read as a mastery scale" in text(result)
+
+
+def test_a_list_of_skills_without_any_levels_is_refused() -> None:
+    skills = "skills:\n  - {name: Empathy, description: Feels with the customer}\n  - {name: Focus}\n"
+    assert "YAML with no ladder in it" in refused(("skills.yaml", skills))
+
+
+def test_yaml_anchors_and_aliases_are_refused() -> None:
+    bomb = "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    assert "anchors or aliases" in refused(("bomb.yaml", bomb))
+
+
+# ----------------------------------------------------------------- workbooks
+
+
+def _workbook(sheets: dict[str, list[list[Any]]], merges: dict[str, list[str]] | None = None) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        for rng in (merges or {}).get(title, []):
+            ws.merge_cells(rng)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_with_a_sheet_per_competency_score_columns_and_a_summary() -> None:
+    def sheet(prefix: str) -> list[list[Any]]:
+        return [
+            ["Beginner", "=IF(B3>0,1,0)", "Advanced", 0],
+            [None, None, None, None],
+            [f"You {prefix} your own work.", 2, f"You {prefix} the team's work.", 0],
+            [f"You ask about {prefix}.", 1, f"You teach {prefix}.", 1],
+            ["Level result", 0, "Level result", 0],
+        ]
+
+    raw = _workbook(
+        {
+            "ProblemSolving": sheet("solve"),
+            "Delivery": sheet("ship"),
+            "Summary": [[None, "Weight", "Level"], ["Problem Solving", 0.5, 1], ["Delivery", 0.5, 0]],
+        }
+    )
+    result = imp(("assessment.xlsx", raw))
+    assert levels(result) == ["Beginner", "Advanced"]
+    got = cells(result)
+    area = next(iter(got))[0]
+    assert list(got) == [(area, "Problem Solving"), (area, "Delivery")]
+    assert got[(area, "Delivery")] == {
+        "Beginner": ["You ship your own work.", "You ask about ship."],
+        "Advanced": ["You ship the team's work.", "You teach ship."],
+    }
+    report = text(result)
+    assert "scores, answers or formulas" in report and "Level result" not in json.dumps(result.data)
+
+
+def test_a_workbook_with_answer_columns_prefilled_and_a_title_row_is_read_past_them() -> None:
+    rows: list[list[Any]] = [
+        ["Competency: Communication"],
+        [],
+        ["Junior", "Answer", "Senior", "Answer"],
+        ["You write clear replies.", "Nope", "You write the templates.", "Somewhat"],
+        ["You ask for help.", "Yes", "You coach others.", "Nope"],
+    ]
+    result = imp(("self-assessment.xlsx", _workbook({"Communication": rows})))
+    assert levels(result) == ["Junior", "Senior"]
+    (only,) = cells(result).values()
+    assert only == {
+        "Junior": ["You write clear replies.", "You ask for help."],
+        "Senior": ["You write the templates.", "You coach others."],
+    }
+
+
+def test_a_workbook_with_a_sheet_per_area() -> None:
+    def area(first: str, second: str) -> list[list[Any]]:
+        return [["Skill", "Junior", "Senior"], [first, "Learns.", "Teaches."], [second, "Follows.", "Leads."]]
+
+    result = imp(("ladder.xlsx", _workbook({"Customers": area("Empathy", "Tone"), "Product": area("Bugs", "Docs")})))
+    assert [a["name"] for a in result.data["areas"]] == ["Customers", "Product"]
+    assert "2 sheets with the same levels: each is an area" in text(result)
+
+
+# ----------------------------------------------------------------- a folder, from the command line
+
+
+def test_a_folder_imports_as_one_ladder_in_natural_order(tmp_path: Path, ladder_home: Path) -> None:
+    folder = tmp_path / "support-ladder"
+    folder.mkdir()
+    for number, verb in ((1, "answers"), (2, "solves"), (10, "teaches")):
+        (folder / f"level{number}.md").write_text(
+            f"# Level {number}\n\n## Tickets\n\n- {verb.capitalize()} tickets.\n\n## Tone\n\n- {verb} kindly.\n",
+            encoding="utf-8",
+        )
+    (folder / "README.md").write_text("# About\n\nHow we use this ladder.\n", encoding="utf-8")
+    (folder / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    out = tmp_path / "out.toml"
+    done = subprocess.run(
+        [PYTHON, "-m", "ladder_tui", "frameworks", "import", str(folder), "--output", str(out)],
+        env=ladder_env(ladder_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert [level["name"] for level in data["levels"]] == ["Level 1", "Level 2", "Level 10"]
+    assert data["id"] == "support-ladder"
+    assert "README.md" in done.stdout and "about the ladder left out" in done.stdout
+
+
+# ----------------------------------------------------------------- never a wrong framework
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "needle"),
+    [
+        (
+            "bands.md",
+            "| Track | Min P | Max P | Grade | Salary |\n|---|---|---|---|---|\n| IC | 0.00 | 1.40 | S1 | 69000 |\n"
+            "| IC | 1.40 | 2.60 | S2 | 92000 |\n",
+            "links and marks",
+        ),
+        (
+            "process.md",
+            "# Competency assessment\n\n## First time\n\nDownload the template and fill it in.\n\n"
+            "## Follow-up\n\nHighlight what changed.\n\n## Manager alignment\n\nTalk it over.\n",
+            "no Markdown table and no headings naming at least two levels",
+        ),
+        (
+            "sentences.csv",
+            "Skill,You write clear replies to every customer.,You coach the team on replies every week.\n"
+            "Tone,a,b\nCare,c,d\n",
+            "the level names are sentences",
+        ),
+        ("answers.csv", "Skill,Yes,No,Somewhat\nTone,Writes kindly.,Writes curtly.,Writes plainly.\n", "answers"),
+        (
+            "meta.csv",
+            "Name,slug,url,rank\nTickets,tickets,https://x/tickets,Answers tickets well\n"
+            "Tone,tone,https://x/tone,Writes kindly\n",
+            "metadata",
+        ),
+        (
+            "scattered.md",
+            "# Ladder\n\n## Junior\n\n### Tickets\n\n- Answers them.\n\n## Senior\n\n### Architecture\n\n- Designs.\n\n"
+            "## Lead\n\n### Hiring\n\n- Hires.\n\n### Budget\n\n- Plans it.\n",
+            "",
+        ),
+        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
+    ],
+)
+def test_what_is_not_a_ladder_is_refused_in_one_line(name: str, document: str | bytes, needle: str) -> None:
+    message = refused((name, document))
+    assert message.startswith(f"{name}: ")
+    assert needle in message
