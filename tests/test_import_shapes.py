@@ -524,3 +524,55 @@ def test_what_is_not_a_ladder_is_refused_in_one_line(name: str, document: str | 
     message = refused((name, document))
     assert message.startswith(f"{name}: ")
     assert needle in message
+
+
+def test_json_areas_holding_dimensions_keyed_by_the_ids_of_a_levels_list() -> None:
+    data = {
+        "name": "Acme Support Ladder",
+        "levels": [
+            {"id": "junior", "name": "Junior Agent", "description": "New to support"},
+            {"id": "senior", "name": "Senior Agent"},
+        ],
+        "areas": [
+            {"name": "Customers", "dimensions": [
+                {"name": "Empathy", "descriptions": {"junior": "Listens.", "senior": ["Calms people.", "Follows up."]}},
+                {"name": "Tone", "descriptions": {"junior": "Uses macros.", "senior": "Writes macros."}},
+            ]},
+            {"name": "Product", "dimensions": [
+                {"name": "Bugs", "url": "https://x/bugs", "descriptions": {"junior": "Reports.", "senior": "Triages."}},
+                {"name": "Docs", "descriptions": {"junior": "Reads.", "senior": "Writes."}},
+            ]},
+        ],
+    }  # fmt: skip
+    result = imp(("ladder.json", json.dumps(data)))
+    assert levels(result) == ["Junior Agent", "Senior Agent"]
+    assert result.data["levels"][0]["description"] == "New to support"
+    assert [area["name"] for area in result.data["areas"]] == ["Customers", "Product"]
+    assert cells(result)[("Customers", "Empathy")]["Senior Agent"] == ["Calms people.", "Follows up."]
+    assert "url (1)" in text(result)
+
+
+def test_capitalised_fields_nested_skills_and_numbered_level_names() -> None:
+    def sub(name: str, verb: str) -> dict[str, Any]:
+        return {
+            "Name": name,
+            "Code": "X.1",
+            "Progressions": {
+                "1. Emerging": f"I {verb}.",
+                "2. Developing": f"I {verb} well.",
+                "3. Proficient": f"I teach {verb}.",
+            },
+        }  # fmt: skip
+
+    data = {
+        "Competencies": [
+            {"Name": "Social Systems", "ComponentSkills": [
+                {"SkillName": "Governments", "SubSkills": [sub("Roles", "name roles"), sub("Rights", "name rights")]},
+                {"SkillName": "Economics", "SubSkills": [sub("Markets", "trade"), sub("Money", "budget")]},
+            ]}
+        ]
+    }  # fmt: skip
+    result = imp(("competencies.json", json.dumps(data)))
+    assert levels(result) == ["1. Emerging", "2. Developing", "3. Proficient"]
+    assert [area["name"] for area in result.data["areas"]] == ["Governments", "Economics"]
+    assert cells(result)[("Economics", "Money")]["3. Proficient"] == ["I teach budget."]

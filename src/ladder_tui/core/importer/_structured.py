@@ -1,26 +1,32 @@
 """Ladders kept as data (YAML, JSON, a Markdown file's front matter), as the tools that keep them shape it.
 
-No tool's format is assumed by name. The data is searched for a collection of dimensions: two or more objects,
+No tool's format is assumed by name. The data is searched for collections of dimensions: two or more objects,
 each with a name and a container of per-level text, which is one of
 * a list with one entry per level (Snowflake's ``milestones``: summary, signals, examples);
 * a list of entries that each say their level (a progression site's ``content: [{level: 1, criteria: [...]}]``);
-* a mapping keyed by level (``level_descriptions: {0: ..., 1: ...}``, ``behavioral_indicators: {1: [...]}``).
-The levels' names come from a list elsewhere in the files that defines those levels (``skill_levels: [{level: 0,
-name: ...}]``), else from the container (``Milestone 1``, ``Level 2``). A field that groups the dimensions
-(``category``) or the object holding them (a file's ``category: {name: ...}``) names the areas. A list of skills
-with no per-level text plus a scale that defines levels is a mastery scale: every skill shares the scale's words.
+* a mapping keyed by level (``level_descriptions: {0: ..., 1: ...}``, ``progressions: {"1. Emerging": ...}``):
+  numbered keys, or keys that a list elsewhere defines as levels, or a field named for levels; the same keys
+  recur across the dimensions.
+Every collection with the same levels joins the ladder (one per file, one per area object). The levels' names come
+from a list in the files that defines those levels (``skill_levels: [{level: 0, name: ...}]``), else from the keys
+themselves or the container (``Milestone 1``, ``Level 2``). A field that groups the dimensions (``category``), the
+named object holding them (``areas: [{name: ..., dimensions: [...]}]``) or a file's own ``category: {name: ...}``
+names the areas. A list of skills with no per-level text plus a scale defining levels is a mastery scale: every
+skill is rated on the scale's words. Fields that hold no statement (urls, scores, tools, resources) are left out and
+counted; so are the data's other parts (titles and points, roles and their expected levels).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold
+from ladder_tui.core.importer._text import fold, level_like, words
 from ladder_tui.core.text import plural
 
 NAME_FIELDS = ("title", "displayName", "display_name", "name", "label", "skill", "competency", "topic", "id", "key")
@@ -28,159 +34,136 @@ DESCRIPTION_FIELDS = ("description", "summary", "definition", "about", "overview
 GROUP_FIELDS = ("category", "area", "group", "pillar", "section", "domain", "theme", "family", "track", "cluster")
 LEVEL_KEY_FIELDS = ("level", "milestone", "step", "rank", "grade", "stage", "tier", "band", "number", "index")
 #: Fields of a level entry that hold no statement.
-META_FIELDS = frozenset(
-    [
-        "id",
-        "slug",
-        "key",
-        "uuid",
-        "url",
-        "urls",
-        "link",
-        "links",
-        "href",
-        "path",
-        "level",
-        "levels",
-        "milestone",
-        "milestones",
-        "step",
-        "rank",
-        "order",
-        "sort",
-        "index",
-        "number",
-        "points",
-        "point",
-        "score",
-        "scores",
-        "weight",
-        "weights",
-        "min",
-        "max",
-        "minpoints",
-        "maxpoints",
-        "value",
-        "type",
-        "kind",
-        "icon",
-        "emoji",
-        "color",
-        "colour",
-        "image",
-        "images",
-        "resources",
-        "resource",
-        "references",
-        "reference",
-        "tags",
-        "tag",
-        "tools",
-        "related",
-        "owner",
-        "author",
-        "updated",
-        "created",
-        "date",
-        "version",
-        "status",
-    ]
+META_FIELDS = words(
+    """id slug key uuid url urls link links href path level levels milestone milestones step rank order sort index
+    number points point score scores weight weights min max minpoints maxpoints value type kind icon emoji color
+    colour image images resources resource references reference tags tag tools related owner author updated
+    created date version status"""
 )
 #: Fields whose text illustrates a statement rather than being one.
-EXAMPLE_FIELDS = frozenset({"examples", "example", "exemples", "exemple", "ejemplos"})
-#: The key a dimension object's sub-dimensions or level entries are never under.
+EXAMPLE_FIELDS = words("examples example exemples exemple ejemplos beispiele")
+#: Names of fields that hold text per level (a mapping keyed by level names under one of these is a ladder's).
+LEVEL_CONTAINERS = words(
+    """levels level_descriptions leveldescriptions descriptions descriptors progressions progression milestones
+    stages steps expectations rubric bands tiers grades behaviours behaviors behavioral_indicators
+    behaviouralindicators indicators criteria proficiencies proficiency"""
+)
+#: Containers and objects visited at most (a hostile file must not make the search run for ever).
 MAX_NODES = 200_000
+_NUMBERED = re.compile(r"^-?\d+(?:\.\d+)?\b")
 
 
 @dataclass
-class _Found:
-    """One collection of dimensions found in the data."""
+class _Dimension:
+    group: str | None
+    name: str
+    description: list[str]
+    cells: dict[str, list[str]]
 
-    #: (group name or None, name, description, {level key: statements})
-    dims: list[tuple[str | None, str, list[str], dict[str, list[str]]]]
-    #: The level keys in order.
+
+@dataclass
+class _Collection:
+    """Dimensions found side by side in the data, with the level keys they use."""
+
+    doc: Document
+    path: tuple[str, ...]
+    dims: list[_Dimension]
     keys: list[str]
-    #: How the level keys were found: "list" (one entry per level), "entries" (entries saying their level),
-    #: "mapping" (keyed by level).
+    #: "list" (one entry per level), "entries" (entries saying their level) or "mapping" (keyed by level).
     how: str
-    #: The container's field name, for naming levels ("milestones" -> "Milestone 1").
+    #: The container field most dimensions use ("milestones" names levels "Milestone 1").
     container: str
-    notes: list[str] = field(default_factory=list)
-    left_out: dict[str, int] = field(default_factory=dict)
+    left_out: Counter[str] = field(default_factory=Counter)
 
     @property
     def size(self) -> int:
-        return sum(len(s) for _, _, _, cells in self.dims for texts in cells.values() for s in texts)
+        return sum(len(text) for dim in self.dims for texts in dim.cells.values() for text in texts)
 
 
 def _walk(value: Any) -> Iterator[tuple[tuple[str, ...], Any, Any]]:
-    """(path, container, parent) for every dict and list in the data, iteratively, at most MAX_NODES of them."""
+    """(path, container, the dict or list holding it) for every dict and list in the data, iteratively."""
     stack: list[tuple[tuple[str, ...], Any, Any]] = [((), value, None)]
     seen = 0
     while stack and seen < MAX_NODES:
         path, item, parent = stack.pop()
-        if isinstance(item, dict):
-            seen += 1
-            yield path, item, parent
-            stack.extend(
-                ((*path, str(k)), v, item) for k, v in reversed(list(item.items())) if isinstance(v, dict | list)
-            )
-        elif isinstance(item, list):
-            seen += 1
-            yield path, item, parent
-            stack.extend(
-                ((*path, str(i)), v, item) for i, v in reversed(list(enumerate(item))) if isinstance(v, dict | list)
-            )
+        seen += 1
+        yield path, item, parent
+        children = list(item.items()) if isinstance(item, dict) else list(enumerate(item))
+        for key, child in reversed(children):
+            if isinstance(child, dict | list):
+                stack.append(((*path, str(key)), child, item))
 
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        text = fold(value)
-        return text or None
+        return fold(value) or None
     return None
 
 
 def _humanize(slug: str) -> str:
-    """``knowledgeandimpact`` stays, ``problem_solving`` -> ``Problem solving``, ``WEB_CLIENT`` -> ``Web client``."""
+    """``problem_solving`` -> ``Problem solving``, ``WEB_CLIENT`` -> ``Web client``, ``knowledge`` -> ``Knowledge``."""
     text = re.sub(r"[_-]+", " ", slug).strip()
     if text.isupper():
         text = text.lower()
     return text[:1].upper() + text[1:] if text else slug
 
 
-def _name(obj: dict[str, Any], fallback: str | None) -> str | None:
+def _get(obj: dict[str, Any], wanted: str) -> Any:
+    """A field by its name, whatever its case (``Name``, ``name``, ``NAME``)."""
+    if wanted in obj:
+        return obj[wanted]
+    folded = wanted.casefold()
+    return next((value for key, value in obj.items() if str(key).casefold() == folded), None)
+
+
+def _name(obj: dict[str, Any], fallback: str | None = None) -> str | None:
     for name_field in NAME_FIELDS:
-        text = _text(obj.get(name_field))
+        text = _text(_get(obj, name_field))
         if text:
             # A slug in place of a title ("communication", "problem_solving") reads as words.
             return _humanize(text) if name_field in ("id", "key") or text == text.lower() else text
+    # Last, a field that says it is a name ("SkillName", "competency_name").
+    text = next((_text(v) for k, v in obj.items() if str(k).casefold().endswith("name") and _text(v)), None)
+    if text:
+        return text
     return _humanize(fallback) if fallback else None
 
 
-def _statements(value: Any, left_out: dict[str, int]) -> list[str]:
-    """The statements a level entry holds: its strings, its lists of strings, its examples marked as such."""
+def _description(obj: dict[str, Any]) -> list[str]:
+    return [text for text in (_text(_get(obj, f)) for f in DESCRIPTION_FIELDS) if text][:1]
+
+
+def _named(entry: Any) -> bool:
+    """An object that names itself (a dimension or an area), which is never one level's entry."""
+    return isinstance(entry, dict) and any(_text(_get(entry, f)) for f in ("name", "title", "displayName", "label"))
+
+
+def _meta(name: str) -> bool:
+    folded = name.lower()
+    return folded in META_FIELDS or folded.replace("_", "") in META_FIELDS
+
+
+def _statements(value: Any, left_out: Counter[str]) -> list[str]:
+    """The statements a level entry holds: its strings and lists of strings, its examples marked as such."""
     out: list[str] = []
-    stack: list[tuple[Any, str | None]] = [(value, None)]
+    stack: list[tuple[Any, bool]] = [(value, False)]
     while stack:
-        item, field_name = stack.pop()
-        example = field_name is not None and field_name.lower() in EXAMPLE_FIELDS
+        item, example = stack.pop()
         if isinstance(item, str):
             text = fold(item)
             if text:
                 out.append(f"Example: {text}" if example else text)
-        elif isinstance(item, int | float) and not isinstance(item, bool):
-            continue
         elif isinstance(item, list):
-            stack.extend((child, field_name) for child in reversed(item))
+            stack.extend((child, example) for child in reversed(item))
         elif isinstance(item, dict):
-            children: list[tuple[Any, str | None]] = []
-            for k, v in item.items():
-                name = str(k)
-                if name.lower().replace("_", "") in META_FIELDS or name.lower() in META_FIELDS:
-                    if v not in (None, "", [], {}):
-                        left_out[name] = left_out.get(name, 0) + 1
+            children: list[tuple[Any, bool]] = []
+            for key, child in item.items():
+                name = str(key)
+                if _meta(name):
+                    if child not in (None, "", [], {}):
+                        left_out[name] += 1
                     continue
-                children.append((v, name if name.lower() in EXAMPLE_FIELDS else field_name))
+                children.append((child, example or name.lower() in EXAMPLE_FIELDS))
             stack.extend(reversed(children))
     return out
 
@@ -194,12 +177,12 @@ def _level_key(value: Any) -> str | None:
     return text if text and len(text) <= 40 else None
 
 
-def _container(obj: dict[str, Any], left_out: dict[str, int]) -> list[tuple[str, str, dict[str, list[str]]]]:
-    """The per-level containers of a dimension object: (field, how, {level key: statements})."""
+def _containers(obj: dict[str, Any], left_out: Counter[str]) -> list[tuple[str, str, dict[str, list[str]]]]:
+    """The containers of per-level text in a dimension object: (field, how, {level key: statements})."""
     found: list[tuple[str, str, dict[str, list[str]]]] = []
-    for field_name, value in obj.items():
-        name = str(field_name)
-        if name.lower() in META_FIELDS - {"levels", "milestones", "level"} and name.lower() not in ("levels",):
+    for key, value in obj.items():
+        name = str(key)
+        if _meta(name) and name.lower() not in LEVEL_CONTAINERS:
             continue
         if isinstance(value, list) and len(value) >= 2:
             if all(isinstance(entry, dict) for entry in value):
@@ -215,115 +198,153 @@ def _container(obj: dict[str, Any], left_out: dict[str, int]) -> list[tuple[str,
                     if sum(1 for texts in cells.values() if texts) >= 2:
                         found.append((name, "entries", cells))
                     continue
-            if all(isinstance(entry, str | dict | list) for entry in value):
+            # One entry per level: objects or lists. A list of sentences is one level's statements, and a list of
+            # named objects is dimensions (or areas), not levels.
+            if all(isinstance(entry, dict | list) for entry in value) and sum(map(_named, value)) * 2 < len(value):
                 cells = {str(i + 1): _statements(entry, left_out) for i, entry in enumerate(value)}
-                texts = [t for t in cells.values() if t]
-                # A list of sentences is one level's statements, not one entry per level: per-level entries are
-                # objects or lists, or very few long texts.
-                if len(texts) >= 2 and not all(isinstance(entry, str) for entry in value):
+                if sum(1 for texts in cells.values() if texts) >= 2:
                     found.append((name, "list", cells))
         elif isinstance(value, dict) and len(value) >= 2:
             keys = [_level_key(k) for k in value]
-            if all(k is not None for k in keys) and all(
-                isinstance(v, str | list | dict) or v is None for v in value.values()
-            ):
-                cells = {str(k): _statements(v, left_out) for k, v in zip(keys, value.values(), strict=True)}
-                numeric = sum(1 for k in cells if re.fullmatch(r"-?\d+(?:\.\d+)?", k))
-                if sum(1 for t in cells.values() if t) >= 2 and numeric * 2 >= len(cells):
-                    found.append((name, "mapping", cells))
+            if any(k is None for k in keys) or not all(isinstance(v, str | list | dict) for v in value.values()):
+                continue
+            cells = {str(k): _statements(v, left_out) for k, v in zip(keys, value.values(), strict=True)}
+            if sum(1 for texts in cells.values() if texts) >= 2:
+                found.append((name, "mapping", cells))
     return found
 
 
 def _order(keys: Sequence[str]) -> list[str]:
     unique = list(dict.fromkeys(keys))
-    if all(re.fullmatch(r"-?\d+(?:\.\d+)?", k) for k in unique):
-        return sorted(unique, key=float)
+    numbers = [_NUMBERED.match(k) for k in unique]
+    if all(numbers):
+        return sorted(unique, key=lambda k: float(_NUMBERED.match(k).group(0)))  # type: ignore[union-attr]
     return unique
 
 
-def _group_of(obj: dict[str, Any], parent_groups: dict[int, str | None], holder: Any) -> str | None:
+def _group(obj: dict[str, Any]) -> str | None:
+    """The area a dimension object names for itself (``category: A``, ``area: {name: ...}``)."""
     for group_field in GROUP_FIELDS:
-        value = obj.get(group_field)
+        value = _get(obj, group_field)
         text = _text(value)
         if text:
+            # A code ("A") reads as "Category A"; a name as itself.
             return f"{group_field.capitalize()} {text}" if len(text) <= 2 else text
         if isinstance(value, dict):
-            named = _name(value, None)
+            named = _name(value)
             if named:
                 return named
-    return parent_groups.get(id(holder))
+    return None
 
 
-def _collections(doc: Document) -> list[_Found]:
+def _collections(doc: Document) -> list[_Collection]:
     """Every collection of dimensions in one document's data."""
-    data = doc.data
-    found: list[_Found] = []
-    # The group a whole file (or object) gives its members: `category: {name: Soft Skills}` beside `skills: [...]`.
-    holder_groups: dict[int, str | None] = {}
-    for _path, item, _parent in _walk(data):
+    found: list[_Collection] = []
+    # The area a whole object gives the list beside it: a file's `category: {name: Soft Skills}` and `skills: [...]`.
+    sibling_groups: dict[int, str] = {}
+    for _path, item, _parent in _walk(doc.data):
         if isinstance(item, dict):
             for group_field in GROUP_FIELDS:
                 value = item.get(group_field)
-                if isinstance(value, dict) and _name(value, None):
+                named = _name(value) if isinstance(value, dict) else None
+                if named:
                     for member in item.values():
                         if isinstance(member, list | dict) and member is not value:
-                            holder_groups[id(member)] = _name(value, None)
-    for path, item, _parent in _walk(data):
-        members: list[tuple[str | None, Any]] = (
-            [(None, entry) for entry in item] if isinstance(item, list) else list(item.items())
-        )
-        objects = [(str(k) if k is not None else None, v) for k, v in members if isinstance(v, dict)]
+                            sibling_groups[id(member)] = named
+    for path, item, parent in _walk(doc.data):
+        members = [(None, entry) for entry in item] if isinstance(item, list) else list(item.items())
+        objects = [(None if k is None else str(k), v) for k, v in members if isinstance(v, dict)]
         if len(objects) < 2:
             continue
-        left_out: dict[str, int] = {}
-        dims: list[tuple[str | None, str, list[str], dict[str, list[str]]]] = []
-        hows: set[str] = set()
-        containers: list[str] = []
+        left_out: Counter[str] = Counter()
+        # Each dimension's containers, by field: the field with the most text holds the levels; other fields join
+        # it when they use the same level keys (`behavioral_indicators` beside `level_descriptions`), and the rest
+        # (`improvement_tips` keyed "1→2", roles and their expected levels) is left out.
+        per_member: list[tuple[str, dict[str, Any], dict[str, tuple[str, dict[str, list[str]]]]]] = []
+        field_size: Counter[str] = Counter()
+        field_keys: dict[str, set[str]] = {}
+        # The named object holding the list (`areas: [{name: Customers, dimensions: [...]}]`) names its area.
+        holder = _name(parent) if isinstance(parent, dict) and path and path[-1] in parent else None
+        holder = holder or sibling_groups.get(id(item))
         for member_key, obj in objects:
-            containers_found = _container(obj, left_out)
-            if not containers_found:
-                continue
             name = _name(obj, member_key)
-            if not name:
+            found_containers = _containers(obj, left_out)
+            if not found_containers or not name:
                 continue
-            cells: dict[str, list[str]] = {}
-            for field_name, how, found_cells in containers_found:
-                hows.add(how)
-                containers.append(field_name)
-                for level, texts in found_cells.items():
-                    cells.setdefault(level, []).extend(texts)
-            description = [t for t in (_text(obj.get(f)) for f in DESCRIPTION_FIELDS) if t][:1]
-            group = _group_of(obj, holder_groups, item)
-            dims.append((group, name, description, cells))
-        if len(dims) < 2 and not (dims and len(objects) == 1):
+            by_field = {container_field: (how, cells) for container_field, how, cells in found_containers}
+            per_member.append((name, obj, by_field))
+            for container_field, (_how, cells) in by_field.items():
+                field_size[container_field] += sum(len(t) for texts in cells.values() for t in texts)
+                field_keys.setdefault(container_field, set()).update(k for k, texts in cells.items() if texts)
+        if not field_size:
             continue
-        keys = _order([k for _, _, _, cells in dims for k in cells])
-        if len(keys) < 2:
+        main_field = field_size.most_common(1)[0][0]
+        joined = {
+            f
+            for f in field_size
+            if f == main_field or len(field_keys[f] & field_keys[main_field]) * 5 >= len(field_keys[f]) * 4
+        }
+        # In the order the source writes them (a level's description before its indicators).
+        fields = [f for f in dict.fromkeys(f for _, _, by_field in per_member for f in by_field) if f in joined]
+        dims: list[_Dimension] = []
+        hows: Counter[str] = Counter()
+        for name, obj, by_field in per_member:
+            merged: dict[str, list[str]] = {}
+            for container_field in fields:
+                if container_field in by_field:
+                    how, container_cells = by_field[container_field]
+                    hows[how] += 1
+                    for level, texts in container_cells.items():
+                        merged.setdefault(level, []).extend(texts)
+            if not any(merged.values()):
+                continue
+            for key, value in obj.items():
+                known = key in fields or key in NAME_FIELDS or key in DESCRIPTION_FIELDS or key in GROUP_FIELDS
+                if not known and value not in (None, "", [], {}):
+                    left_out[str(key)] += 1
+            dims.append(_Dimension(_group(obj) or holder, name, _description(obj), merged))
+        if len(dims) < 2:
             continue
-        how = "entries" if "entries" in hows else ("mapping" if "mapping" in hows else "list")
-        container = max(set(containers), key=containers.count) if containers else "levels"
-        found.append(_Found(dims, keys, how, container, left_out=left_out))
-        del path
+        keys = _order([key for dim in dims for key in dim.cells])
+        # The level keys recur: most dimensions have text at most of them.
+        recurring = [k for k in keys if sum(1 for dim in dims if dim.cells.get(k)) * 2 >= len(dims)]
+        if len(recurring) < 2:
+            continue
+        found.append(_Collection(doc, path, dims, keys, hows.most_common(1)[0][0], main_field, left_out))
     return found
 
 
-def _level_definitions(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+def _definitions(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
     """Names (and descriptions) of the level keys, from lists elsewhere that define them."""
     wanted = set(keys)
     names: dict[str, tuple[str, list[str]]] = {}
     for doc in docs:
         for _path, item, _parent in _walk(doc.data):
-            if not isinstance(item, list) or not all(isinstance(entry, dict) for entry in item) or len(item) < 1:
+            if not isinstance(item, list) or not all(isinstance(entry, dict) for entry in item):
                 continue
             for entry in item:
                 key_value = next(
-                    (_level_key(entry.get(f)) for f in ("level", "id", "value", "index", "number") if f in entry), None
+                    (_level_key(entry.get(f)) for f in ("level", "id", "key", "value", "index") if f in entry), None
                 )
                 label = _text(entry.get("name")) or _text(entry.get("label")) or _text(entry.get("title"))
                 if key_value in wanted and label and key_value not in names:
-                    description = [t for t in (_text(entry.get(f)) for f in DESCRIPTION_FIELDS) if t]
-                    names[key_value] = (label, description)
+                    names[key_value] = (label, [t for t in (_text(entry.get(f)) for f in DESCRIPTION_FIELDS) if t])
     return names
+
+
+def _believable(collection: _Collection, definitions: dict[str, tuple[str, list[str]]]) -> bool:
+    """Mapping keys are levels when they are numbered, named like levels, defined elsewhere as levels, or held
+    under a field named for levels; a mapping of anything else (examples keyed by name) is not a ladder."""
+    if collection.how != "mapping":
+        return True
+    keys = collection.keys
+    if sum(1 for k in keys if _NUMBERED.match(k)) * 2 >= len(keys):
+        return True
+    if sum(1 for k in keys if k in definitions) * 2 >= len(keys):
+        return True
+    if collection.container.lower() in LEVEL_CONTAINERS:
+        return True
+    return sum(1 for k in keys if level_like(k)) * 2 >= len(keys)
 
 
 def _singular(word: str) -> str:
@@ -335,105 +356,122 @@ def _singular(word: str) -> str:
     return word
 
 
+def _level_name(collection: _Collection, level_key: str) -> str:
+    if not re.fullmatch(r"-?\d+(?:\.\d+)?", level_key):
+        return level_key  # the key is the level's name ("1. Emerging", "Senior")
+    unit = "Level" if collection.how in ("entries", "mapping") else _singular(collection.container)
+    return f"{unit} {level_key}"
+
+
 def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
     """The ladder the documents' data holds, or None when none of it is shaped like one."""
     with_data = [doc for doc in docs if doc.data is not None]
     if not with_data:
         return None
-    collections: list[tuple[Document, _Found]] = [(doc, found) for doc in with_data for found in _collections(doc)]
+    collections = [found for doc in with_data for found in _collections(doc)]
+    all_keys = [key for found in collections for key in found.keys]
+    definitions = _definitions(with_data, all_keys)
+    collections = [found for found in collections if _believable(found, definitions)]
     if not collections:
-        return _mastery_scale(with_data, where)
-    # The collections with the most text that share their level keys make one ladder (one file per category).
-    best_doc, best = max(collections, key=lambda pair: pair[1].size)
-    same = [(doc, found) for doc, found in collections if found.keys == best.keys and found.size * 20 >= best.size]
-    same = [pair for pair in same if pair[1] is best or pair[0] is not best_doc]
-    definitions = _level_definitions(with_data, best.keys)
-    levels: list[LevelSpec] = []
-    for level_key in best.keys:
-        if level_key in definitions:
-            label, description = definitions[level_key]
-            levels.append(LevelSpec(label, description))
-        else:
-            unit = "Level" if best.how in ("entries", "mapping") else _singular(best.container)
-            levels.append(LevelSpec(f"{unit} {level_key}"))
-    areas: dict[str | None, AreaSpec] = {}
-    left_out: dict[str, int] = {}
-    notes: list[str] = []
-    for doc, found in same:
-        for group, name, description, cells in found.dims:
-            area_name = group
-            if area_name is None and len(same) > 1:
-                area_name = doc.title
-            area = areas.setdefault(area_name, AreaSpec(area_name))
-            index = {k: i for i, k in enumerate(best.keys)}
-            area.dims.append(DimSpec(name, {index[k]: texts for k, texts in cells.items() if texts}, description))
-        for name, count in found.left_out.items():
-            left_out[name] = left_out.get(name, 0) + count
-    dim_count = sum(len(area.dims) for area in areas.values())
-    files = ", ".join(doc.name.replace("\\", "/").rsplit("/", 1)[-1] for doc, _ in same)
-    shown_levels = ", ".join(level.name for level in levels[:6]) + (", ..." if len(levels) > 6 else "")
-    how = {
-        "list": "one entry per level",
-        "entries": "entries that say their level",
-        "mapping": "text keyed by level",
-    }[best.how]
-    notes.append(
-        f"read the data of {files}: {plural(dim_count, 'dimension')} with {how} (levels: {shown_levels}"
-        + ("; named by the files' level definitions" if definitions else "")
-        + ")"
-    )
-    if left_out:
-        listed = ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items())[:6])
-        notes.append(f"fields that hold no statement left out: {listed}")
-    unused = [doc.name for doc in with_data if all(doc is not d for d, _ in same) and not _defines(doc, definitions)]
-    if unused:
-        notes.append(
-            f"{plural(len(unused), 'file')} with no dimensions of these levels left out: {', '.join(unused[:4])}"
+        return _mastery_scale(with_data)
+    # The level keys with the most text win; every collection with those keys joins (a file per category, an
+    # object per area), and none nested inside another.
+    sizes: dict[tuple[str, ...], int] = {}
+    for found in collections:
+        sizes[tuple(found.keys)] = sizes.get(tuple(found.keys), 0) + found.size
+    keys = list(max(sizes.items(), key=lambda pair: pair[1])[0])
+    chosen = [found for found in collections if found.keys == keys]
+    chosen = [
+        found
+        for found in chosen
+        if not any(
+            other is not found and other.doc is found.doc and _inside(found.path, other.path) for other in chosen
         )
-    title = next((doc.title for doc in docs if doc.title), None) if len(same) == 1 else _common_title(with_data)
-    ladder = Ladder(levels, list(areas.values()), title, notes, kind="data")
-    if all(not any(dim.cells.values()) for area in ladder.areas for dim in area.dims) and definitions:
-        ladder.scale = "mastery"
-    return ladder
+    ]
+    first = chosen[0]
+    levels = [
+        LevelSpec(*definitions[key]) if key in definitions else LevelSpec(_level_name(first, key)) for key in keys
+    ]
+    index = {key: i for i, key in enumerate(keys)}
+    areas: dict[str | None, AreaSpec] = {}
+    left_out: Counter[str] = Counter()
+    for found in chosen:
+        several = len({id(f.doc) for f in chosen}) > 1
+        for dim in found.dims:
+            area_name = dim.group if dim.group is not None else (found.doc.title if several else None)
+            area = areas.setdefault(area_name, AreaSpec(area_name))
+            cells = {index[k]: texts for k, texts in dim.cells.items() if texts and k in index}
+            area.dims.append(DimSpec(dim.name, cells, dim.description))
+        left_out.update(found.left_out)
+    files = ", ".join(dict.fromkeys(_base(found.doc.name) for found in chosen))
+    dim_count = sum(len(area.dims) for area in areas.values())
+    shown = ", ".join(level.name for level in levels[:6]) + (", ..." if len(levels) > 6 else "")
+    how = {"list": "one entry per level", "entries": "entries that say their level", "mapping": "text keyed by level"}
+    notes = [
+        f"read the data of {files}: {plural(dim_count, 'dimension')} with {how[first.how]} (levels: {shown}"
+        + ("; named by the files' level definitions" if any(k in definitions for k in keys) else "")
+        + ")"
+    ]
+    if left_out:
+        listed = ", ".join(f"{name} ({count})" for name, count in sorted(left_out.items())[:8])
+        notes.append(f"fields that hold no statement left out: {listed}")
+    unused = _unused_parts(with_data, chosen, definitions)
+    if unused:
+        notes.append(f"other parts of the data left out: {', '.join(unused[:8])}{', ...' if len(unused) > 8 else ''}")
+    titles = {doc.title for doc in {id(f.doc): f.doc for f in chosen}.values() if doc.title}
+    title = next(iter(titles)) if len(titles) == 1 and len({id(f.doc) for f in chosen}) == 1 else None
+    return Ladder(levels, list(areas.values()), title, notes, kind="data")
 
 
-def _defines(doc: Document, definitions: dict[str, tuple[str, list[str]]]) -> bool:
-    return (
-        bool(definitions)
-        and any(isinstance(item, list) for _p, item, _parent in _walk(doc.data))
-        and doc.kind in ("yaml", "json")
-    )
+def _inside(path: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    return len(path) > len(other) and path[: len(other)] == other
 
 
-def _common_title(docs: Sequence[Document]) -> str | None:
-    titles = [doc.title for doc in docs if doc.title]
-    return titles[0] if len(set(titles)) == 1 and titles else None
+def _base(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _mastery_scale(docs: Sequence[Document], where: str) -> Ladder | None:
+def _unused_parts(
+    docs: Sequence[Document], chosen: Sequence[_Collection], definitions: dict[str, tuple[str, list[str]]]
+) -> list[str]:
+    """The top-level keys of the data that hold neither the dimensions nor the levels' names."""
+    out: list[str] = []
+    for doc in docs:
+        if not isinstance(doc.data, dict):
+            continue
+        used = {found.path[0] for found in chosen if found.doc is doc and found.path}
+        for key, value in doc.data.items():
+            name = str(key)
+            if name in used or not isinstance(value, dict | list) or name.lower() in GROUP_FIELDS:
+                continue
+            if definitions and _defines_levels(value, definitions):
+                continue
+            out.append(name)
+    return out
+
+
+def _defines_levels(value: Any, definitions: dict[str, tuple[str, list[str]]]) -> bool:
+    names = {label for label, _ in definitions.values()}
+    return any(isinstance(item, dict) and _text(item.get("name")) in names for _p, item, _parent in _walk(value))
+
+
+def _mastery_scale(docs: Sequence[Document]) -> Ladder | None:
     """A list of skills (names, descriptions, no per-level text) and, in another file, a scale defining levels."""
     scale: list[tuple[str, list[str]]] = []
-    skills: list[tuple[str | None, str, list[str]]] = []
     scale_doc: Document | None = None
+    skills: list[tuple[str | None, str, list[str]]] = []
     for doc in docs:
         for _path, item, _parent in _walk(doc.data):
             if not isinstance(item, list) or len(item) < 2 or not all(isinstance(e, dict) for e in item):
                 continue
-            levelled = [e for e in item if any(_level_key(e.get(f)) is not None for f in ("level", "value", "rank"))]
-            named = [e for e in item if _name(e, None)]
-            if len(levelled) == len(item) and len(named) == len(item) and not scale:
-                scale = [
-                    (_name(e, None) or "", [t for t in (_text(e.get(f)) for f in DESCRIPTION_FIELDS) if t])
-                    for e in sorted(
-                        item, key=lambda e: float(_level_key(e.get("level", e.get("value", e.get("rank")))) or 0)
-                    )
-                ]
+            keyed = [(_level_key(next((e[f] for f in ("level", "value", "rank") if f in e), None)), e) for e in item]
+            named = [e for e in item if _name(e)]
+            if all(k is not None for k, _ in keyed) and len(named) == len(item) and not scale:
+                ordered = sorted(keyed, key=lambda pair: float(pair[0] or 0) if _NUMBERED.match(pair[0] or "") else 0.0)
+                scale = [(_name(e) or "", _description(e)) for _, e in ordered]
                 scale_doc = doc
             elif len(named) == len(item) and doc is not scale_doc:
-                group = doc.title
-                for entry in item:
-                    description = [t for t in (_text(entry.get(f)) for f in DESCRIPTION_FIELDS) if t][:1]
-                    skills.append((_group_of(entry, {}, None) or group, _name(entry, None) or "", description))
+                skills += [(_group(e) or doc.title, _name(e) or "", _description(e)) for e in item]
     if len(scale) < 2 or not skills:
         return None
     levels = [LevelSpec(name, description) for name, description in scale]
@@ -446,7 +484,6 @@ def _mastery_scale(docs: Sequence[Document], where: str) -> Ladder | None:
     )
     ladder = Ladder(levels, list(areas.values()), None, [note], kind="data")
     ladder.scale = "mastery"
-    del where
     return ladder
 
 
