@@ -576,3 +576,89 @@ def test_capitalised_fields_nested_skills_and_numbered_level_names() -> None:
     assert levels(result) == ["1. Emerging", "2. Developing", "3. Proficient"]
     assert [area["name"] for area in result.data["areas"]] == ["Governments", "Economics"]
     assert cells(result)[("Economics", "Money")]["3. Proficient"] == ["I teach budget."]
+
+
+def test_a_header_row_of_levels_under_the_word_level_is_read_as_columns() -> None:
+    table = (
+        "# Matrix\n\n| Level | IC1 | IC2 | IC3 |\n|---|---|---|---|\n"
+        "| **Coding** | Learning, needs reviews | Clean code | Sets standards |\n"
+        "| **Design** | Understands basics | Designs features | Designs systems |\n"
+    )
+    result = imp(("matrix.md", table))
+    assert levels(result) == ["IC1", "IC2", "IC3"]
+    assert cells(result)[("Matrix", "Design")]["IC3"] == ["Designs systems"]
+
+
+def test_an_html_table_in_markdown_with_numbered_levels_as_rows_and_preformatted_headers() -> None:
+    markdown = """<table>
+  <tr>
+    <th><pre>Level/Skill    </pre></th>
+    <th><pre>Scope          </pre></th>
+    <th><pre>Mentorship     </pre></th>
+  </tr>
+
+  <tr align="left" valign="top">
+    <td>1</td>
+    <td>Takes direction from the team</td>
+    <td></td>
+  </tr>
+
+  <tr>
+    <td>2</td>
+    <td>Delivers team-level goals</td>
+    <td><ul><li>Mentors new hires</li><li>Runs knowledge sharing &amp; demos</li></ul></td>
+  </tr>
+</table>
+"""
+    result = imp(("sre.md", markdown))
+    assert levels(result) == ["1", "2"]  # numbered levels: the source's own names
+    got = cells(result)
+    area = next(iter(got))[0]
+    assert got[(area, "Mentorship")] == {"2": ["Mentors new hires", "Runs knowledge sharing & demos"]}
+
+
+def test_one_row_per_dimension_and_level_is_pivoted() -> None:
+    rows = (
+        "Area,Competency,Level,Description,Last reviewed\n"
+        "Customers,Empathy,Junior,Listens to the customer.,2024-01-02\n"
+        "Customers,Empathy,Senior,Coaches others on empathy.,2024-01-02\n"
+        "Customers,Tone,Junior,Uses the macros.,2024-01-02\n"
+        "Customers,Tone,Senior,Writes the macros.,2024-01-02\n"
+        "Product,Bugs,Junior,Reports bugs with steps.,2024-01-02\n"
+        "Product,Bugs,Junior,Checks known issues first.,2024-01-02\n"
+        "Product,Bugs,Senior,Triages the bug queue.,2024-01-02\n"
+    )
+    result = imp(("export.csv", rows))
+    assert levels(result) == ["Junior", "Senior"]
+    got = cells(result)
+    assert list(got) == [("Customers", "Empathy"), ("Customers", "Tone"), ("Product", "Bugs")]
+    assert got[("Product", "Bugs")]["Junior"] == ["Reports bugs with steps.", "Checks known issues first."]
+    assert "one row per dimension and level" in text(result) and "'Last reviewed'" in text(result)
+
+
+def test_levels_as_headings_with_bold_labels_inline_and_over_lists() -> None:
+    markdown = """# Career Ladder
+
+### IC1 - Junior Engineer
+
+**Scope:** Tasks and small features
+
+**Technical Skills:**
+- Learning the codebase
+- Completes tasks with guidance
+
+### IC2 - Engineer
+
+**Scope:** Features and small projects
+
+**Technical Skills:**
+- Proficient in the codebase
+"""
+    result = imp(("ladder.md", markdown))
+    assert levels(result) == ["IC1 - Junior Engineer", "IC2 - Engineer"]
+    got = cells(result)
+    assert got[("Career Ladder", "Scope")]["IC2 - Engineer"] == ["Features and small projects"]
+    assert got[("Career Ladder", "Technical Skills")]["IC1 - Junior Engineer"] == [
+        "Learning the codebase",
+        "Completes tasks with guidance",
+    ]

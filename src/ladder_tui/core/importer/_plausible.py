@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ladder_tui.core.importer._model import Ladder
-from ladder_tui.core.importer._text import ANSWER_WORDS, fold, key, metadata_name
+from ladder_tui.core.importer._text import ANSWER_WORDS, fold, key, level_like, metadata_name
 from ladder_tui.core.text import plural
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -108,6 +108,14 @@ def problem(ladder: Ladder, where: str) -> str | None:
     metadata = [name for name in levels if metadata_name(name)]
     if len(metadata) >= half:
         return f"{where}: the level names are metadata headers ({_listing(metadata)}), not levels; {flag}"
+    if ladder.kind == "table" and len(dims) >= 2:
+        dims_like = sum(1 for dim in dims if level_like(dim.name))
+        levels_like = sum(1 for name in levels if level_like(name))
+        if dims_like * 5 >= len(dims) * 3 and levels_like * 5 <= len(levels):
+            return (
+                f"{where}: the dimensions are named like levels ({_listing([d.name for d in dims][:4])}) and the "
+                f"levels like skills ({_listing(levels)}): the table reads the other way; {flag}"
+            )
     area_names = [area.name for area in ladder.areas if area.name]
     meta_areas = [name for name in area_names if metadata_name(name)]
     if area_names and len(meta_areas) * 2 >= len(area_names) and meta_areas:

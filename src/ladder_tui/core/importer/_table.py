@@ -28,6 +28,11 @@ AREA_WORDS = words(
     "family cluster"
 )
 DESCRIPTION_WORDS = words("description descriptions definition definitions summary about meaning overview details")
+#: The header of a column of statements in a table with one row per dimension and level.
+TEXT_WORDS = words(
+    """description descriptor descriptors statement statements criteria criterion behaviour behaviours behavior
+    behaviors expectation expectations indicator indicators text details evidence example examples"""
+)
 
 MAX_LEVELS = 50
 
@@ -136,6 +141,11 @@ def read_grid(
         raise ImportProblem(
             f"{where}: the table has only one column (looked for a column per level, or a row per level)"
         )
+    long = _long_format(heads, body, names) if levels_in is None else None
+    if long is not None:
+        long.title = title
+        long.notes[:0] = notes
+        return long
     if levels_in is None and _levels_only(heads, body, names):
         ladder = _one_dimension(heads, body, names, notes)
         ladder.title = title
@@ -214,6 +224,61 @@ def _fold_groups(
     return header, heads, body, above
 
 
+def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
+    """A table with one row per dimension and level ("Area, Skill, Level, Description", an export of a database
+    or a form): a column of level names that repeat, a column of dimension names, a column of statements. Pivoted:
+    the levels in the order they first appear (numbers in order), the dimensions as they first appear."""
+    words_of = [_first_word(head) for head in heads]
+    level_col = next((i for i, word in enumerate(words_of) if word in ROW_WORDS), None)
+    dim_col = next(
+        (i for i, word in enumerate(words_of) if word in COLUMN_WORDS and word not in AREA_WORDS and i != level_col),
+        None,
+    )
+    text_col = next(
+        (i for i, word in enumerate(words_of) if word in TEXT_WORDS and i not in (level_col, dim_col)), None
+    )
+    if level_col is None or dim_col is None or text_col is None:
+        return None
+    area_col = next(
+        (i for i, word in enumerate(words_of) if word in AREA_WORDS and i not in (level_col, dim_col, text_col)), None
+    )
+    rows = [row for row in body if not row[level_col].empty and not row[text_col].empty]
+    level_names = [names.text(row[level_col]) for row in rows]
+    distinct = list(dict.fromkeys(level_names))
+    if len(distinct) < 2 or len(distinct) * 2 > len(rows):
+        return None  # the level column's values do not repeat: not one row per dimension and level
+    if all(re.fullmatch(r"\d+(?:\.\d+)?", name) for name in distinct):
+        distinct.sort(key=float)
+    index = {name: i for i, name in enumerate(distinct)}
+    areas: dict[str | None, AreaSpec] = {}
+    dims: dict[tuple[str | None, str], DimSpec] = {}
+    current_area: str | None = None
+    current_dim = ""
+    for row in body:
+        if area_col is not None and not row[area_col].empty:
+            current_area = names.text(row[area_col])
+        if not row[dim_col].empty:
+            current_dim = names.text(row[dim_col])
+        if row[level_col].empty or row[text_col].empty or not current_dim:
+            continue
+        key = (current_area, current_dim)
+        if key not in dims:
+            dims[key] = DimSpec(current_dim)
+            areas.setdefault(current_area, AreaSpec(current_area)).dims.append(dims[key])
+        level = index[names.text(row[level_col])]
+        dims[key].cells.setdefault(level, []).extend(names.statements(row[text_col]))
+    left = [heads[i] for i in range(len(heads)) if i not in (level_col, dim_col, text_col, area_col) and heads[i]]
+    notes = [
+        f"one row per dimension and level (the columns {heads[dim_col]!r}, {heads[level_col]!r} and "
+        f"{heads[text_col]!r}): read as a grid of {plural(len(dims), 'dimension')} by {plural(len(distinct), 'level')}"
+    ]
+    if area_col is not None:
+        notes.append(f"areas from the column {heads[area_col]!r}")
+    if left:
+        notes.append(f"other columns left out: {', '.join(repr(h) for h in left[:5])}")
+    return Ladder([LevelSpec(name) for name in distinct], list(areas.values()), notes=notes)
+
+
 def _mark_columns(heads: list[str], body: Grid) -> list[int]:
     """Columns whose cells score, answer or compute (0/1/2, Yes/Somewhat/Nope, a formula's result) rather than
     describe, under a header that is empty, a number, an answer or a metadata word ("Score", "Answer")."""
@@ -271,16 +336,23 @@ def _orientation(heads: list[str], body: Grid, names: _Names, levels_in: str | N
     if levels_in in ("columns", "rows"):
         return levels_in, "as asked with --levels-in"
     first = _first_word(heads[0])
-    if first in ROW_WORDS:
-        return "rows", f"guessed from the header {heads[0]!r}"
-    if first in COLUMN_WORDS:
-        return "columns", f"guessed from the header {heads[0]!r}"
     label_end = _label_end(heads)
     level_heads = heads[label_end:]
-    if level_heads and sum(1 for h in level_heads if level_like(h)) * 2 > len(level_heads):
+    firsts = [names.text(row[0]) for row in body if not row[0].empty and not row[0].merged]
+    heads_like = sum(1 for h in level_heads if level_like(h)) / len(level_heads) if level_heads else 0.0
+    firsts_like = sum(1 for f in firsts if level_like(f)) / len(firsts) if firsts else 0.0
+    if first in ROW_WORDS:
+        # "| Level | IC1 | IC2 |": the word names the header row of levels, not a column of them.
+        if heads_like >= 0.6 and firsts_like < 0.3:
+            return "columns", f"guessed: the header's cells are named like levels (its first, {heads[0]!r}, names them)"
+        return "rows", f"guessed from the header {heads[0]!r}"
+    if first in COLUMN_WORDS:
+        if firsts_like >= 0.6 and heads_like < 0.3:
+            return "rows", f"guessed: the first column's cells are named like levels (under {heads[0]!r})"
+        return "columns", f"guessed from the header {heads[0]!r}"
+    if heads_like > 0.5:
         return "columns", "guessed: the header's cells are named like levels"
-    firsts = [names.text(row[0]) for row in body if not row[0].empty]
-    if firsts and sum(1 for f in firsts if level_like(f)) * 2 > len(firsts):
+    if firsts_like > 0.5:
         return "rows", "guessed: the first column's cells are named like levels"
     return "columns", "guessed: the usual layout, with one column per level"
 
