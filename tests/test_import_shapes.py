@@ -662,3 +662,44 @@ def test_levels_as_headings_with_bold_labels_inline_and_over_lists() -> None:
         "Learning the codebase",
         "Completes tasks with guidance",
     ]
+
+
+def test_a_file_per_dimension_and_a_file_per_area() -> None:
+    empathy = "# Empathy\n\n## Junior\n- Listens.\n\n## Senior\n- Coaches.\n"
+    tone = "# Tone\n\n## Junior\n- Uses macros.\n\n## Senior\n- Writes macros.\n"
+    per_dimension = imp(("empathy.md", empathy), ("tone.md", tone))
+    assert levels(per_dimension) == ["Junior", "Senior"]
+    assert [dim["name"] for area in per_dimension.data["areas"] for dim in area["dimensions"]] == ["Empathy", "Tone"]
+    customers = (
+        "# Customers\n\n## Empathy\n### Junior\n- Listens.\n### Senior\n- Coaches.\n\n## Tone\n### Junior\n- Kind.\n"
+    )
+    customers += "### Senior\n- Kinder.\n"
+    product = "# Product\n\n## Bugs\n### Junior\n- Reports bugs.\n### Senior\n- Triages bugs.\n"
+    per_area = imp(("customers.md", customers), ("product.md", product))
+    assert list(cells(per_area)) == [("Customers", "Empathy"), ("Customers", "Tone"), ("Product", "Bugs")]
+    assert cells(per_area)[("Product", "Bugs")] == {"Junior": ["Reports bugs."], "Senior": ["Triages bugs."]}
+
+
+def test_a_folder_per_area(tmp_path: Path, ladder_home: Path) -> None:
+    root = tmp_path / "ladder"
+    for area, dims in (("customers", ("empathy", "tone")), ("product", ("bugs",))):
+        (root / area).mkdir(parents=True)
+        for dim in dims:
+            (root / area / f"{dim}.md").write_text(
+                f"# {dim.capitalize()}\n\n## Junior\n- {dim} basics.\n\n## Senior\n- {dim} mastery.\n", encoding="utf-8"
+            )
+    out = tmp_path / "out.toml"
+    done = subprocess.run(
+        [PYTHON, "-m", "ladder_tui", "frameworks", "import", str(root), "--output", str(out)],
+        env=ladder_env(ladder_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert [(area["name"], [d["name"] for d in area["dimensions"]]) for area in data["areas"]] == [
+        ("customers", ["Empathy", "Tone"]),
+        ("product", ["Bugs"]),
+    ]
+    assert "a folder per area" in done.stdout and "the folder's name" in done.stdout

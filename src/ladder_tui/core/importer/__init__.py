@@ -119,6 +119,16 @@ def _yaml_mapping(text: str) -> bool:
     return isinstance(data, dict) and len(data) >= 2 and any(isinstance(v, dict | list) for v in data.values())
 
 
+def _sub_folder(name: str, folder: str | None) -> str | None:
+    """The sub-folder of the imported folder a file is in (None: the folder itself, or no folder imported)."""
+    if folder is None:
+        return None
+    parts = name.replace("\\", "/").split("/")
+    base = folder.replace("\\", "/").rstrip("/").split("/")
+    inside = parts[len(base) : -1] if parts[: len(base)] == base else []
+    return "/".join(inside) or None
+
+
 def _read_line(name: str, decoded: Decoded) -> str:
     crlf = ", CRLF line ends" if decoded.crlf else ""
     return f"read {name} ({decoded.encoding}{crlf})"
@@ -210,6 +220,7 @@ def import_ladder(
     head: list[str] = list(notes)
     for (source_name, raw), (file_format, _why) in zip(sources, guesses, strict=True):
         doc, line = read_document(source_name, raw, file_format, sheet)
+        doc.folder = _sub_folder(source_name, folder)
         docs.append(doc)
         head.append(line)
         head.extend(doc.notes)

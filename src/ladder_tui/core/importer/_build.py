@@ -169,7 +169,7 @@ def build(
     else:
         report.append("mojibake repaired: none")
     if name is None:
-        origin = "the document's title" if title else "the file's name"
+        origin = "the document's title" if title else ("the folder's name" if folder else "the file's name")
         report.append(f"name: {framework_name!r} ({origin}; --name to change)")
     if framework_id is None:
         report.append(f"id: {fid} (from the name; --id to change)")

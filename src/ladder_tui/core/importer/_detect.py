@@ -177,6 +177,8 @@ def _outline_notes(docs: Sequence[Document], stats: object) -> list[str]:
     if skipped.get("chrome") or skipped.get("script"):
         chrome = skipped.get("chrome", 0) + skipped.get("script", 0)
         notes.append(f"{plural(chrome, 'part')} of the page's chrome (navigation, scripts, headers, footers) left out")
+    if stats.folders:
+        notes.append(f"{plural(stats.folders, 'sub-folder')} read as headings over their files (a folder per area)")
     if stats.navigation:
         notes.append(f"{plural(stats.navigation, 'list item')} with nothing but a link (navigation) left out")
     if stats.flattened:

@@ -102,6 +102,8 @@ class Document:
     markup: MarkupStats = field(default_factory=MarkupStats)
     #: What the reader itself noticed (a repaired table, a sheet left out), one line each.
     notes: list[str] = field(default_factory=list)
+    #: The sub-folder it was found in, when a folder was imported (a folder per area).
+    folder: str | None = None
 
     @property
     def tables(self) -> list[Table]:

@@ -67,6 +67,8 @@ class OutlineStats:
     flattened: int = 0
     navigation: int = 0
     inline_labels: int = 0
+    #: Sub-folders read as headings of their own (a folder per area).
+    folders: int = 0
     empty_sections: Counter[str] = field(default_factory=Counter)
     markup: MarkupStats = field(default_factory=MarkupStats)
 
@@ -291,14 +293,23 @@ def build_tree(doc: Document, labels: Counter[str] | None, stats: OutlineStats) 
     return root, sections
 
 
-def _collapse(root: Node) -> tuple[Node, list[str]]:
-    """Descend while a node holds one heading and nothing but prose: the titles passed are the document's."""
+def _collapse(root: Node, limit: int | None = None) -> tuple[Node, list[str]]:
+    """Descend while a node holds one heading and nothing but prose (at most `limit` steps): the titles passed are
+    the document's."""
     chain = [root.title] if root.title else []
     node = root
+    steps = 0
     while len(node.children) == 1 and all(kind == "para" for kind, _ in node.items):
+        if limit is not None and steps >= limit:
+            break
         node = node.children[0]
         chain.append(node.title)
+        steps += 1
     return node, chain
+
+
+def _depth_of_collapse(root: Node) -> int:
+    return len(_collapse(root)[1]) - (1 if root.title else 0)
 
 
 # ----- reading the tree as a ladder -----
@@ -467,8 +478,11 @@ def read(
     for _, sections in trees:
         for section in sections:
             _fill(section, labels, stats)
+    # Several files descend alike (no deeper than the file that holds the most under its title), so that their
+    # parts line up: a file with one dimension is not read one heading deeper than the others.
+    limit = min(_depth_of_collapse(root) for root, _ in trees) if len(trees) > 1 else None
     for root, _ in trees:
-        tops.append(_collapse(root))
+        tops.append(_collapse(root, limit))
     title: str | None
     #: The innermost heading passed on the way down, below the document's title ("## Customer care" over the
     #: dimensions): the one area's name when the levels are innermost (it would be lost with the passed headings).
@@ -501,9 +515,19 @@ def read(
                 chosen = firsts
         per_file_names = chosen or stems
         top = []
-        for (node, _), name in zip(tops, per_file_names, strict=True):
+        folders: dict[str, Node] = {}
+        for (node, _), name, (_, doc) in zip(tops, per_file_names, files, strict=True):
             node.title = name
-            top.append(node)
+            if doc.folder is None:
+                top.append(node)
+                continue
+            # A folder per area: its files are read under a heading named after it.
+            if doc.folder not in folders:
+                folders[doc.folder] = Node(doc.folder.rsplit("/", 1)[-1], "heading")
+                top.append(folders[doc.folder])
+            folders[doc.folder].children.append(node)
+        if folders:
+            stats.folders = len(folders)
         title = _common_title([c[0] for c in chains if c])
         if title is not None and all(key(name).startswith(key(title)) for name in per_file_names):
             title = None  # "Level" of "Level 1", "Level 2": what the levels share, not the ladder's name

@@ -398,7 +398,9 @@ def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
     for found in chosen:
         several = len({id(f.doc) for f in chosen}) > 1
         for dim in found.dims:
-            area_name = dim.group if dim.group is not None else (found.doc.title if several else None)
+            area_name = (
+                dim.group if dim.group is not None else (found.doc.folder or (found.doc.title if several else None))
+            )
             area = areas.setdefault(area_name, AreaSpec(area_name))
             cells = {index[k]: texts for k, texts in dim.cells.items() if texts and k in index}
             area.dims.append(DimSpec(dim.name, cells, dim.description))

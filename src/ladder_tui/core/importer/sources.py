@@ -38,26 +38,34 @@ def _natural(name: str) -> list[object]:
 
 
 def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
-    try:
-        entries = sorted(os.listdir(folder), key=_natural)
-    except OSError as exc:
-        raise LadderError(f"{folder}: cannot list the folder ({exc.strerror or exc})") from None
     files: list[Path] = []
     furniture: list[str] = []
     other: list[str] = []
-    for entry in entries:
-        if entry.startswith("."):
-            continue
-        path = folder / entry
-        suffix = Path(entry).suffix.lower()
-        if path.is_dir():
-            other.append(f"{entry}/")
-        elif _FURNITURE.match(entry):
-            furniture.append(entry)
-        elif suffix in EXTENSIONS:
-            files.append(path)
-        else:
-            other.append(entry)
+    # The folder and its sub-folders (a folder per area), two deep at most, each in natural order.
+    pending: list[tuple[Path, int]] = [(folder, 0)]
+    while pending:
+        current, depth = pending.pop(0)
+        try:
+            entries = sorted(os.listdir(current), key=_natural)
+        except OSError as exc:
+            raise LadderError(f"{current}: cannot list the folder ({exc.strerror or exc})") from None
+        for entry in entries:
+            if entry.startswith("."):
+                continue
+            path = current / entry
+            shown = str(path.relative_to(folder))
+            suffix = Path(entry).suffix.lower()
+            if path.is_dir():
+                if depth < 2:
+                    pending.append((path, depth + 1))
+                else:
+                    other.append(f"{shown}/")
+            elif _FURNITURE.match(entry):
+                furniture.append(shown)
+            elif suffix in EXTENSIONS:
+                files.append(path)
+            else:
+                other.append(shown)
     if not files:
         raise LadderError(
             f"{folder}: a directory with no file the importer reads in it (Markdown, HTML, YAML, JSON, CSV/TSV or XLSX)"
