@@ -703,3 +703,231 @@ def test_a_folder_per_area(tmp_path: Path, ladder_home: Path) -> None:
         ("product", ["Bugs"]),
     ]
     assert "a folder per area" in done.stdout and "the folder's name" in done.stdout
+
+
+# ----------------------------------------------------------------- more shapes teams keep
+
+
+LEVEL_NAMES = ["Associate", "Intermediate", "Senior"]
+STATEMENTS = {
+    "Empathy": ["Acknowledges frustration.", "Adapts tone.", "De-escalates angry customers."],
+    "Writing": ["Writes clear replies.", "Needs no follow-up.", "Edits the macros."],
+    "Debugging": ["Follows runbooks.", "Reads the logs.", "Finds root causes."],
+}
+AREA_OF = {"Empathy": "Customer Care", "Writing": "Customer Care", "Debugging": "Technical Skills"}
+EXPECTED = {
+    (AREA_OF[dim], dim): dict(zip(LEVEL_NAMES, ([s] for s in texts), strict=True)) for dim, texts in STATEMENTS.items()
+}
+
+
+def test_a_list_of_level_names_and_a_list_of_sentences_per_dimension() -> None:
+    yaml_text = "levels: [Associate, Intermediate, Senior]\nskills:\n" + "".join(
+        f"  - name: {dim}\n    area: {AREA_OF[dim]}\n    levels:\n" + "".join(f"      - {t!r}\n" for t in texts)
+        for dim, texts in STATEMENTS.items()
+    )
+    for result in (imp(("ladder.yaml", yaml_text)), imp(("ladder.md", f"---\n{yaml_text}---\n\nOur ladder.\n"))):
+        assert levels(result) == LEVEL_NAMES
+        assert cells(result) == EXPECTED
+
+
+def test_a_folder_of_area_files_where_one_holds_a_single_dimension(tmp_path: Path) -> None:
+    for area in ("Customer Care", "Technical Skills"):
+        dims = [dim for dim in STATEMENTS if AREA_OF[dim] == area]
+        body = f"name: {area}\ndimensions:\n" + "".join(
+            f"  - name: {dim}\n    levels:\n"
+            + "".join(f"      {level}: [{t!r}]\n" for level, t in zip(LEVEL_NAMES, STATEMENTS[dim], strict=True))
+            for dim in dims
+        )
+        (tmp_path / f"{area.lower().replace(' ', '-')}.yaml").write_text(body, encoding="utf-8")
+    from ladder_tui.core.importer.sources import read_sources
+
+    sources = read_sources([str(tmp_path)])
+    result = imp(*sources.files)
+    assert cells(result) == EXPECTED
+
+
+def test_records_and_grids_of_mappings_in_data_are_read_as_tables() -> None:
+    records = [
+        {"competency": dim, "area": AREA_OF[dim], "level": level, "description": t}
+        for dim, texts in STATEMENTS.items()
+        for level, t in zip(LEVEL_NAMES, texts, strict=True)
+    ]
+    assert cells(imp(("ladder.json", json.dumps(records)))) == EXPECTED
+    by_level = {
+        "name": "Support",
+        "levels": {level: {dim: texts[i] for dim, texts in STATEMENTS.items()} for i, level in enumerate(LEVEL_NAMES)},
+    }
+    got = cells(imp(("ladder.json", json.dumps(by_level))))
+    assert {dim: value for (_, dim), value in got.items()} == {dim: v for (_, dim), v in EXPECTED.items()}
+    top_level = "".join(
+        f"{dim}:\n"
+        + "".join(f"  '{i}. {level}': {t!r}\n" for i, (level, t) in enumerate(zip(LEVEL_NAMES, texts, strict=True), 1))
+        for dim, texts in STATEMENTS.items()
+    )
+    result = imp(("ladder.yaml", top_level))
+    assert levels(result) == [f"{i}. {level}" for i, level in enumerate(LEVEL_NAMES, 1)]
+    assert [dim for _, dim in cells(result)] == list(STATEMENTS)
+
+
+def test_a_sheet_per_competency_with_its_area_in_a_title_row_and_empty_score_columns() -> None:
+    def sheet(dim: str) -> list[list[Any]]:
+        row: list[Any] = []
+        for t in STATEMENTS[dim]:
+            row += [t, None]
+        header: list[Any] = []
+        for level in LEVEL_NAMES:
+            header += [level, "Score"]
+        return [[dim], [f"Area: {AREA_OF[dim]}"], header, row, [], ["Level result", "=IF(B4>0,1,0)"]]
+
+    result = imp(("assessment.xlsx", _workbook({dim: sheet(dim) for dim in STATEMENTS})))
+    assert levels(result) == LEVEL_NAMES
+    assert cells(result) == EXPECTED
+    assert "Level result" not in json.dumps(result.data)
+
+
+def test_a_sheet_per_competency_with_the_levels_as_rows_and_a_result_row() -> None:
+    def sheet(dim: str) -> list[list[Any]]:
+        return [
+            ["Level", "Description", "Score"],
+            *([level, t, None] for level, t in zip(LEVEL_NAMES, STATEMENTS[dim], strict=True)),
+            ["Level result", "=INDEX(A2:A4,1)", None],
+        ]
+
+    result = imp(("comp.xlsx", _workbook({dim: sheet(dim) for dim in STATEMENTS})))
+    assert levels(result) == LEVEL_NAMES
+    assert {dim: value for (_, dim), value in cells(result).items()} == {d: v for (_, d), v in EXPECTED.items()}
+
+
+def test_answer_columns_named_after_their_level_are_left_out() -> None:
+    header = ["Area", "Competency"]
+    for level in LEVEL_NAMES:
+        header += [level, f"{level} – you?"]
+    rows: list[list[Any]] = [["Skills matrix"], ["Instructions: answer each."], [], header]
+    for dim, texts in STATEMENTS.items():
+        row: list[Any] = [AREA_OF[dim], dim]
+        for t in texts:
+            row += [t, "Somewhat"]
+        rows.append(row)
+    result = imp(("matrix.xlsx", _workbook({"Matrix": rows})))
+    assert levels(result) == LEVEL_NAMES
+    assert cells(result) == EXPECTED
+
+
+def test_an_area_named_again_further_down_gathers_its_rows() -> None:
+    csv = "Area,Competency,L1,L2\nEmail,Tone,Polite.,Adapts.\nPhone,Tone,Calm.,Soothes.\nEmail,Speed,A day.,An hour.\n"
+    result = imp(("ladder.csv", csv))
+    assert [(a["name"], [d["name"] for d in a["dimensions"]]) for a in result.data["areas"]] == [
+        ("Email", ["Tone", "Speed"]),
+        ("Phone", ["Tone"]),
+    ]
+
+
+def test_one_row_per_statement_with_the_level_written_once() -> None:
+    csv = (
+        "Competency,Level,Behaviour\nEmpathy,Junior,Listens.\n,Senior,Calms people.\n,,Coaches peers.\n"
+        "Writing,Junior,Writes.\n,Senior,Edits.\n"
+    )
+    got = cells(imp(("ladder.csv", csv)))
+    assert got[next(k for k in got if k[1] == "Empathy")]["Senior"] == ["Calms people.", "Coaches peers."]
+
+
+def test_tables_of_one_column_under_each_dimensions_heading() -> None:
+    md = "# Ladder\n\n" + "".join(
+        f"## {dim}\n\n| Level | Expectation |\n|---|---|\n"
+        + "".join(f"| {level} | {t} |\n" for level, t in zip(LEVEL_NAMES, texts, strict=True))
+        + "\n"
+        for dim, texts in STATEMENTS.items()
+    )
+    result = imp(("ladder.md", md))
+    assert levels(result) == LEVEL_NAMES
+    assert [dim for _, dim in cells(result)] == list(STATEMENTS)
+
+
+def test_an_html_header_of_areas_over_dimensions_with_the_levels_as_rows() -> None:
+    areas = ["Customer Care", "Technical Skills"]
+    head = "<tr><th rowspan=2>Level</th>" + "".join(
+        f"<th colspan={sum(1 for d in STATEMENTS if AREA_OF[d] == a)}>{a}</th>" for a in areas
+    )
+    head += "</tr><tr>" + "".join(f"<th>{dim}</th>" for dim in STATEMENTS) + "</tr>"
+    body = "".join(
+        f"<tr><th>{level}</th>" + "".join(f"<td>{texts[i]}</td>" for texts in STATEMENTS.values()) + "</tr>"
+        for i, level in enumerate(LEVEL_NAMES)
+    )
+    result = imp(("ladder.html", page(f"<h1>Ladder</h1><table>{head}{body}</table>")))
+    assert levels(result) == LEVEL_NAMES
+    assert cells(result) == EXPECTED
+
+
+def test_a_dimension_spanning_behaviours_and_examples_rows_keeps_the_examples_marked() -> None:
+    rows = "".join(
+        f"<tr><td rowspan=2>{dim}</td><td>Behaviours</td>" + "".join(f"<td>{t}</td>" for t in texts) + "</tr>"
+        "<tr><td>Examples</td>" + "".join(f"<td>Ticket {dim[:3]}-{i}.</td>" for i in range(len(texts))) + "</tr>"
+        for dim, texts in STATEMENTS.items()
+    )
+    header = "<tr><th>Competency</th><th></th>" + "".join(f"<th>{level}</th>" for level in LEVEL_NAMES) + "</tr>"
+    result = imp(("ladder.html", page(f"<h1>Ladder</h1><table>{header}{rows}</table>")))
+    got = {dim: value for (_, dim), value in cells(result).items()}
+    assert list(got) == list(STATEMENTS)
+    assert got["Empathy"]["Associate"] == ["Acknowledges frustration.", "Examples: Ticket Emp-0."]
+
+
+def test_levels_written_from_the_top_down_are_turned_round() -> None:
+    md = "| Level | Empathy | Writing |\n|---|---|---|\n| L3 | Coaches. | Edits. |\n| L2 | Adapts. | Clear. |\n"
+    md += "| L1 | Listens. | Writes. |\n"
+    result = imp(("ladder.md", md))
+    assert levels(result) == ["L1", "L2", "L3"]
+    assert cells(result)[next(iter(cells(result)))]["L1"] == ["Listens."]
+    assert "turned round, lowest first" in text(result)
+
+
+def test_a_file_per_level_in_alphabetical_order_is_put_in_order_of_seniority() -> None:
+    files = [
+        (f"{level.lower()}.md", f"# {level}\n\n## Empathy\n- {level} empathy.\n\n## Writing\n- {level} writing.\n")
+        for level in ("Junior", "Lead", "Mid", "Senior")
+    ]
+    result = imp(*files)
+    assert levels(result) == ["Junior", "Mid", "Senior", "Lead"]
+    assert cells(result)[next(iter(cells(result)))]["Mid"] == ["Mid empathy."]
+
+
+def test_a_statement_repeated_right_after_itself_is_kept_once() -> None:
+    tracks = {
+        "tracks": {
+            name.upper(): {
+                "displayName": name,
+                "milestones": [{"summary": t, "signals": [t, f"{t} Often."]} for t in texts],
+            }
+            for name, texts in STATEMENTS.items()
+        }
+    }
+    result = imp(("tracks.json", json.dumps(tracks)))
+    first = next(iter(cells(result).values()))
+    assert first["Milestone 1"] == ["Acknowledges frustration.", "Acknowledges frustration. Often."]
+    assert "repeated word for word right after itself kept once" in text(result)
+
+
+def test_a_link_to_a_folder_inside_the_folder_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "ladder.md").write_text(
+        "| Skill | L1 | L2 |\n|---|---|---|\n| Debug | Runs. | Finds. |\n| Write | A. | B. |\n"
+    )
+    (tmp_path / "loop").symlink_to("..")
+    from ladder_tui.core.importer.sources import read_sources
+
+    sources = read_sources([str(tmp_path)])
+    assert [name for name, _ in sources.files] == [str(tmp_path / "ladder.md")]
+    assert any("(a link)" in note for note in sources.notes)
+
+
+def test_two_ladders_of_a_size_with_different_levels_are_refused() -> None:
+    def table(heading: str, low: str, high: str) -> str:
+        return (
+            f"## {heading}\n\n| Skill | {low} | {high} |\n|---|---|---|\n"
+            f"| Code | Writes the code asked for. | Designs the systems. |\n"
+            f"| Review | Asks for reviews of changes. | Reviews the others' changes. |\n\n"
+        )
+
+    why = refused(
+        ("ladders.md", "# Ladders\n\n" + table("Engineering", "Junior", "Senior") + table("Support", "L1", "L2"))
+    )
+    assert "two ladders with different levels" in why and "'Engineering' (Junior, Senior)" in why
+    assert "a file of its own" in why

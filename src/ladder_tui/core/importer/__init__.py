@@ -37,19 +37,22 @@ EXTENSIONS = {
     **dict.fromkeys((".csv", ".tsv", ".tab"), "csv"),
     **dict.fromkeys((".xlsx", ".xlsm"), "xlsx"),
 }
-#: Formats people may try, and what to say about them.
+#: Formats people may try: what each is, and what to do instead.
 _REFUSED_EXT = {
-    ".xls": "an old binary Excel workbook (.xls); save it as .xlsx or CSV",
-    ".ods": "an OpenDocument spreadsheet; save it as .xlsx or CSV",
-    ".numbers": "a Numbers spreadsheet; export it as .xlsx or CSV",
-    ".toml": "TOML (a framework file is validated with `ladder-tui frameworks validate`, not imported)",
-    ".docx": "a Word document; save it as HTML or Markdown",
-    ".doc": "an old Word document; save it as HTML or Markdown",
-    ".odt": "an OpenDocument text; save it as HTML or Markdown",
-    ".rtf": "RTF; save it as HTML or Markdown",
-    ".pages": "a Pages document; export it as HTML or Markdown",
-    ".pdf": "a PDF (its text has no structure to read reliably); export the document as HTML, Markdown or a "
-    "spreadsheet",
+    ".xls": ("an old binary Excel workbook (.xls)", "save it as .xlsx or CSV"),
+    ".ods": ("an OpenDocument spreadsheet", "save it as .xlsx or CSV"),
+    ".numbers": ("a Numbers spreadsheet", "export it as .xlsx or CSV"),
+    ".toml": ("TOML", "a framework file is checked with `ladder-tui frameworks validate`, not imported"),
+    ".docx": ("a Word document", "save it as HTML or Markdown"),
+    ".doc": ("an old Word document", "save it as HTML or Markdown"),
+    ".odt": ("an OpenDocument text", "save it as HTML or Markdown"),
+    ".rtf": ("RTF", "save it as HTML or Markdown"),
+    ".pages": ("a Pages document", "export it as HTML or Markdown"),
+    ".pdf": (
+        "a PDF",
+        "its text keeps no table or heading structure to read reliably: export the document as HTML, Markdown or "
+        "a spreadsheet",
+    ),
 }
 _READS = "it reads Markdown, HTML, YAML, JSON, CSV/TSV and XLSX"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -82,10 +85,9 @@ def _guess_format(name: str, raw: bytes) -> tuple[str, str]:
     ext = _ext(name)
     if ext in EXTENSIONS:
         return EXTENSIONS[ext], f"from the name {ext}"
-    if ext in _REFUSED_EXT:
-        raise ImportProblem(f"{name}: {_REFUSED_EXT[ext]}, which the importer does not read ({_READS})")
-    if raw.startswith(b"%PDF"):
-        raise ImportProblem(f"{name}: {_REFUSED_EXT['.pdf']}, which the importer does not read ({_READS})")
+    if ext in _REFUSED_EXT or raw.startswith(b"%PDF"):
+        what, instead = _REFUSED_EXT[ext if ext in _REFUSED_EXT else ".pdf"]
+        raise ImportProblem(f"{name}: {what}, which the importer does not read ({_READS}); {instead}")
     if raw.startswith(b"PK\x03\x04"):
         return "xlsx", "from the content: a zip archive"
     text = decode(raw[:200_000]).text

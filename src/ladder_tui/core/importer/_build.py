@@ -10,7 +10,7 @@ from typing import Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, short_names, slug
-from ladder_tui.core.text import plural
+from ladder_tui.core.text import clean, plural
 
 MAX_LEVELS = 50
 #: Empty cells named in the report at most (then a count).
@@ -37,8 +37,14 @@ def build(
     """Framework data exactly as a TOML file holds it, the report, and the framework's id."""
     fixer = Fixer()
 
+    controls = 0
+
     def fix(text: str) -> str:
-        return fold(fixer.fix(text))
+        # Escape sequences and control characters never reach the framework file: it is shown and printed.
+        nonlocal controls
+        cleaned = clean(text)
+        controls += cleaned != text.replace("\r\n", "\n").replace("\t", " ")
+        return fold(fixer.fix(cleaned))
 
     def paragraphs(texts: Sequence[str]) -> str:
         return "\n".join(text for text in (fix(t) for t in texts) if text)
@@ -93,6 +99,7 @@ def build(
     empty_cells: list[str] = []
     empty_count = 0
     duplicates: list[str] = []
+    repeats = 0
     for area in ladder.areas:
         area_name = named(area.name) if area.name else doc_name
         area_entry: dict[str, Any] = {"id": area_ids.make(area_name, "area"), "name": area_name}
@@ -110,7 +117,11 @@ def build(
                 dim_entry["description"] = paragraphs(dim.description)
             descriptors: dict[str, Any] = {}
             for index, level_id in enumerate(ids):
-                texts = [t for t in (fix(s) for s in dim.cells.get(index, [])) if t]
+                fixed = [t for t in (fix(s) for s in dim.cells.get(index, [])) if t]
+                # A summary repeated right away as its first signal (Snowflake's tracks) is one statement, not
+                # two; the same words further on (an example under two sub-levels) stay where they are.
+                texts = [t for i, t in enumerate(fixed) if i == 0 or t != fixed[i - 1]]
+                repeats += len(fixed) - len(texts)
                 if not texts:
                     empty_count += 1
                     if len(empty_cells) < SHOWN_EMPTY:
@@ -161,6 +172,10 @@ def build(
         )
     if duplicates:
         report.append(f"repeated dimension names got distinct ids: {_listing(duplicates, 5)}")
+    if repeats:
+        report.append(f"{plural(repeats, 'statement')} repeated word for word right after itself kept once")
+    if controls:
+        report.append(f"terminal escape sequences or control characters removed from {plural(controls, 'text')}")
     if emoji["names"]:
         report.append(f"emoji before {plural(emoji['names'], 'name')} left out")
     if fixer.count:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import ImportProblem, Ladder
+from ladder_tui.core.importer._ordering import ascending
 from ladder_tui.core.importer._plausible import drop_stubs, problem
 from ladder_tui.core.text import plural
 
@@ -27,6 +28,10 @@ def _filled(ladder: Ladder) -> tuple[int, int]:
     return filled, len(dims) * len(ladder.levels)
 
 
+def _dimensions(ladder: Ladder) -> int:
+    return sum(len(area.dims) for area in ladder.areas)
+
+
 def _usable(ladder: Ladder) -> bool:
     return len(ladder.levels) >= 2 and any(any(dim.cells.values()) for area in ladder.areas for dim in area.dims)
 
@@ -44,21 +49,31 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
 
         if levels_in is not None and not text_docs:
             raise ImportProblem(f"--levels-in {levels_in}: applies to tables and headings; {where} holds data")
+        from ladder_tui.core.importer._records import data_tables
+
         structured = read_structured([*data_docs, *front], where)
         if structured is not None:
             candidates.append(structured)
-        elif not [doc for doc in text_docs if _has_text(doc)]:
+        # Records and grids of mappings are tables: the table reader reads them beside the other documents.
+        tabled = [] if structured is not None else [found for found in map(data_tables, data_docs) if found]
+        if structured is None and not tabled and not [doc for doc in text_docs if _has_text(doc)]:
             raise ImportProblem(data_kind_problem([*data_docs, *front], where))
+        text_docs = [*text_docs, *tabled]
     readable = [doc for doc in text_docs if _has_text(doc)]
     table_problem: ImportProblem | None = None
     outline_problem: ImportProblem | None = None
     if readable and any(doc.tables for doc in readable) and levels_in in (None, "columns", "rows"):
         from ladder_tui.core.importer._table import tables_ladder
 
+        only_data = all(doc.kind in ("yaml", "json") for doc in readable)
         try:
-            candidates.append(tables_ladder(readable, levels_in, where))
+            from_tables = tables_ladder(readable, levels_in, where)
+            if only_data and _dimensions(from_tables) < 2:
+                raise ImportProblem("records of one thing (a scale's levels) are no ladder on their own")
+            candidates.append(from_tables)
         except ImportProblem as exc:
-            table_problem = exc
+            # Data that reads as no table says what was looked for in data, not in a sheet.
+            table_problem = ImportProblem(data_kind_problem(data_docs, where)) if only_data else exc
     elif levels_in in ("columns", "rows") and readable:
         markdown = all(doc.kind == "markdown" for doc in readable)
         raise ImportProblem(
@@ -78,7 +93,7 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
     refusals: list[str] = []
     for candidate in candidates:
         stub_lines = drop_stubs(candidate)
-        why = problem(candidate, where)
+        why = problem(candidate, where, sheets=any(doc.kind == "xlsx" for doc in docs))
         if why is None:
             candidate.notes.extend(stub_lines)
             plausible.append(candidate)
@@ -88,6 +103,9 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
     if plausible:
         best = max(plausible, key=lambda c: c.statement_chars() + (1 if c.kind == "data" else 0))
         _say_what_else(best, plausible, refusals)
+        turned = ascending(best, from_file_names=len(docs) > 1 and best.kind == "outline")
+        if turned:
+            best.notes.append(turned)
         return best
     if problems:
         raise ImportProblem(problems[0])

@@ -75,6 +75,8 @@ class Ladder:
     kind: str = "table"
     #: "career" (a descriptor per dimension and level) or "mastery" (the levels' own words for every dimension).
     scale: str = "career"
+    #: The area a title row names ("Area: Customer Care" above a sheet of one competency).
+    group: str | None = None
 
     def statement_chars(self) -> int:
         return sum(len(s) for area in self.areas for dim in area.dims for cell in dim.cells.values() for s in cell)

@@ -48,6 +48,12 @@ LEVEL_CONTAINERS = words(
     stages steps expectations rubric bands tiers grades behaviours behaviors behavioral_indicators
     behaviouralindicators indicators criteria proficiencies proficiency"""
 )
+#: Fields whose list of sentences is one per level (``levels: ["Follows runbooks.", "Finds root causes."]``).
+LEVEL_LISTS = words(
+    "levels level_descriptions descriptions descriptors progression progressions milestones stages bands tiers grades"
+)
+#: Fields whose list of short names names the levels (``levels: [Associate, Senior]`` at the top of a file).
+LEVEL_NAME_LISTS = words("levels level_names levelnames scale grades titles stages bands tiers ranks milestones")
 #: Containers and objects visited at most (a hostile file must not make the search run for ever).
 MAX_NODES = 200_000
 _NUMBERED = re.compile(r"^-?\d+(?:\.\d+)?\b")
@@ -76,11 +82,16 @@ class _Collection:
     left_out: Counter[str] = field(default_factory=Counter)
 
     @property
+    def lone(self) -> bool:
+        """One dimension alone (a file of one): it joins a ladder that others make, never makes one."""
+        return len(self.dims) < 2
+
+    @property
     def size(self) -> int:
         return sum(len(text) for dim in self.dims for texts in dim.cells.values() for text in texts)
 
 
-def _walk(value: Any) -> Iterator[tuple[tuple[str, ...], Any, Any]]:
+def walk_data(value: Any) -> Iterator[tuple[tuple[str, ...], Any, Any]]:
     """(path, container, the dict or list holding it) for every dict and list in the data, iteratively."""
     stack: list[tuple[tuple[str, ...], Any, Any]] = [((), value, None)]
     seen = 0
@@ -184,6 +195,12 @@ def _containers(obj: dict[str, Any], left_out: Counter[str]) -> list[tuple[str, 
         name = str(key)
         if _meta(name) and name.lower() not in LEVEL_CONTAINERS:
             continue
+        if isinstance(value, list) and len(value) >= 2 and all(isinstance(entry, str) for entry in value):
+            if name.lower() in LEVEL_LISTS and not _names_list(value):
+                found.append(
+                    (name, "list", {str(i + 1): _statements(entry, left_out) for i, entry in enumerate(value)})
+                )
+            continue
         if isinstance(value, list) and len(value) >= 2:
             if all(isinstance(entry, dict) for entry in value):
                 level_field = next(
@@ -214,6 +231,11 @@ def _containers(obj: dict[str, Any], left_out: Counter[str]) -> list[tuple[str, 
     return found
 
 
+def _names_list(value: list[Any]) -> bool:
+    """A list of short names (``[Associate, Intermediate, Senior]``), not of sentences."""
+    return all(isinstance(v, str) and 0 < len(v.split()) <= 4 and not v.rstrip().endswith(".") for v in value)
+
+
 def _order(keys: Sequence[str]) -> list[str]:
     unique = list(dict.fromkeys(keys))
     numbers = [_NUMBERED.match(k) for k in unique]
@@ -242,7 +264,7 @@ def _collections(doc: Document) -> list[_Collection]:
     found: list[_Collection] = []
     # The area a whole object gives the list beside it: a file's `category: {name: Soft Skills}` and `skills: [...]`.
     sibling_groups: dict[int, str] = {}
-    for _path, item, _parent in _walk(doc.data):
+    for _path, item, _parent in walk_data(doc.data):
         if isinstance(item, dict):
             for group_field in GROUP_FIELDS:
                 value = item.get(group_field)
@@ -251,10 +273,10 @@ def _collections(doc: Document) -> list[_Collection]:
                     for member in item.values():
                         if isinstance(member, list | dict) and member is not value:
                             sibling_groups[id(member)] = named
-    for path, item, parent in _walk(doc.data):
+    for path, item, parent in walk_data(doc.data):
         members = [(None, entry) for entry in item] if isinstance(item, list) else list(item.items())
         objects = [(None if k is None else str(k), v) for k, v in members if isinstance(v, dict)]
-        if len(objects) < 2:
+        if not objects:
             continue
         left_out: Counter[str] = Counter()
         # Each dimension's containers, by field: the field with the most text holds the levels; other fields join
@@ -303,7 +325,7 @@ def _collections(doc: Document) -> list[_Collection]:
                 if not known and value not in (None, "", [], {}):
                     left_out[str(key)] += 1
             dims.append(_Dimension(_group(obj) or holder, name, _description(obj), merged))
-        if len(dims) < 2:
+        if not dims:
             continue
         keys = _order([key for dim in dims for key in dim.cells])
         # The level keys recur: most dimensions have text at most of them.
@@ -319,7 +341,7 @@ def _definitions(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tup
     wanted = set(keys)
     names: dict[str, tuple[str, list[str]]] = {}
     for doc in docs:
-        for _path, item, _parent in _walk(doc.data):
+        for _path, item, _parent in walk_data(doc.data):
             if not isinstance(item, list) or not all(isinstance(entry, dict) for entry in item):
                 continue
             for entry in item:
@@ -330,6 +352,21 @@ def _definitions(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tup
                 if key_value in wanted and label and key_value not in names:
                     names[key_value] = (label, [t for t in (_text(entry.get(f)) for f in DESCRIPTION_FIELDS) if t])
     return names
+
+
+def _named_levels(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tuple[str, list[str]]]:
+    """Names for levels kept one entry per level, from a list of as many short names (``levels: [Junior, Senior]``)."""
+    for doc in docs:
+        for path, item, _parent in walk_data(doc.data):
+            if (
+                path
+                and path[-1].lower() in LEVEL_NAME_LISTS
+                and isinstance(item, list)
+                and len(item) == len(keys)
+                and _names_list(item)
+            ):
+                return {key: (fold(name), []) for key, name in zip(keys, item, strict=True)}
+    return {}
 
 
 def _believable(collection: _Collection, definitions: dict[str, tuple[str, list[str]]]) -> bool:
@@ -372,12 +409,14 @@ def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
     all_keys = [key for found in collections for key in found.keys]
     definitions = _definitions(with_data, all_keys)
     collections = [found for found in collections if _believable(found, definitions)]
-    if not collections:
+    if not any(not found.lone for found in collections):
         return _mastery_scale(with_data)
     # The level keys with the most text win; every collection with those keys joins (a file per category, an
     # object per area), and none nested inside another.
     sizes: dict[tuple[str, ...], int] = {}
     for found in collections:
+        if found.lone:
+            continue
         sizes[tuple(found.keys)] = sizes.get(tuple(found.keys), 0) + found.size
     keys = list(max(sizes.items(), key=lambda pair: pair[1])[0])
     chosen = [found for found in collections if found.keys == keys]
@@ -388,7 +427,9 @@ def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
             other is not found and other.doc is found.doc and _inside(found.path, other.path) for other in chosen
         )
     ]
-    first = chosen[0]
+    first = next(found for found in chosen if not found.lone)
+    if first.how == "list" and not any(key in definitions for key in keys):
+        definitions = _named_levels(with_data, keys)
     levels = [
         LevelSpec(*definitions[key]) if key in definitions else LevelSpec(_level_name(first, key)) for key in keys
     ]
@@ -454,7 +495,7 @@ def _unused_parts(
 
 def _defines_levels(value: Any, definitions: dict[str, tuple[str, list[str]]]) -> bool:
     names = {label for label, _ in definitions.values()}
-    return any(isinstance(item, dict) and _text(item.get("name")) in names for _p, item, _parent in _walk(value))
+    return any(isinstance(item, dict) and _text(item.get("name")) in names for _p, item, _parent in walk_data(value))
 
 
 def _mastery_scale(docs: Sequence[Document]) -> Ladder | None:
@@ -463,7 +504,7 @@ def _mastery_scale(docs: Sequence[Document]) -> Ladder | None:
     scale_doc: Document | None = None
     skills: list[tuple[str | None, str, list[str]]] = []
     for doc in docs:
-        for _path, item, _parent in _walk(doc.data):
+        for _path, item, _parent in walk_data(doc.data):
             if not isinstance(item, list) or len(item) < 2 or not all(isinstance(e, dict) for e in item):
                 continue
             keyed = [(_level_key(next((e[f] for f in ("level", "value", "rank") if f in e), None)), e) for e in item]

@@ -7,7 +7,17 @@ from collections.abc import Sequence
 
 from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import AreaSpec, Cell, DimSpec, Grid, ImportProblem, Ladder, LevelSpec
-from ladder_tui.core.importer._text import fold, is_mark, key, level_like, mark_header, statements, words
+from ladder_tui.core.importer._text import (
+    MARK_HEADER_WORDS,
+    METADATA_WORDS,
+    fold,
+    is_mark,
+    key,
+    level_like,
+    mark_header,
+    statements,
+    words,
+)
 from ladder_tui.core.text import plural
 
 #: A first header cell with one of these words means the levels are the rows.
@@ -28,6 +38,21 @@ AREA_WORDS = words(
     "family cluster"
 )
 DESCRIPTION_WORDS = words("description descriptions definition definitions summary about meaning overview details")
+#: What a row or column says about the levels themselves rather than a skill: left out (a title, years of
+#: experience, a promotion's approver), or read as the levels' descriptions (a summary).
+LEVEL_META_WORDS = words(
+    """title titles name names label job years year experience typical tenure salary compensation pay time
+    approver approval approved promotion promotions reports span headcount"""
+)
+LEVEL_SUMMARY_WORDS = words("summary summaries overview definition in short level scope-summary")
+#: Headers of columns beside the levels that are not levels (notes, examples, evidence, a score, an owner).
+NOT_LEVEL_COLUMN_WORDS = words(
+    """notes note comments comment examples example evidence resources resource links link how tips tip owner
+    owners updated last reviewed review weight weights score scores self manager status source sources references
+    related tools see more next remarks"""
+)
+#: Cells that stand for "nothing here" rather than a statement.
+PLACEHOLDERS = frozenset({"-", "–", "—", "n/a", "na", "n.a.", "tbd", "tbc", "none", "nil", "…", "...", "?"})
 #: The header of a column of statements in a table with one row per dimension and level.
 TEXT_WORDS = words(
     """description descriptor descriptors statement statements criteria criterion behaviour behaviours behavior
@@ -54,11 +79,29 @@ def _column_letter(index: int) -> str:
 class _Names:
     """Names and statements of cells, whitespace folded (mojibake is repaired later, in one place)."""
 
+    def __init__(self) -> None:
+        #: Cells that held only a placeholder ("–", "N/A", "TBD"), read as empty.
+        self.placeholders = 0
+
     def text(self, cell: Cell) -> str:
         return fold(cell.text)
 
     def statements(self, cell: Cell) -> list[str]:
-        return statements(cell.lines)
+        found = statements(cell.lines)
+        kept = [text for text in found if text.casefold() not in PLACEHOLDERS]
+        if found and not kept:
+            self.placeholders += 1
+        return kept
+
+
+def _area_label(text: str) -> str | None:
+    """The area a title row names: "Area: Customer Care", "Category - Teamwork"."""
+    head, colon, rest = text.partition(":")
+    if not colon:
+        head, colon, rest = text.partition(" - ")
+    if colon and len(head.split()) == 1 and _first_word(head) in AREA_WORDS and rest.strip():
+        return rest.strip()
+    return None
 
 
 def _solid(cell: Cell) -> bool:
@@ -82,6 +125,7 @@ def read_grid(
     width = max(len(row) for row in rows)
     rows = [row + [Cell([]) for _ in range(width - len(row))] for row in rows]
     title: str | None = None
+    group: str | None = None
     header_at = 0
     if not header_known:
         counts = [sum(1 for cell in row if _solid(cell)) for row in rows[:12]]
@@ -96,6 +140,7 @@ def read_grid(
         # with its first cell empty, is not one: it may name the areas).
         above = [row for row in rows[:header_at] if _solid(row[0])]
         titles = [names.text(row[0]) for row in above]
+        group = next((named for named in map(_area_label, titles) if named), None)
         if titles:
             title = titles[0]
             shown = "; ".join(repr(t[:50]) for t in titles[:3])
@@ -149,6 +194,7 @@ def read_grid(
     if levels_in is None and _levels_only(heads, body, names):
         ladder = _one_dimension(heads, body, names, notes)
         ladder.title = title
+        ladder.group = group
         return ladder
     orientation, reason = _orientation(heads, body, names, levels_in)
     if orientation == "columns":
@@ -179,6 +225,11 @@ def _fold_groups(
             groups.append([i])
     if all(len(group) == 1 for group in groups):
         return header, heads, body, above
+    if _area_groups(header, heads, groups, body, names):
+        # "Level" over two header rows, areas spanning their dimensions, a level per row below: the second row is
+        # the header, the first names the areas.
+        notes.append("the header's first row names groups of columns: the second row is the header")
+        return body[0], [names.text(cell) for cell in body[0]], body[1:], header
     sub: list[str] | None = None
     if body:
         first = [names.text(cell) for cell in body[0]]
@@ -224,6 +275,21 @@ def _fold_groups(
     return header, heads, body, above
 
 
+def _area_groups(header: list[Cell], heads: list[str], groups: list[list[int]], body: Grid, names: _Names) -> bool:
+    """A header row of areas over a row of dimensions, with the levels down the first column: the first header
+    cell spans both rows ("Level"), the spanning cells are not named like levels, the first column's are."""
+    if len(body) < 3 or not body[0][0].merged or names.text(body[0][0]) != heads[0]:
+        return False
+    wide = [heads[group[0]] for group in groups[1:] if len(group) > 1]
+    firsts = [names.text(row[0]) for row in body[1:] if not row[0].empty]
+    return (
+        bool(wide)
+        and not any(level_like(name) for name in wide)
+        and sum(1 for name in firsts if level_like(name)) * 2 > len(firsts)
+        and all(_solid(cell) for cell in body[0][1:])
+    )
+
+
 def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
     """A table with one row per dimension and level ("Area, Skill, Level, Description", an export of a database
     or a form): a column of level names that repeat, a column of dimension names, a column of statements. Pivoted:
@@ -253,19 +319,23 @@ def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
     areas: dict[str | None, AreaSpec] = {}
     dims: dict[tuple[str | None, str], DimSpec] = {}
     current_area: str | None = None
-    current_dim = ""
+    current_dim = current_level = ""
     for row in body:
         if area_col is not None and not row[area_col].empty:
             current_area = names.text(row[area_col])
         if not row[dim_col].empty:
             current_dim = names.text(row[dim_col])
-        if row[level_col].empty or row[text_col].empty or not current_dim:
+            current_level = ""
+        if not row[level_col].empty:
+            current_level = names.text(row[level_col])
+        # A row with no level of its own continues the level above (a second statement under "Senior").
+        if not current_level or row[text_col].empty or not current_dim:
             continue
         key = (current_area, current_dim)
         if key not in dims:
             dims[key] = DimSpec(current_dim)
             areas.setdefault(current_area, AreaSpec(current_area)).dims.append(dims[key])
-        level = index[names.text(row[level_col])]
+        level = index[current_level]
         dims[key].cells.setdefault(level, []).extend(names.statements(row[text_col]))
     left = [heads[i] for i in range(len(heads)) if i not in (level_col, dim_col, text_col, area_col) and heads[i]]
     notes = [
@@ -280,16 +350,22 @@ def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
 
 
 def _mark_columns(heads: list[str], body: Grid) -> list[int]:
-    """Columns whose cells score, answer or compute (0/1/2, Yes/Somewhat/Nope, a formula's result) rather than
-    describe, under a header that is empty, a number, an answer or a metadata word ("Score", "Answer")."""
+    """Columns whose cells score, answer or compute (0/1/2, Yes/Somewhat/Nope, a formula's result) or are left to
+    fill in, rather than describe: under a header that is empty, a number, an answer or a metadata word ("Score",
+    "Answer"), a question ("Do you?"), or the level beside it with words added ("Senior – you?", "Senior score")."""
     out: list[int] = []
     for i, head in enumerate(heads):
         if i == 0:
             continue
         cells = [row[i].text for row in body if not row[i].empty and not row[i].merged]
-        if not cells or sum(1 for text in cells if is_mark(text)) * 4 < len(cells) * 3:
+        if cells and sum(1 for text in cells if is_mark(text)) * 4 < len(cells) * 3:
             continue
-        if not head or is_mark(head) or mark_header(head):
+        previous = fold(heads[i - 1]).casefold()
+        folded = fold(head).casefold()
+        answers_beside = bool(previous) and folded.startswith(previous) and len(folded) > len(previous)
+        if (head and (mark_header(head) or folded.endswith("?") or answers_beside)) or (
+            cells and (not head or is_mark(head))
+        ):
             out.append(i)
     return out
 
@@ -318,6 +394,9 @@ def _one_dimension(heads: list[str], body: Grid, names: _Names, notes: list[str]
         if len(texts) >= 2 and len(set(texts)) == 1 and len(texts[0].split()) <= 6:
             label_rows += 1  # "Level result" under every level: a row of labels (and formulas), not statements
             continue
+        if len(texts) == 1 and _label_row(texts[0]):
+            label_rows += 1  # "Level result" with its formula beside it (the formula's column left out)
+            continue
         for index, cell in enumerate(row):
             if not cell.empty and not cell.merged:
                 cells.setdefault(index, []).extend(names.statements(cell))
@@ -325,6 +404,16 @@ def _one_dimension(heads: list[str], body: Grid, names: _Names, notes: list[str]
         notes.append(f"{plural(label_rows, 'row')} naming the same thing under every level left out (labels, results)")
     notes.append("every header cell names a level: the rows are the statements of one dimension")
     return Ladder(levels, [AreaSpec(None, [DimSpec("", cells)])], notes=notes)
+
+
+def _label_row(text: str) -> bool:
+    """A row's lone text that labels a result rather than stating a behaviour ("Level result", "Total score")."""
+    parts = re.findall(r"[a-z]+", text.casefold())
+    return (
+        0 < len(parts) <= 4
+        and not text.rstrip().endswith((".", "!"))
+        and any(part in MARK_HEADER_WORDS or part in METADATA_WORDS for part in parts)
+    )
 
 
 def one_dimension(ladder: Ladder) -> bool:
@@ -370,13 +459,48 @@ def _label_end(heads: Sequence[str]) -> int:
     return end
 
 
+def _not_a_level_column(head: str, cells: list[Cell]) -> bool:
+    """A column beside the levels that is none: notes, examples, evidence, a score, an owner, a date; or empty."""
+    word = _first_word(head)
+    if word in NOT_LEVEL_COLUMN_WORDS or word in LEVEL_META_WORDS or mark_header(head):
+        return not level_like(head)
+    filled = [cell for cell in cells if not cell.empty]
+    return not filled or all(is_mark(cell.text) for cell in filled)
+
+
+def _edge_columns(heads: list[str], body: Grid, level_cols: list[int], notes: list[str]) -> list[int]:
+    """The level columns without the columns at either end that are not levels ("Owner", "Last updated" before
+    them; "Notes", "Examples", "How to grow", "Evidence" after them)."""
+    kept = list(level_cols)
+    dropped: list[str] = []
+    while len(kept) > 2 and _not_a_level_column(heads[kept[-1]], [row[kept[-1]] for row in body]):
+        dropped.append(heads[kept.pop()] or _column_letter(len(kept)))
+    while len(kept) > 2 and _not_a_level_column(heads[kept[0]], [row[kept[0]] for row in body]):
+        dropped.append(heads[kept.pop(0)] or "(no header)")
+    if dropped:
+        shown = ", ".join(repr(name) for name in dropped[:5])
+        notes.append(f"{plural(len(dropped), 'column')} beside the levels that are not levels left out: {shown}")
+    return kept
+
+
+def _kinds(values: list[str]) -> list[str] | None:
+    """The few labels a column repeats under each dimension ("Behaviours", "Examples"), in order; None otherwise."""
+    distinct = list(dict.fromkeys(value for value in values if value))
+    if 2 <= len(distinct) <= 3 and len(values) >= 2 * len(distinct) and all(len(v.split()) <= 3 for v in distinct):
+        return distinct
+    return None
+
+
 def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[str], where: str) -> Ladder:
     label_end = _label_end(heads)
     desc_col = next((i for i in range(1, label_end) if _first_word(heads[i]) in DESCRIPTION_WORDS), None)
     name_cols = [i for i in range(label_end) if i != desc_col]
-    area_col = name_cols[0] if len(name_cols) >= 2 else None
-    dim_col = name_cols[-1]
-    level_cols = list(range(label_end, len(heads)))
+    # The area column is the one its header names so ("Competency | Area | ..." as well as "Area | Skill | ...").
+    area_col: int | None = None
+    if len(name_cols) >= 2:
+        area_col = next((i for i in name_cols if _first_word(heads[i]) in AREA_WORDS), name_cols[0])
+    dim_col = next((i for i in reversed(name_cols) if i != area_col), name_cols[-1])
+    level_cols = _edge_columns(heads, body, list(range(label_end, len(heads))), notes)
     if len(level_cols) > MAX_LEVELS:
         raise ImportProblem(
             f"{where}: {len(level_cols)} level columns, more than a framework holds ({MAX_LEVELS}); "
@@ -389,43 +513,83 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
         else:
             levels.append(LevelSpec(f"Column {_column_letter(i)}"))
             notes.append(f"column {_column_letter(i)} has no header: its level is named 'Column {_column_letter(i)}'")
-    if area_col is not None:
+    # Sub-rows under a dimension spanning them ("Empathy" over "Behaviours" and "Examples"): the first column is
+    # the dimension, the second the kind of statement; the kinds after the first are kept marked.
+    kinds = None
+    kind_col = dim_col
+    if area_col is not None and any(row[area_col].merged for row in body):
+        kinds = _kinds([names.text(row[kind_col]) for row in body if not row[kind_col].empty])
+    if kinds is not None:
+        assert area_col is not None
+        dim_col = area_col
+        area_col = None
+        notes.append(
+            f"each dimension spans sub-rows ({', '.join(repr(k) for k in kinds)}): the first holds its descriptor, "
+            "the others are kept marked"
+        )
+    elif area_col is not None:
         notes.append(f"areas from the column {heads[area_col] or _column_letter(area_col)!r}")
     if desc_col is not None:
         notes.append(f"the column {heads[desc_col]!r} holds the dimensions' descriptions")
     if label_end - len(name_cols) - (desc_col is not None) > 0 or len(name_cols) > 2:
         notes.append("columns between the area and the dimension columns were left out")
-    areas: list[AreaSpec] = [AreaSpec(None)]
+    level_keys = [key(level.name) for level in levels]
+    repeats = [row for row in body if [key(names.text(row[i])) for i in level_cols] == level_keys]
+    first_area: str | None = None
+    if repeats and heads[0] and _first_word(heads[0]) not in COLUMN_WORDS | AREA_WORDS | ROW_WORDS:
+        first_area = heads[0]  # "Customer Care | Associate | Senior": a header repeated over each area's rows
+    areas: list[AreaSpec] = [AreaSpec(first_area)]
+    area = areas[0]
     current_area_name: str | None = None
-    joined = 0
-    unnamed = 0
-    bold_rows = 0
+    joined = unnamed = bold_rows = regathered = 0
+    level_meta: list[str] = []
     for number, row in enumerate(body, start=2):
         level_cells = [row[i] for i in level_cols]
         solid = [cell for cell in row if _solid(cell)]
         if all(cell.empty or cell.merged for cell in level_cells) and len(solid) == 1:
             # A category row: one name and nothing else (``| **Skill** | | |``, a merged or bold row).
-            name = names.text(solid[0])
-            areas.append(AreaSpec(name))
+            areas.append(AreaSpec(names.text(solid[0])))
+            area = areas[-1]
             bold_rows += solid[0].bold
+            continue
+        if row in repeats:
+            areas.append(AreaSpec(names.text(row[0]) or None))
+            area = areas[-1]
+            continue
+        row_name = names.text(row[dim_col])
+        if kinds is None and _first_word(row_name) in LEVEL_META_WORDS | LEVEL_SUMMARY_WORDS:
+            # "Title", "Years of experience", "Summary": about the levels, not a skill to rate.
+            if _first_word(row_name) in LEVEL_SUMMARY_WORDS:
+                for level, cell in zip(levels, level_cells, strict=True):
+                    level.description.extend(names.statements(cell))
+            level_meta.append(row_name)
             continue
         if area_col is not None and not row[area_col].empty:
             area_name = names.text(row[area_col])
             if area_name != current_area_name:
                 current_area_name = area_name
-                areas.append(AreaSpec(area_name))
-        area = areas[-1]
+                # An area the column named before gathers its rows again ("Email", "Phone", "Email").
+                earlier = next((spec for spec in areas if spec.name == area_name and spec.name), None)
+                if earlier is not None:
+                    regathered += 1
+                    area = earlier
+                else:
+                    areas.append(AreaSpec(area_name))
+                    area = areas[-1]
         description = names.text(row[desc_col]) if desc_col is not None else ""
         cells = {index: names.statements(cell) for index, cell in enumerate(level_cells) if not cell.empty}
         cells = {index: texts for index, texts in cells.items() if texts}
+        kind = names.text(row[kind_col]) if kinds is not None else ""
+        if kinds is not None and kind in kinds[1:]:
+            cells = {index: [f"{kind}: {text}" for text in texts] for index, texts in cells.items()}
         name_cell = row[dim_col]
-        if (name_cell.empty or name_cell.merged) and area.dims:
+        if (name_cell.empty or name_cell.merged or (kinds is not None and kind in kinds[1:])) and area.dims:
             dim = area.dims[-1]
             for index, texts in cells.items():
                 dim.cells.setdefault(index, []).extend(texts)
             if description:
                 dim.description.append(description)
-            joined += 1
+            joined += kinds is None
             continue
         if name_cell.empty:
             name = f"Row {number}"
@@ -433,6 +597,15 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
         else:
             name = names.text(name_cell)
         area.dims.append(DimSpec(name, cells, [description] if description else []))
+    if repeats:
+        notes.append(f"the header is repeated over {plural(len(repeats) + 1, 'block')} of rows: each block is an area")
+    if level_meta:
+        notes.append(
+            f"{plural(len(level_meta), 'row')} about the levels themselves left out of the dimensions: "
+            + ", ".join(repr(name) for name in level_meta[:5])
+        )
+    if regathered:
+        notes.append(f"{plural(regathered, 'row')} naming an area met earlier joined that area")
     if joined:
         notes.append(f"{plural(joined, 'row')} without a dimension name joined to the dimension above")
     if unnamed:
@@ -448,15 +621,44 @@ def _levels_in_rows(
     heads: list[str], body: Grid, above: list[Cell] | None, names: _Names, notes: list[str], where: str
 ) -> Ladder:
     label_end = 1
-    desc_col = None
-    while label_end < len(heads) - 1 and _first_word(heads[label_end]) in DESCRIPTION_WORDS:
-        desc_col = label_end if desc_col is None else desc_col
-        label_end += 1
-    if desc_col is not None:
-        notes.append(f"the column {heads[desc_col]!r} holds the levels' descriptions")
-    dim_cols = list(range(label_end, len(heads)))
-    level_rows = [row for row in body if not row[0].empty]
-    without = len(body) - len(level_rows)
+    kind_col: int | None = None
+    # A level spanning sub-rows ("Associate" over "Behaviours" and "Examples"): the second column is the kind.
+    if (
+        len(heads) > 2
+        and any(row[0].merged for row in body)
+        and _kinds([names.text(row[1]) for row in body if not row[1].empty]) is not None
+    ):
+        kind_col, label_end = 1, 2
+    desc_cols = [
+        i for i in range(label_end, len(heads)) if _first_word(heads[i]) in DESCRIPTION_WORDS | LEVEL_SUMMARY_WORDS
+    ]
+    meta_cols = [i for i in range(label_end, len(heads)) if _first_word(heads[i]) in LEVEL_META_WORDS]
+    dim_cols = [i for i in range(label_end, len(heads)) if i not in desc_cols and i not in meta_cols]
+    one_dimension = not dim_cols and len(desc_cols) == 1
+    if one_dimension:
+        # "Level | Description": the rows are one dimension's statements (a sheet per competency).
+        dim_cols, desc_cols = desc_cols, []
+        notes.append(f"the levels' column {heads[dim_cols[0]]!r} holds the statements of one dimension")
+    if desc_cols:
+        notes.append(f"the column {heads[desc_cols[0]]!r} holds the levels' descriptions")
+    if meta_cols:
+        shown = ", ".join(repr(heads[i]) for i in meta_cols[:4])
+        notes.append(f"{plural(len(meta_cols), 'column')} about the levels themselves left out: {shown}")
+    # Rows: one per level; a row continuing a level that spans it (a merged copy of its name) joins it.
+    level_rows: list[list[Cell]] = []
+    groups_of_rows: list[list[list[Cell]]] = []
+    results = 0
+    for row in body:
+        if row[0].merged and groups_of_rows:
+            groups_of_rows[-1].append(row)
+        elif _label_row(names.text(row[0])) and all(cell.empty or is_mark(cell.text) for cell in row[1:]):
+            results += 1  # "Level result" with a formula beside it: no level
+        elif not row[0].empty:
+            level_rows.append(row)
+            groups_of_rows.append([row])
+    if results:
+        notes.append(f"{plural(results, 'row')} of results or totals left out")
+    without = len(body) - results - sum(len(group) for group in groups_of_rows)
     if without:
         notes.append(f"{plural(without, 'row')} without a level name left out")
     if len(level_rows) > MAX_LEVELS:
@@ -467,31 +669,45 @@ def _levels_in_rows(
     levels = []
     for row in level_rows:
         spec = LevelSpec(names.text(row[0]))
-        if desc_col is not None and not row[desc_col].empty:
-            spec.description = names.statements(row[desc_col])
+        for i in desc_cols:
+            if not row[i].empty:
+                spec.description.extend(names.statements(row[i]))
         levels.append(spec)
     # A row above the header naming groups of columns (merged, or written once over its first column): areas.
     groups: list[str | None] = [None] * len(heads)
-    if above is not None and any(_solid(above[i]) for i in dim_cols) and not _solid(above[0]):
+    if (
+        above is not None
+        and any(_solid(above[i]) for i in dim_cols)
+        and (not _solid(above[0]) or names.text(above[0]) == heads[0])
+    ):
         current: str | None = None
         for i in dim_cols:
             if not above[i].empty:
                 current = names.text(above[i])
             groups[i] = current
         notes.append("the row above the header names groups of columns: read as areas")
+    first_kind = names.text(groups_of_rows[0][0][kind_col]) if kind_col is not None and groups_of_rows else ""
     areas: list[AreaSpec] = []
     for i in dim_cols:
         if not areas or groups[i] != areas[-1].name:
             areas.append(AreaSpec(groups[i]))
-        name = heads[i] or f"Column {_column_letter(i)}"
-        if not heads[i]:
+        name = "" if one_dimension else (heads[i] or f"Column {_column_letter(i)}")
+        if not heads[i] and not one_dimension:
             notes.append(f"column {_column_letter(i)} has no header: its dimension is named {name!r}")
-        cells = {}
-        for index, row in enumerate(level_rows):
-            texts = names.statements(row[i]) if not row[i].empty else []
-            if texts:
-                cells[index] = texts
+        cells: dict[int, list[str]] = {}
+        for index, rows in enumerate(groups_of_rows):
+            for row in rows:
+                # A merged copy within one level's sub-rows repeats what its first row holds already.
+                repeat = row[i].merged and row is not rows[0]
+                texts = names.statements(row[i]) if not row[i].empty and not repeat else []
+                kind = names.text(row[kind_col]) if kind_col is not None else ""
+                if kind and kind != first_kind:
+                    texts = [f"{kind}: {text}" for text in texts]
+                if texts:
+                    cells.setdefault(index, []).extend(texts)
         areas[-1].dims.append(DimSpec(name, cells))
+    if kind_col is not None:
+        notes.append(f"each level spans sub-rows by {heads[kind_col]!r}: the first kind holds the descriptor")
     return Ladder(levels, areas, notes=notes)
 
 
@@ -625,6 +841,27 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
     level_keys = [key(level.name) for level in main.levels]
     group = [r for r in readings if [key(level.name) for level in r[2].levels] == level_keys]
     others = [r for r in readings if r not in group]
+    rival = next(
+        (
+            r
+            for r in others
+            if r[2].statement_chars() * 2 >= main.statement_chars() and sum(len(a.dims) for a in r[2].areas) >= 2
+        ),
+        None,
+    )
+    if rival is not None:
+        # Two ladders of a size with different levels (engineering and support in one handbook): taking either
+        # would leave the other out unasked.
+        def said(reading: tuple[Document, Table, Ladder]) -> str:
+            _doc, table, lad = reading
+            shown = ", ".join(level.name for level in lad.levels[:4]) + (", ..." if len(lad.levels) > 4 else "")
+            return f"{table.heading or f'line {table.line}'!r} ({shown})"
+
+        sheets = main_doc.kind == "xlsx"
+        raise ImportProblem(
+            f"{where}: two ladders with different levels, {said((main_doc, main_table, main))} and {said(rival)}; "
+            + ("import one with --sheet NAME" if sheets else "put each in a file of its own and import them one by one")
+        )
     several_files = len({id(doc) for doc, _ in entries}) > 1
 
     def name_of(doc: Document, table: Table, number: int) -> str:
@@ -634,6 +871,15 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
             return _stem(doc.name)
         return f"Table at line {table.line}" if doc.kind in ("markdown", "html") else f"Table {number}"
 
+    lone_dims = [
+        lad.areas[0].dims[0].name for _, _, lad in group if len(lad.areas) == 1 and len(lad.areas[0].dims) == 1
+    ]
+    if len(group) >= 2 and len(lone_dims) == len(group) and len(set(lone_dims)) == 1:
+        # "| Level | Expectation |" under each dimension's heading: the column's name is the same in every table,
+        # the dimension is the heading's.
+        for _, _, lad in group:
+            lad.areas[0].name = None
+            lad.areas[0].dims[0].name = ""
     if len(group) == 1:
         if one_dimension(main):
             main.areas[0].dims[0].name = name_of(main_doc, main_table, 1)
@@ -651,9 +897,16 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
             dim.description = _said_before(doc, table)
             dims.append(dim)
         first_doc, first_table, _ = group[0]
-        area = AreaSpec(_enclosing_heading(first_doc, first_table), dims)
+        if all(lad.group for _, _, lad in group):
+            # Each sheet names its area in a title row ("Area: Customer Care"): the dimensions gather under them.
+            by_area: dict[str, AreaSpec] = {}
+            for dim, (_, _, lad) in zip(dims, group, strict=True):
+                by_area.setdefault(lad.group or "", AreaSpec(lad.group)).dims.append(dim)
+            areas = list(by_area.values())
+        else:
+            areas = [AreaSpec(_enclosing_heading(first_doc, first_table), dims)]
         title = main_doc.title or next((b.text for b in main_doc.headings if b.depth == 1), None)
-        result = Ladder(main.levels, [area], title, list(main.notes), main.kind)
+        result = Ladder(main.levels, areas, title, list(main.notes), main.kind)
         what = "sheets" if main_doc.kind == "xlsx" else "tables"
         after = "its name" if main_doc.kind == "xlsx" else "the heading above it"
         result.notes.append(f"{len(group)} {what} with the same levels, each one dimension named after {after}")

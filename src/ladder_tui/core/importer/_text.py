@@ -223,7 +223,7 @@ ANSWER_WORDS = words(
 METADATA_WORDS = words(
     """id ids slug slugs key keys uuid url urls link links href path rank ranks order sort index weight weights
     point points score scores min max minimum maximum total sum average avg formula salary pay tag tags related
-    tools owner author updated created date version status type kind email"""
+    tools owner author updated created date version status type kind range"""
 )
 _MARK = re.compile(r"^(?:[✓✔✗✘☑☐•*+-]|-?\d+(?:[.,]\d+)?%?)$")
 

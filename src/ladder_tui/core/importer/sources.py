@@ -55,7 +55,10 @@ def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
             path = current / entry
             shown = str(path.relative_to(folder))
             suffix = Path(entry).suffix.lower()
-            if path.is_dir():
+            if path.is_symlink() and path.is_dir():
+                # A link to a folder may lead back up (a loop) or out of the ladder: not followed.
+                other.append(f"{shown}/ (a link)")
+            elif path.is_dir():
                 if depth < 2:
                     pending.append((path, depth + 1))
                 else:
