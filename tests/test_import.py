@@ -729,6 +729,13 @@ def test_deeply_nested_and_huge_documents() -> None:
     deep += "\n## Senior\n\n### Code\n\n- Reviews.\n"
     # Past what the Markdown parser reads (it would stop there and drop the rest): refused, nothing half-read.
     assert "nested more than 200 levels deep" in problem(("deep.md", deep.encode()))
+    # 100,000 unclosed <div>s took the HTML5 tree builder 21 s: refused before parsing, in a page and in Markdown.
+    table = "<table><tr><th>Skill</th><th>L1</th><th>L2</th></tr><tr><td>a</td><td>b.</td><td>c.</td></tr></table>"
+    divs = "<div>" * 100_000 + table
+    assert "HTML nested more than 1000 elements deep" in problem(("deep.html", f"<html><body>{divs}".encode()))
+    assert "HTML nested more than 1000 elements deep" in problem(("deep.md", f"# L\n\n{divs}\n".encode()))
+    shallow = "<html><body>" + "<div><p>x</p><br></div>" * 5000 + "<div>" * 900 + table
+    assert import_ladder([("shallow.html", shallow.encode())], today=TODAY).data["levels"]
     nested = "# Ladder\n\n## Junior\n\n### Code\n\n" + "".join(" " * (2 * i) + f"- item {i}\n" for i in range(100))
     nested += "\n## Senior\n\n### Code\n\n- Reviews.\n"
     result = imp(("nested.md", nested.encode()))

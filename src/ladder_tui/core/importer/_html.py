@@ -24,7 +24,7 @@ from ladder_tui.core.importer._document import (
     Paragraph,
     Table,
 )
-from ladder_tui.core.importer._model import Cell, Grid
+from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
 from ladder_tui.core.importer._text import fold
 
 if TYPE_CHECKING:
@@ -147,12 +147,36 @@ _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary
 #: Spans beyond these are taken as these: no real table spans more, and a hostile one must not allocate without end.
 MAX_COLSPAN = 50
 MAX_ROWSPAN = 500
+#: Elements nested deeper than this are refused before parsing: no page nests so deep, and the HTML5 tree builder
+#: takes time that grows with the square of the depth (100,000 unclosed <div>s took 21 s).
+MAX_DEPTH = 1_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+#: Elements that never hold others (no closing tag), and those a new sibling closes implicitly.
+_VOID_NAMES = "area base br col embed hr img input link meta source track wbr p li dt dd tr td th option"
+_VOID = frozenset(_VOID_NAMES.split()) | frozenset(_VOID_NAMES.upper().split())
+
+
+def _check_depth(name: str, text: str) -> None:
+    """Refuse HTML nested deeper than MAX_DEPTH, counted over its tags in one linear pass."""
+    if text.count("<") <= MAX_DEPTH:
+        return
+    depth = 0
+    for closing, tag in _TAG.findall(text):
+        if tag in _VOID:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ImportProblem(f"{name}: HTML nested more than {MAX_DEPTH} elements deep, which no ladder is")
 
 
 def read_html(name: str, text: str) -> Document:
     """A saved web page as the document model."""
     from selectolax.lexbor import LexborHTMLParser
 
+    _check_depth(name, text)
     tree = LexborHTMLParser(text)
     doc = Document(name, "html")
     title_node = tree.css_first("title")
@@ -168,10 +192,11 @@ def read_html(name: str, text: str) -> Document:
     return doc
 
 
-def html_blocks(fragment: str, line: int) -> tuple[list[Block], MarkupStats]:
+def html_blocks(name: str, fragment: str, line: int) -> tuple[list[Block], MarkupStats]:
     """The blocks of an HTML fragment (raw HTML inside Markdown), numbered from `line`."""
     from selectolax.lexbor import LexborHTMLParser
 
+    _check_depth(name, fragment)
     tree = LexborHTMLParser(fragment)
     markup = MarkupStats()
     root = tree.body

@@ -312,7 +312,7 @@ class _Walker:
         fragment = "\n".join(self.source[start:stop])
         from ladder_tui.core.importer._html import html_blocks
 
-        blocks, markup = html_blocks(fragment, start + 1)
+        blocks, markup = html_blocks(self.doc.name, fragment, start + 1)
         self.doc.markup.links += markup.links
         self.doc.markup.images += markup.images
         if not blocks or self.items:
