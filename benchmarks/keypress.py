@@ -167,8 +167,8 @@ def _card_lengths(screen: Any) -> list[int]:
 async def _measure(
     path: Path, size: tuple[int, int], presses: int | None, gap: float, tune: bool, phases: Phases | None = None
 ) -> KeyTimings:
-    from ladder_tui.core.loader import load_assessment
-    from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.storage.loader import load_assessment
     from ladder_tui.tui.app import make_app
     from ladder_tui.tui.screens.area import AreaIntroScreen
     from ladder_tui.tui.screens.dimension import DimensionScreen
@@ -261,9 +261,9 @@ def measure_reference(
 
 def fresh_assessment(framework_path: Path, folder: Path, assessment_id: str) -> Path:
     """A new, unanswered self-evaluation of the framework at `framework_path` (referenced by path)."""
-    from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.loader import load_framework
-    from ladder_tui.core.storage import save_assessment
+    from ladder_tui.core.domain.assessment import new_assessment
+    from ladder_tui.core.storage.assessments import save_assessment
+    from ladder_tui.core.storage.loader import load_framework
 
     framework = load_framework(framework_path)
     assessment = new_assessment(
@@ -307,10 +307,10 @@ def measure_autosave(framework_path: Path, folder: Path, format_cache: bool = Tr
 
     Without `format_cache`, every save formats every area's answers afresh (`core.storage._cached_area_toml`
     replaced by the function it caches), as before the cache was added."""
-    from ladder_tui.core import storage
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.session import WalkSession
-    from ladder_tui.core.walk import Stay, WalkController
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.domain.walk import Stay, WalkController
+    from ladder_tui.core.storage import assessments as storage
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     if not format_cache:
         storage._cached_area_toml = storage._area_toml  # type: ignore[assignment]

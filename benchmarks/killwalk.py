@@ -47,10 +47,10 @@ class KillRound:
 def kill_round(framework_path: Path, folder: Path, env: dict[str, str], rng: random.Random, number: int) -> KillRound:
     from keypress import fresh_assessment
 
-    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.domain.session import WalkSession
     from ladder_tui.core.errors import LadderError
-    from ladder_tui.core.loader import load_assessment
-    from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.loader import load_assessment
 
     path = fresh_assessment(framework_path, folder, f"kill-{number:03d}")
     app = ptyrun.PtyApp([sys.executable, "-m", "ladder_tui", "open", str(path)], env)
@@ -93,7 +93,7 @@ def kill_round(framework_path: Path, folder: Path, env: dict[str, str], rng: ran
 
 def _mismatch(walk: object, ratings: list[str | None], typed: list[str]) -> str:
     """Where the answers on disk first part from the digits typed, and what is around it."""
-    from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.domain.session import WalkSession
 
     assert isinstance(walk, WalkSession)
     levels = {level.id: str(number) for number, level in enumerate(walk.framework.levels, start=1)}

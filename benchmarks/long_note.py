@@ -13,10 +13,10 @@ import time
 
 
 def main() -> int:
-    from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.report import render
-    from ladder_tui.core.scoring import score
+    from ladder_tui.core.domain.assessment import new_assessment
+    from ladder_tui.core.domain.scoring import score
+    from ladder_tui.core.presentation.report import render
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     framework = FrameworkCatalog().get("customer-support-l1-l5")

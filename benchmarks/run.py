@@ -35,8 +35,9 @@ PYTHON = sys.executable
 #: What `summary` imports on its way with warm caches (the loader, scoring, cycles, the document, Rich's table
 #: layout; no pydantic), for the "imports alone" context figure.
 SUMMARY_IMPORTS = (
-    "import argparse, ladder_tui.cli, ladder_tui.core.catalog, ladder_tui.core.storage, ladder_tui.core.cycles,"
-    " ladder_tui.core.scoring, ladder_tui.core.report, rich.console, rich.table, rich.rule"
+    "import argparse, ladder_tui.cli, ladder_tui.core.storage.catalog, ladder_tui.core.storage.assessments,"
+    " ladder_tui.core.domain.cycles, ladder_tui.core.domain.scoring, ladder_tui.core.presentation.report,"
+    " rich.console, rich.table, rich.rule"
 )
 
 
@@ -132,9 +133,9 @@ def ms(seconds: float) -> str:
 
 def prepare_home_with_assessments(home: Path, count: int, seed: int = 7) -> None:
     """`count` assessments over the built-in frameworks, partly answered, in `home`."""
-    from ladder_tui.core.assessment import MODE_SLOT, new_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.storage import assessment_to_toml
+    from ladder_tui.core.domain.assessment import MODE_SLOT, new_assessment
+    from ladder_tui.core.storage.assessments import assessment_to_toml
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     rng = random.Random(seed)
     frameworks = FrameworkCatalog(home=home).frameworks()
@@ -491,9 +492,9 @@ TEAM_FRAMEWORK = "product-support-skills-matrix"
 
 def prepare_team(home: Path, people: int, seed: int = 14) -> None:
     """`people` assessments of one built-in framework, every dimension rated by self and lead, a fifth with notes."""
-    from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.storage import assessment_to_toml
+    from ladder_tui.core.domain.assessment import new_assessment
+    from ladder_tui.core.storage.assessments import assessment_to_toml
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     rng = random.Random(seed)
     framework = FrameworkCatalog(home=home).get(TEAM_FRAMEWORK)

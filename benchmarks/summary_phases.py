@@ -37,13 +37,13 @@ def main() -> None:
     with phase("import ladder_tui.cli (errors; dataclasses, pathlib: shared with the reference's imports)"):
         import ladder_tui.cli
     with phase("import core.catalog, core.storage (loader, tomli, tomli_w, assessment, framework, rules, files)"):
-        import ladder_tui.core.catalog
-        import ladder_tui.core.storage
+        import ladder_tui.core.storage.assessments
+        import ladder_tui.core.storage.catalog
     with phase("import core.cycles, core.scoring"):
-        import ladder_tui.core.cycles
-        import ladder_tui.core.scoring
+        import ladder_tui.core.domain.cycles
+        import ladder_tui.core.domain.scoring
     with phase("import core.report (core.document)"):
-        import ladder_tui.core.report
+        import ladder_tui.core.presentation.report
     with phase("import rich.console (what the reference imports)"):
         import rich.console
     with phase("  import rich.table, rule, box, text (the layout)"):
@@ -54,12 +54,13 @@ def main() -> None:
     import sys
     from pathlib import Path
 
-    from ladder_tui.core import loader, rules
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.document import summary_document
-    from ladder_tui.core.report import render_text
-    from ladder_tui.core.scoring import score
-    from ladder_tui.core.storage import find_assessment, real_path
+    from ladder_tui.core.domain import rules
+    from ladder_tui.core.domain.scoring import score
+    from ladder_tui.core.presentation.document import summary_document
+    from ladder_tui.core.presentation.report import render_text
+    from ladder_tui.core.storage import loader
+    from ladder_tui.core.storage.assessments import find_assessment, real_path
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     with phase("parse the command line"):
         args = ladder_tui.cli._parser().parse_args(["summary", "synthetic-500-review"])
@@ -76,7 +77,7 @@ def main() -> None:
     with phase("score"):
         result = score(framework, assessment)
     with phase("the earlier cycle (core.cycles.since: the person's other files)"):
-        moved = ladder_tui.core.cycles.since(assessment, framework, path.parent, catalog)
+        moved = ladder_tui.core.domain.cycles.since(assessment, framework, path.parent, catalog)
     earlier = (moved.before.updated[:10], moved.since_line()) if moved is not None else None
     with phase("summary document"):
         doc = summary_document(result, earlier)
@@ -104,9 +105,9 @@ def main() -> None:
     with phase("  pydantic.BaseModel (the model machinery)"):
         from pydantic import BaseModel  # noqa: F401
     with phase("  import core.schema: build every model (framework and assessment)"):
-        import ladder_tui.core.schema
+        import ladder_tui.core.storage.schema
     with phase("validate it (AssessmentSpec) and dump it"):
-        dump = ladder_tui.core.schema.AssessmentSpec.model_validate(data).model_dump(mode="json")
+        dump = ladder_tui.core.storage.schema.AssessmentSpec.model_validate(data).model_dump(mode="json")
     with phase("marshal it (then written atomically)"):
         marshal.dumps({"ok": True, "dump": dump})
     show("first run after the assessment file changed (after any walk; its cache entry rebuilt), in addition:")
@@ -116,9 +117,9 @@ def main() -> None:
     with phase(f"parse the 500-dimension framework ({len(raw) // 1024} KB, tomli)"):
         fw_data = loader.parse_toml(loader.decode(raw, "fw"), "fw")
     with phase("validate it (FrameworkSpec)"):
-        spec = ladder_tui.core.schema.FrameworkSpec.model_validate(fw_data)
+        spec = ladder_tui.core.storage.schema.FrameworkSpec.model_validate(fw_data)
     with phase("its content hash (canonical JSON, sha256)"):
-        dumped = ladder_tui.core.schema.hashable_dump(spec.model_dump(mode="json"))
+        dumped = ladder_tui.core.storage.schema.hashable_dump(spec.model_dump(mode="json"))
         canonical = json.dumps(dumped, sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(canonical.encode()).hexdigest()[:16]
     with phase("its dump for the cache"):

@@ -92,9 +92,9 @@ def write_assessment(
     seed: int = 1,
 ) -> Path:
     """An assessment of the framework at `framework_path`, `answered` of it rated (self and lead), with notes."""
-    from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.loader import load_framework
-    from ladder_tui.core.storage import save_assessment
+    from ladder_tui.core.domain.assessment import new_assessment
+    from ladder_tui.core.storage.assessments import save_assessment
+    from ladder_tui.core.storage.loader import load_framework
 
     rng = random.Random(seed)
     framework = load_framework(framework_path)

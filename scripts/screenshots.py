@@ -27,10 +27,10 @@ WIDE = (200, 50)
 
 def make_fixtures() -> dict[str, Path]:
     """A few assessments at different stages, saved through the pure core with fixed dates."""
-    from ladder_tui.core.assessment import Assessment, new_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.paths import assessments_dir
-    from ladder_tui.core.storage import save_assessment
+    from ladder_tui.core.domain.assessment import Assessment, new_assessment
+    from ladder_tui.core.storage.assessments import save_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.paths import assessments_dir
 
     catalog = FrameworkCatalog()
 

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ladder_tui.core.assessment import Assessment, Mode, new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.paths import assessments_dir
-from ladder_tui.core.storage import save_assessment
-from ladder_tui.core.walk import Stay, WalkController
+from ladder_tui.core.domain.assessment import Assessment, Mode, new_assessment
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.walk import Stay, WalkController
+from ladder_tui.core.storage.assessments import save_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.paths import assessments_dir
 
 if TYPE_CHECKING:
-    from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.domain.session import WalkSession
 if TYPE_CHECKING:
     from textual.pilot import Pilot
     from textual.screen import Screen

@@ -12,9 +12,9 @@ from pathlib import Path
 import asyncssh
 import pyte
 
-from ladder_tui.core.assessment import new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.storage import load_assessment, save_assessment
+from ladder_tui.core.domain.assessment import new_assessment
+from ladder_tui.core.storage.assessments import load_assessment, save_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 FRAMEWORK = "customer-support-l1-l5"
 DEADLINE = 20.0
@@ -41,7 +41,7 @@ def write_private_key(folder: Path, key: asyncssh.SSHKey, name: str) -> Path:
 
 def make_assessment(assessment_id: str, subject: str = "Alex") -> Path:
     """An assessment file in LADDER_TUI_HOME/assessments/<id>.toml, made through the core (as `ladder-tui new` does)."""
-    from ladder_tui.core.paths import assessments_dir
+    from ladder_tui.core.storage.paths import assessments_dir
 
     framework = FrameworkCatalog().get(FRAMEWORK)
     assessment = new_assessment(framework, subject, "self", assessment_id=assessment_id)

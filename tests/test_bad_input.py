@@ -20,9 +20,9 @@ from typing import IO, Any
 import pytest
 
 from conftest import PYTHON, all_keys, answer, builtin_framework, ladder_env, make_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import load_assessment
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.storage.assessments import load_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 PRODUCT = "product-support-skills-matrix"
 #: Raw terminal control bytes that must never reach stdout/stderr: ESC, and C1 controls (CSI, OSC, DCS, ST) as UTF-8.

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import builtin_framework, make_assessment, rate_all
-from ladder_tui.core import loader
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.loader import cache_dir, load_assessment
+from ladder_tui.core.storage import loader
+from ladder_tui.core.storage.loader import cache_dir, load_assessment
 
 PRODUCT = "product-support-skills-matrix"
 

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import BUILTIN_DIR, FIXTURES, PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, rate_all
 from ladder_tui import __version__
-from ladder_tui.core.storage import load_assessment
-from ladder_tui.core.text import cell_len
+from ladder_tui.core.presentation.text import cell_len
+from ladder_tui.core.storage.assessments import load_assessment
 
 BUILTIN_IDS = [
     "customer-support-l1-l5",

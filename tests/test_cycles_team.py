@@ -14,9 +14,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from conftest import PYTHON, builtin_framework, ladder_env, make_assessment, settle
-from ladder_tui.core import rules
-from ladder_tui.core.cycles import carried_from
-from ladder_tui.core.loader import load_assessment
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.cycles import carried_from
+from ladder_tui.core.storage.loader import load_assessment
 from ladder_tui.tui.app import make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen
 from ladder_tui.tui.screens.dimension import DimensionScreen
@@ -195,7 +195,7 @@ async def test_a_new_cycle_starts_from_last_time_and_counts_only_what_is_confirm
     path = make_assessment(fw, "Ana Lima", assessment_id="ana-next", when=None)
     fresh = load_assessment(path)
     fresh.previous = carried_from(fw, earlier)
-    from ladder_tui.core.storage import save_assessment
+    from ladder_tui.core.storage.assessments import save_assessment
 
     save_assessment(fresh, path)
     assert rules.counts(fw, load_assessment(path)).answered == 0  # carried values are not answers
@@ -220,7 +220,7 @@ async def test_a_new_cycle_starts_from_last_time_and_counts_only_what_is_confirm
 
 
 async def test_enter_keeps_last_times_not_applicable_or_below_until_the_cursor_moves(ladder_home: Path) -> None:
-    from ladder_tui.core.storage import save_assessment
+    from ladder_tui.core.storage.assessments import save_assessment
 
     fw = builtin_framework(L1_L5)
     keys = fw.dimension_keys()
@@ -332,8 +332,8 @@ async def test_the_team_screen_shows_the_heatmap_and_opens_a_persons_summary(
         assert isinstance(app.screen, SummaryScreen), app.screen
         assert app.walk is not None and app.walk.path == team["ana-december"]
         assert app.walk.read_only and app.walk.read_only_reason == "viewing" and not app.walk.hidden_steps()
-        from ladder_tui.core.catalog import FrameworkCatalog
-        from ladder_tui.core.session import WalkSession
+        from ladder_tui.core.domain.session import WalkSession
+        from ladder_tui.core.storage.catalog import FrameworkCatalog
 
         other = WalkSession.open(team["ana-december"], FrameworkCatalog())
         try:
@@ -418,7 +418,7 @@ def test_a_cycle_with_nothing_rated_suggests_nothing_rather_than_below_the_first
 @pytest.fixture
 def ghost(ladder_home: Path, team: dict[str, Path]) -> Path:
     """One more assessment, on a framework that was installed then removed."""
-    from ladder_tui.core.loader import load_framework
+    from ladder_tui.core.storage.loader import load_framework
 
     source = Path(__file__).parents[1] / "frameworks" / "support-specialist-l2-l4.toml"
     folder = ladder_home / "frameworks"

@@ -21,12 +21,12 @@ import pytest
 import tomli_w
 
 from conftest import PYTHON, answer, ladder_env
-from ladder_tui.core.assessment import new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import load_framework
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import load_assessment, save_assessment
+from ladder_tui.core.domain.assessment import new_assessment
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.storage.assessments import load_assessment, save_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.loader import load_framework
 
 LEVELS = ["junior", "intermediate", "advanced", "senior", "lead"]
 KILL_ITERATIONS = 30
@@ -79,9 +79,9 @@ WALKER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.session import WalkSession
-    from ladder_tui.core.walk import Stay, WalkController
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.domain.walk import Stay, WalkController
 
     path, seed = Path(sys.argv[1]), int(sys.argv[2])
     levels = ["junior", "intermediate", "advanced", "senior", "lead", "below", "na"]
@@ -191,9 +191,9 @@ HOLDER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.session import WalkSession
-    from ladder_tui.core.walk import Stay, WalkController
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.domain.walk import Stay, WalkController
 
     walk = WalkSession.open(Path(sys.argv[1]), FrameworkCatalog())
     print("READ-ONLY" if walk.read_only else "WRITER", flush=True)
@@ -248,7 +248,7 @@ RACER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from ladder_tui.core.storage import load_assessment, save_assessment
+    from ladder_tui.core.storage.assessments import load_assessment, save_assessment
 
     source, target, count = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
     assessment = load_assessment(source)
@@ -308,8 +308,8 @@ SAVER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.session import WalkSession
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.domain.session import WalkSession
 
     walk = WalkSession.open(Path(sys.argv[1]), FrameworkCatalog())
     notes = ["A" * 3_000_000, "B" * 3_000_000]  # large, so that a save takes long enough to be interrupted

@@ -26,11 +26,11 @@ from hypothesis import strategies as st
 
 from conftest import PYTHON, ROOT, answer, builtin_framework, ladder_env, make_assessment, settle
 from ladder_tui import cli
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.files import MAX_FILE_BYTES
-from ladder_tui.core.loader import load_assessment
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import AssessmentLock
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.storage.assessments import AssessmentLock
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.files import MAX_FILE_BYTES
+from ladder_tui.core.storage.loader import load_assessment
 from test_bad_input import assert_clean_error, assert_inert, run, snapshot
 
 PRODUCT = "product-support-skills-matrix"
@@ -241,8 +241,9 @@ def test_a_read_only_data_folder_opens_read_only_and_says_why(ladder_home: Path,
     before = good.read_bytes()
     os.chmod(good.parent, 0o500)  # readable, not writable: no lock file and no save can be made there
     code = (
-        "import sys; from pathlib import Path; from ladder_tui.core.catalog import FrameworkCatalog;"
-        "from ladder_tui.core.session import WalkSession; from ladder_tui.core.walk import Stay, WalkController;"
+        "import sys; from pathlib import Path; from ladder_tui.core.storage.catalog import FrameworkCatalog;"
+        "from ladder_tui.core.domain.session import WalkSession;"
+        "from ladder_tui.core.domain.walk import Stay, WalkController;"
         "walk = WalkSession.open(Path(sys.argv[1]), FrameworkCatalog(), 'self');"
         "print(walk.read_only, walk.read_only_reason, not isinstance(WalkController(walk).answer('junior'), Stay))"
     )
@@ -287,9 +288,9 @@ def test_a_symlink_to_an_assessment_is_the_same_file_for_the_lock(ladder_home: P
 def test_two_new_assessments_for_one_subject_at_once_make_two_files(ladder_home: Path) -> None:
     code = (
         "import sys, time\n"
-        "from ladder_tui.core.assessment import new_assessment\n"
-        "from ladder_tui.core.catalog import FrameworkCatalog\n"
-        "from ladder_tui.core.storage import assessment_id_for, create_assessment\n"
+        "from ladder_tui.core.domain.assessment import new_assessment\n"
+        "from ladder_tui.core.storage.catalog import FrameworkCatalog\n"
+        "from ladder_tui.core.storage.assessments import assessment_id_for, create_assessment\n"
         f"fw = FrameworkCatalog().get({PRODUCT!r})\n"
         "a = new_assessment(fw, sys.argv[2], assessment_id=assessment_id_for('Same', fw.id))\n"
         "while time.time() < float(sys.argv[1]): pass\n"
@@ -318,9 +319,9 @@ def test_a_long_unbroken_note_is_laid_out_whole_in_line_length_pieces(ladder_hom
     """What keeps the layout linear: a word longer than the line is broken into line-length pieces before Rich sees
     it (Rich alone folds one long word in quadratic time). The timing itself is a benchmark row (`longnote`): tests
     never assert wall-clock times."""
-    from ladder_tui.core.report import render
-    from ladder_tui.core.scoring import score
-    from ladder_tui.core.text import cell_len
+    from ladder_tui.core.domain.scoring import score
+    from ladder_tui.core.presentation.report import render
+    from ladder_tui.core.presentation.text import cell_len
 
     fw = builtin_framework(L1_L5)
     keys = fw.dimension_keys()

@@ -23,7 +23,7 @@ import tomli_w
 from conftest import SHARED, settle, shared
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
-from ladder_tui.core.loader import framework_from_data
+from ladder_tui.core.storage.loader import framework_from_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
@@ -834,9 +834,9 @@ def test_the_import_command_never_takes_a_built_ins_place_or_makes_folders_unask
 
 async def test_an_imported_ladder_opens_in_the_walk_at_once(ladder_home: Path) -> None:
     from conftest import make_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.loader import load_assessment
-    from ladder_tui.core.storage import write_framework
+    from ladder_tui.core.storage.assessments import write_framework
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.loader import load_assessment
     from ladder_tui.tui.app import make_app
     from ladder_tui.tui.screens.area import AreaIntroScreen
     from ladder_tui.tui.screens.dimension import DimensionScreen

@@ -19,7 +19,7 @@ import yaml
 from conftest import shared
 from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
 from ladder_tui.core.importer.sources import read_sources
-from ladder_tui.core.loader import framework_from_data
+from ladder_tui.core.storage.loader import framework_from_data
 
 TODAY = datetime.date(2026, 3, 2)
 

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import PYTHON, ladder_env
 from ladder_tui.core.importer import ImportProblem, ImportResult, import_ladder
-from ladder_tui.core.loader import framework_from_data
+from ladder_tui.core.storage.loader import framework_from_data
 
 TODAY = datetime.date(2026, 3, 2)
 

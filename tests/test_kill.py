@@ -17,9 +17,9 @@ from typing import TypeVar
 import pytest
 
 from conftest import PYTHON, all_keys, builtin_framework, make_assessment
-from ladder_tui.core.assessment import Slot
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.storage import AssessmentLock, load_assessment
+from ladder_tui.core.domain.assessment import Slot
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.storage.assessments import AssessmentLock, load_assessment
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 

@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 
 from conftest import builtin_framework
-from ladder_tui.core.assessment import Assessment, new_assessment
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import framework_from_data
-from ladder_tui.core.report import FORMATS, clean, md, render
-from ladder_tui.core.scoring import ScoreResult, score
-from ladder_tui.core.text import break_long_words, cell_len
+from ladder_tui.core.domain.assessment import Assessment, new_assessment
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.scoring import ScoreResult, score
+from ladder_tui.core.presentation.report import FORMATS, clean, md, render
+from ladder_tui.core.presentation.text import break_long_words, cell_len
+from ladder_tui.core.storage.loader import framework_from_data
 
 LEVELS = ["junior", "mid", "senior"]
 ESC_RED = "\x1b[31m"
@@ -293,10 +293,10 @@ def test_unknown_format() -> None:
 def test_json_render_does_not_import_rich() -> None:
     code = (
         "import sys\n"
-        "from ladder_tui.core.loader import framework_from_data\n"
-        "from ladder_tui.core.assessment import new_assessment\n"
-        "from ladder_tui.core.scoring import score\n"
-        "from ladder_tui.core.report import render\n"
+        "from ladder_tui.core.storage.loader import framework_from_data\n"
+        "from ladder_tui.core.domain.assessment import new_assessment\n"
+        "from ladder_tui.core.domain.scoring import score\n"
+        "from ladder_tui.core.presentation.report import render\n"
         "dim = {'id': 'd', 'name': 'D', 'levels': {'one': 'x'}}\n"
         "fw = framework_from_data({'id': 'x', 'name': 'X', 'levels': [{'id': 'one', 'name': 'One'}],"
         " 'areas': [{'id': 'a', 'name': 'A', 'dimensions': [dim]}]})\n"
@@ -347,7 +347,7 @@ def test_printed_summary_of_a_full_ladder_fits_on_two_pages(tmp_path: Path, pape
 def test_laying_out_pauses_the_cycle_collector_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from ladder_tui.core import report
+    from ladder_tui.core.presentation import report
 
     seen: list[bool] = []
     real_text = report.render_text

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import builtin_framework
-from ladder_tui.core.assessment import (
+from ladder_tui.core.domain.assessment import (
     MODES,
     SPECIAL_ANSWERS,
     Answer,
@@ -31,9 +31,9 @@ from ladder_tui.core.assessment import (
     Session,
     new_assessment,
 )
-from ladder_tui.core.framework import RESERVED_LEVEL_IDS
-from ladder_tui.core.loader import assessment_to_data, framework_from_data, load_framework
-from ladder_tui.core.storage import assessment_to_toml, load_assessment, save_assessment
+from ladder_tui.core.domain.framework import RESERVED_LEVEL_IDS
+from ladder_tui.core.storage.assessments import assessment_to_toml, load_assessment, save_assessment
+from ladder_tui.core.storage.loader import assessment_to_data, framework_from_data, load_framework
 
 SETTINGS = settings(
     max_examples=150,
@@ -154,7 +154,7 @@ def test_saved_text_is_exactly_what_tomli_w_writes(assessment: Assessment) -> No
 
 
 def test_huge_notes_are_saved_exactly_and_not_kept_in_the_cache() -> None:
-    from ladder_tui.core import storage
+    from ladder_tui.core.storage import assessments as storage
 
     framework = builtin_framework("product-support-skills-matrix")
     assessment = new_assessment(framework, "Ana", "self", assessment_id="ana")
@@ -274,7 +274,7 @@ def test_framework_round_trips_unchanged(data: dict[str, Any]) -> None:
 
 
 def test_built_in_frameworks_round_trip_too() -> None:
-    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     catalog = FrameworkCatalog(home=Path(tempfile.gettempdir()) / "no-such-ladder-home")
     for entry in catalog.entries():

@@ -19,14 +19,14 @@ from hypothesis import strategies as st
 
 from conftest import builtin_framework, builtin_ids, make_assessment
 from ladder_tui import cli
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Assessment, new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.listing import list_assessments
-from ladder_tui.core.loader import load_assessment
-from ladder_tui.core.scoring import score
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import open_assessment, save_assessment
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Assessment, new_assessment
+from ladder_tui.core.domain.scoring import score
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.storage.assessments import open_assessment, save_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.listing import list_assessments
+from ladder_tui.core.storage.loader import load_assessment
 from ladder_tui.tui.app import make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen
 from ladder_tui.tui.screens.dimension import DimensionScreen
@@ -106,7 +106,7 @@ def _summary_json(path: Path) -> str:
 
 
 def test_each_rule_is_defined_once_and_only_the_loader_parses_toml() -> None:
-    """The rules live in core/rules.py alone; no other module of the program parses TOML."""
+    """The rules live in core/domain/rules.py alone; no other module of the program parses TOML."""
     src = Path(__file__).resolve().parents[1] / "src" / "ladder_tui"
     sources = {path: path.read_text(encoding="utf-8") for path in src.rglob("*.py")}
     for name in ("effective_rating", "is_answer", "counts", "resume_point", "applicable_dimensions"):
@@ -117,7 +117,7 @@ def test_each_rule_is_defined_once_and_only_the_loader_parses_toml() -> None:
         for path, text in sources.items()
         if re.search(r"^\s*(import tomllib|import tomli\b|from tomli(b)? import|import tomli as)", text, re.MULTILINE)
     ]
-    assert parsers == ["core/loader.py"], parsers
+    assert parsers == ["core/storage/loader.py"], parsers
 
 
 # ----- the example of the issue, walked in the app -----
@@ -216,7 +216,7 @@ def test_format_1_files_written_before_open_list_and_summarise_unchanged(ladder_
 
 
 def test_a_disagreement_is_two_answers_that_differ_not_applicable_included() -> None:
-    from ladder_tui.core.assessment import Answer
+    from ladder_tui.core.domain.assessment import Answer
 
     fw = builtin_framework("customer-support-l1-l5")
     first, second = fw.level_ids[:2]

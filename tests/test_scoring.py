@@ -10,10 +10,10 @@ from typing import Any
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ladder_tui.core.assessment import Assessment, new_assessment
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import framework_from_data
-from ladder_tui.core.scoring import ScoreResult, score
+from ladder_tui.core.domain.assessment import Assessment, new_assessment
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.scoring import ScoreResult, score
+from ladder_tui.core.storage.loader import framework_from_data
 
 LEVELS = ["junior", "mid", "senior", "lead"]
 
@@ -604,7 +604,7 @@ def test_the_core_does_not_import_textual_or_rich() -> None:
     code = (
         "import sys, pkgutil, importlib, ladder_tui.core as core\n"
         "names = [m.name for m in pkgutil.walk_packages(core.__path__, 'ladder_tui.core.')]\n"
-        "assert 'ladder_tui.core.walk' in names and 'ladder_tui.core.scoring' in names\n"
+        "assert 'ladder_tui.core.domain.walk' in names and 'ladder_tui.core.domain.scoring' in names\n"
         "for name in names: importlib.import_module(name)\n"
         "assert 'textual' not in sys.modules, 'textual'; assert 'rich' not in sys.modules, 'rich'"
     )

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import shared
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import load_framework
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.storage.loader import load_framework
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_000 = "000_0af646ccdaf6d3d2.txt"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from conftest import shared
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import load_framework
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.storage.loader import load_framework
 
 FRAMEWORKS = Path(__file__).resolve().parents[1] / "frameworks"
 

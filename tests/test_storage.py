@@ -12,16 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, PYTHON, all_keys, answer, builtin_framework, ladder_env, make_assessment, rate_all
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import SKIPPED, new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import SKIPPED, new_assessment
+from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.files import atomic_write
-from ladder_tui.core.listing import list_assessments
-from ladder_tui.core.loader import load_framework
-from ladder_tui.core.paths import assessments_dir, data_home
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import (
+from ladder_tui.core.storage.assessments import (
     AssessmentLock,
     assessment_id_for,
     assessment_to_toml,
@@ -31,6 +26,11 @@ from ladder_tui.core.storage import (
     open_assessment,
     save_assessment,
 )
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.files import atomic_write
+from ladder_tui.core.storage.listing import list_assessments
+from ladder_tui.core.storage.loader import load_framework
+from ladder_tui.core.storage.paths import assessments_dir, data_home
 
 PRODUCT = "product-support-skills-matrix"
 TINY = FIXTURES / "tiny-ladder.toml"
@@ -340,7 +340,7 @@ def test_lock_held_by_another_process(ladder_home: Path) -> None:
         [
             PYTHON,
             "-c",
-            "import sys; from pathlib import Path; from ladder_tui.core.storage import AssessmentLock;"
+            "import sys; from pathlib import Path; from ladder_tui.core.storage.assessments import AssessmentLock;"
             "lock = AssessmentLock(Path(sys.argv[1])); print(lock.acquire(), flush=True); sys.stdin.read()",
             str(path),
         ],

@@ -12,14 +12,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, TextArea
 
 from conftest import all_keys, answer, builtin_framework, builtin_ids, make_assessment, rate_all, settle
-from ladder_tui.core import rules
-from ladder_tui.core import session as session_module
-from ladder_tui.core.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Assessment, Mode
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.paths import assessments_dir
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import AssessmentLock, load_assessment
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain import session as session_module
+from ladder_tui.core.domain.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Assessment, Mode
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.storage.assessments import AssessmentLock, load_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.paths import assessments_dir
 from ladder_tui.tui.app import LadderApp, make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen
 from ladder_tui.tui.screens.dimension import DimensionScreen

@@ -12,13 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import all_keys, builtin_framework, make_assessment, rate_all
-from ladder_tui.core import rules
-from ladder_tui.core import session as session_module
-from ladder_tui.core.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Mode
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.storage import load_assessment
-from ladder_tui.core.walk import (
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain import session as session_module
+from ladder_tui.core.domain.assessment import BELOW, MODE_SLOT, NOT_APPLICABLE, SKIPPED, Mode
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.domain.walk import (
     SKIP,
     BackToWalk,
     CloseAssessment,
@@ -38,6 +36,8 @@ from ladder_tui.core.walk import (
     Stay,
     WalkController,
 )
+from ladder_tui.core.storage.assessments import load_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 L1_L5 = "customer-support-l1-l5"
 PRODUCT = "product-support-skills-matrix"
@@ -284,7 +284,7 @@ def test_a_summary_opened_alone_leaves_the_assessment_when_it_closes() -> None:
 
 
 def load_opened(path: Path):  # type: ignore[no-untyped-def]
-    from ladder_tui.core.storage import open_assessment
+    from ladder_tui.core.storage.assessments import open_assessment
 
     return open_assessment(path, FrameworkCatalog())
 

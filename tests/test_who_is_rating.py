@@ -14,7 +14,7 @@ from pathlib import Path
 from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
 
 from conftest import ROOT, all_keys, builtin_framework, make_assessment, rate_all, settle
-from ladder_tui.core.loader import load_assessment
+from ladder_tui.core.storage.loader import load_assessment
 from ladder_tui.tui import commands
 from ladder_tui.tui.app import LadderApp, make_app
 from ladder_tui.tui.screens.area import AreaIntroScreen

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from ladder_tui import __version__
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 if TYPE_CHECKING:
     import argparse
 
-    from ladder_tui.core.assessment import Mode
+    from ladder_tui.core.domain.assessment import Mode
 
 PROG = "ladder-tui"
 
@@ -171,11 +171,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _frameworks(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     if args.fw_command == "validate":
         from ladder_tui.core.errors import FrameworkError
-        from ladder_tui.core.loader import load_framework
+        from ladder_tui.core.storage.loader import load_framework
 
         bad = 0
         for name in args.paths:
@@ -197,7 +197,7 @@ def _frameworks(args: argparse.Namespace) -> int:
     if args.fw_command == "schema":
         import json
 
-        from ladder_tui.core.schema import json_schema
+        from ladder_tui.core.storage.schema import json_schema
 
         print(json.dumps(json_schema(), indent=2))
         return 0
@@ -206,7 +206,7 @@ def _frameworks(args: argparse.Namespace) -> int:
     catalog = FrameworkCatalog()
     if args.fw_command == "show":
         framework, path = catalog.resolve(args.framework)
-        from ladder_tui.core.outline import framework_outline
+        from ladder_tui.core.presentation.outline import framework_outline
 
         print("\n".join(_inert(line) for line in framework_outline(framework, path).splitlines()))
         return 0
@@ -227,12 +227,12 @@ def _frameworks(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     import datetime
 
-    from ladder_tui.core.catalog import FrameworkCatalog
     from ladder_tui.core.importer import import_ladder
     from ladder_tui.core.importer.sources import read_sources
-    from ladder_tui.core.loader import load_framework
-    from ladder_tui.core.paths import user_frameworks_dir
-    from ladder_tui.core.storage import write_framework
+    from ladder_tui.core.storage.assessments import write_framework
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.loader import load_framework
+    from ladder_tui.core.storage.paths import user_frameworks_dir
 
     sources = read_sources(args.files)
     result = import_ladder(
@@ -284,10 +284,10 @@ LIST_SUBJECT_WIDTH = 40
 
 
 def _list() -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.listing import list_assessments
-    from ladder_tui.core.paths import assessments_dir
-    from ladder_tui.core.storage import readable_folder
+    from ladder_tui.core.storage.assessments import readable_folder
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.listing import list_assessments
+    from ladder_tui.core.storage.paths import assessments_dir
 
     listing = list_assessments(FrameworkCatalog(), readable_folder(assessments_dir()))
     for problem in listing.problems:
@@ -295,7 +295,7 @@ def _list() -> int:
     if not listing.rows:
         print("No assessments yet. Start one with: ladder-tui new --framework ID --subject NAME")
         return 0
-    from ladder_tui.core.text import fit_cells
+    from ladder_tui.core.presentation.text import fit_cells
 
     rows = [("ID", "SUBJECT", "FRAMEWORK", "MODE", "PROGRESS", "LAST SAVED")]
     for item in listing.rows:
@@ -307,11 +307,11 @@ def _list() -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.cycles import since_note
-    from ladder_tui.core.report import render
-    from ladder_tui.core.scoring import score
-    from ladder_tui.core.storage import find_assessment, open_assessment
+    from ladder_tui.core.domain.cycles import since_note
+    from ladder_tui.core.domain.scoring import score
+    from ladder_tui.core.presentation.report import render
+    from ladder_tui.core.storage.assessments import find_assessment, open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     path = find_assessment(args.assessment)
     catalog = FrameworkCatalog()
@@ -333,10 +333,10 @@ def _terminal(output: str | None) -> tuple[bool, int]:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.cycles import compare, comparison_document, comparison_warnings
-    from ladder_tui.core.report import render_document, render_json_data
-    from ladder_tui.core.storage import find_assessment, open_assessment
+    from ladder_tui.core.domain.cycles import compare, comparison_document, comparison_warnings
+    from ladder_tui.core.presentation.report import render_document, render_json_data
+    from ladder_tui.core.storage.assessments import find_assessment, open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     catalog = FrameworkCatalog()
     old = open_assessment(find_assessment(args.old), catalog)
@@ -357,12 +357,12 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _team(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.listing import list_assessments
-    from ladder_tui.core.paths import assessments_dir
-    from ladder_tui.core.report import render_document, render_json_data
-    from ladder_tui.core.storage import readable_folder
-    from ladder_tui.core.team import frameworks_in, team_csv, team_document, team_rollup
+    from ladder_tui.core.domain.team import frameworks_in, team_csv, team_document, team_rollup
+    from ladder_tui.core.presentation.report import render_document, render_json_data
+    from ladder_tui.core.storage.assessments import readable_folder
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.listing import list_assessments
+    from ladder_tui.core.storage.paths import assessments_dir
 
     catalog = FrameworkCatalog()
     folders = [Path(folder).expanduser() for folder in args.folders] or [assessments_dir()]
@@ -404,12 +404,12 @@ def _team(args: argparse.Namespace) -> int:
 
 def _write(destination: str | None, text: str) -> None:
     """A report to standard output, or to a file (never over one of ladder-tui's own files)."""
-    from ladder_tui.core.files import write_output
+    from ladder_tui.core.storage.files import write_output
 
     if destination is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from ladder_tui.core.loader import refuse_ladder_file
+    from ladder_tui.core.storage.loader import refuse_ladder_file
 
     where = write_output(destination, text, guard=refuse_ladder_file)
     if where != "standard output":
@@ -417,7 +417,7 @@ def _write(destination: str | None, text: str) -> None:
 
 
 def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
-    from ladder_tui.core.text import cell_len  # columns line up with wide (East Asian) characters too
+    from ladder_tui.core.presentation.text import cell_len  # columns line up with wide (East Asian) characters too
 
     rows = [tuple(_inert(cell) for cell in row) for row in rows]
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -428,7 +428,7 @@ def _print_table(rows: Sequence[tuple[str, ...]]) -> None:
 
 def _inert(text: str) -> str:
     """Control characters from a file never reach the terminal raw; one line per message."""
-    from ladder_tui.core.text import clean
+    from ladder_tui.core.presentation.text import clean
 
     return " ".join(clean(text).split("\n"))
 
@@ -441,15 +441,15 @@ def _error(text: str) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ladder_tui.core.assessment import new_assessment
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.cycles import carried_from
-    from ladder_tui.core.storage import assessment_id_for, create_assessment
+    from ladder_tui.core.domain.assessment import new_assessment
+    from ladder_tui.core.domain.cycles import carried_from
+    from ladder_tui.core.storage.assessments import assessment_id_for, create_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     catalog = FrameworkCatalog()
     earlier = None
     if args.from_id:
-        from ladder_tui.core.storage import find_assessment, open_assessment
+        from ladder_tui.core.storage.assessments import find_assessment, open_assessment
 
         earlier = open_assessment(find_assessment(args.from_id), catalog)
     if args.framework is None and earlier is None:
@@ -496,8 +496,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from ladder_tui.core.catalog import FrameworkCatalog
-    from ladder_tui.core.storage import find_assessment, open_assessment
+    from ladder_tui.core.storage.assessments import find_assessment, open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     path = find_assessment(args.assessment)
     # Validate before starting the app so bad input gets one clear line, not a screen.

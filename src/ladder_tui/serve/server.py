@@ -16,9 +16,9 @@ from pathlib import Path
 
 import asyncssh
 
-from ladder_tui.core import files
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.paths import assessments_dir, data_home
+from ladder_tui.core.storage import files
+from ladder_tui.core.storage.paths import assessments_dir, data_home
 from ladder_tui.serve.filters import InputFilter
 from ladder_tui.serve.room import Member, Room, RoomError
 

@@ -13,18 +13,18 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.text import clean
+from ladder_tui.core.presentation.text import clean
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
 from ladder_tui.tui.served import is_served
 
 if TYPE_CHECKING:
-    from ladder_tui.core.assessment import Mode
-    from ladder_tui.core.session import WalkSession
-    from ladder_tui.core.storage import OpenedAssessment
+    from ladder_tui.core.domain.assessment import Mode
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.storage.assessments import OpenedAssessment
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -105,9 +105,9 @@ class LadderApp(App[None]):
 
     def open_assessment(self, path: Path, mode: Mode | None = None, *, summary: bool = False) -> None:
         """Open an assessment's walk in `mode`; without one, self, unless others have rated: then ask who is rating."""
-        from ladder_tui.core import rules
-        from ladder_tui.core.session import holds_more_than_self
-        from ladder_tui.core.storage import open_assessment
+        from ladder_tui.core.domain import rules
+        from ladder_tui.core.domain.session import holds_more_than_self
+        from ladder_tui.core.storage.assessments import open_assessment
 
         try:
             opened = open_assessment(path, self.catalog)
@@ -131,8 +131,8 @@ class LadderApp(App[None]):
         self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts), chosen)
 
     def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False, view: bool = False) -> None:
-        from ladder_tui.core.session import WalkSession
-        from ladder_tui.core.walk import WalkController
+        from ladder_tui.core.domain.session import WalkSession
+        from ladder_tui.core.domain.walk import WalkController
         from ladder_tui.tui.screens.dimension import DimensionScreen
 
         self.close_walk()

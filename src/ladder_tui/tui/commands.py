@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-from ladder_tui.core.assessment import MODE_MEANING
+from ladder_tui.core.domain.assessment import MODE_MEANING
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.message import Message
 
-from ladder_tui.core.assessment import Mode
+from ladder_tui.core.domain.assessment import Mode
 
 
 class OpenAssessment(Message):

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from ladder_tui.core.text import break_long_words, clean, plural
+from ladder_tui.core.presentation.text import break_long_words, clean, plural
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
-    from ladder_tui.core.walk import Notice
+    from ladder_tui.core.domain.walk import Notice
 
 #: Words longer than this are cut into pieces before layout (see `core.text.break_long_words`).
 LONGEST_WORD = 200

@@ -10,7 +10,7 @@ from typing import Any
 
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._text import RESERVED_LEVEL_IDS, Fixer, IdMaker, fold, short_names, slug
-from ladder_tui.core.text import clean, plural
+from ladder_tui.core.presentation.text import clean, plural
 
 MAX_LEVELS = 50
 #: Empty cells named in the report at most (then a count).
@@ -217,7 +217,7 @@ def _source_stem(files: Sequence[str], folder: str | None) -> str:
 def _validate(data: dict[str, Any], where: str) -> None:
     # Deferred: pydantic is needed only here, and only by this command.
     from ladder_tui.core.errors import FrameworkError
-    from ladder_tui.core.loader import framework_from_data
+    from ladder_tui.core.storage.loader import framework_from_data
 
     try:
         framework_from_data(data, where)

@@ -9,7 +9,7 @@ from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._ordering import ascending
 from ladder_tui.core.importer._plausible import drop_stubs, problem
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 
 def _stem(name: str) -> str:

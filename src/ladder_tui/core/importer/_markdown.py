@@ -30,7 +30,7 @@ from ladder_tui.core.importer._document import (
 )
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
 from ladder_tui.core.importer._text import fold
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

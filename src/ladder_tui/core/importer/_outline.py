@@ -18,7 +18,7 @@ from typing import TypeVar
 from ladder_tui.core.importer._document import Document, Heading, Item, ItemList, MarkupStats, Paragraph
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
 from ladder_tui.core.importer._text import fold, key, level_like, question_like
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 #: Deeper list nesting than this is read as if it were this deep (hostile documents nest without end).
 MAX_LIST_DEPTH = 16

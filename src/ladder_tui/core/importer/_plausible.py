@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ladder_tui.core.importer._model import Ladder
 from ladder_tui.core.importer._text import ANSWER_WORDS, fold, key, level_like, metadata_name, words
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _MARKUP = re.compile(r"\*\*\S|\S\*\*|\]\([^)\s]*\)|\{\{|\{%|%\}|&(?:nbsp|amp|lt|gt|quot|#\d+);|^#{1,6}\s|^\[[ xX]\]\s")

@@ -27,7 +27,7 @@ from typing import Any
 from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
 from ladder_tui.core.importer._text import fold, level_like, words
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 NAME_FIELDS = ("title", "displayName", "display_name", "name", "label", "skill", "competency", "topic", "id", "key")
 DESCRIPTION_FIELDS = ("description", "summary", "definition", "about", "overview", "intro")

@@ -18,7 +18,7 @@ from ladder_tui.core.importer._text import (
     statements,
     words,
 )
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
 
 #: A first header cell with one of these words means the levels are the rows.
 ROW_WORDS = words(

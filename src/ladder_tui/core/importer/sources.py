@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.files import read_bytes
 from ladder_tui.core.importer import EXTENSIONS
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
+from ladder_tui.core.storage.files import read_bytes
 
 #: A folder's files that are about the ladder, not the ladder (a repository's furniture).
 _FURNITURE = re.compile(

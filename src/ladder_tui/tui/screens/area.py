@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ladder_tui.core.session import Step, WalkSession
-from ladder_tui.core.text import plural
-from ladder_tui.core.walk import BELOW_FIRST, NOT_APPLICABLE_HERE, SKIP, Choice, PickLevel
+from ladder_tui.core.domain.session import Step, WalkSession
+from ladder_tui.core.domain.walk import BELOW_FIRST, NOT_APPLICABLE_HERE, SKIP, Choice, PickLevel
+from ladder_tui.core.presentation.text import plural
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints

@@ -17,10 +17,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.session import Step, WalkSession
-from ladder_tui.core.walk import (
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED
+from ladder_tui.core.domain.session import Step, WalkSession
+from ladder_tui.core.domain.walk import (
     BELOW_FIRST,
     NOT_APPLICABLE_HERE,
     SKIP,
@@ -39,6 +38,7 @@ from ladder_tui.core.walk import (
     WalkController,
     WalkRequest,
 )
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import inert, notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -326,7 +326,7 @@ class DimensionScreen(Screen[None]):
         if self.session.mode != "pair":
             line.display = False
             return
-        from ladder_tui.core.scoring import below_name, score
+        from ladder_tui.core.domain.scoring import below_name, score
 
         result = score(self.session.framework, self.session.assessment)
         if not result.sides:

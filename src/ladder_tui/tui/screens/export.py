@@ -33,7 +33,7 @@ Writer = Callable[[str, Path], Path]
 
 def exports_dir() -> Path:
     """Where exports go in a room served over SSH: no member may choose a path on the host."""
-    from ladder_tui.core.paths import data_home
+    from ladder_tui.core.storage.paths import data_home
 
     return data_home() / "exports"
 

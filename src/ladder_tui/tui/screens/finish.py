@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from ladder_tui.core.walk import EndChoice, EndOfWalk
+from ladder_tui.core.domain.walk import EndChoice, EndOfWalk
 
 
 class FinishScreen(ModalScreen[EndChoice]):

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.text import plural
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.presentation.text import plural
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import FrameworksChanged
 from ladder_tui.tui.text import inert
@@ -64,7 +64,7 @@ class FrameworksScreen(Screen[None]):
         self.frameworks: list[Framework] = []
 
     def compose(self) -> ComposeResult:
-        from ladder_tui.core.paths import user_frameworks_dir
+        from ladder_tui.core.storage.paths import user_frameworks_dir
 
         self.frameworks = self.catalog.frameworks()
         yield Header(icon="≡")
@@ -107,7 +107,7 @@ class FrameworksScreen(Screen[None]):
         return True
 
     def action_import_ladder(self) -> None:
-        from ladder_tui.core.paths import user_frameworks_dir
+        from ladder_tui.core.storage.paths import user_frameworks_dir
         from ladder_tui.tui.screens.importer import ImportScreen
 
         def imported(path: Path | None) -> None:

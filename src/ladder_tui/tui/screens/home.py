@@ -12,11 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ladder_tui.core.assessment import Mode
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.files import regular_files
-from ladder_tui.core.listing import ListedAssessment
-from ladder_tui.core.paths import assessments_dir
+from ladder_tui.core.domain.assessment import Mode
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.files import regular_files
+from ladder_tui.core.storage.listing import ListedAssessment
+from ladder_tui.core.storage.paths import assessments_dir
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import one_line
@@ -78,7 +78,7 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="home-rows")
     def reload(self) -> None:
         """Read the folder again (in a thread: the screen stays responsive), then show the rows."""
-        from ladder_tui.core.listing import list_assessments
+        from ladder_tui.core.storage.listing import list_assessments
 
         self.catalog.reload()
         listing = list_assessments(self.catalog)

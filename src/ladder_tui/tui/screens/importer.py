@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ladder_tui.core.catalog import FrameworkCatalog
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.importer import ImportResult
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui.text import inert
 
 
@@ -87,7 +87,7 @@ class ImportScreen(ModalScreen[Path | None]):
         report.update(Content("\n".join(lines)))
 
     def action_save(self) -> None:
-        from ladder_tui.core.storage import write_framework
+        from ladder_tui.core.storage.assessments import write_framework
 
         if self.result is None:
             self.notify("Name a file and press enter to read it first.", severity="warning")

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.assessment import SKIPPED
-from ladder_tui.core.session import WalkSession
+from ladder_tui.core.domain.assessment import SKIPPED
+from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.tui.text import inert
 
 

@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.assessment import MODE_MEANING, MODES, Mode, new_assessment
-from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.domain.assessment import MODE_MEANING, MODES, Mode, new_assessment
+from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.listing import ListedAssessment
-from ladder_tui.core.storage import assessment_id_for, create_assessment
+from ladder_tui.core.storage.assessments import assessment_id_for, create_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.listing import ListedAssessment
 from ladder_tui.tui import commands
 from ladder_tui.tui.screens.frameworks import framework_preview
 from ladder_tui.tui.text import literal, one_line
@@ -131,9 +131,9 @@ class NewAssessmentScreen(Screen[Created | None]):
 
     def _offer_last_cycle(self) -> None:
         """A person with an earlier assessment on this framework: offer to start from its answers (a new cycle)."""
-        from ladder_tui.core.assessment import slugify
-        from ladder_tui.core.cycles import latest_cycles, same_person
-        from ladder_tui.core.listing import list_assessments
+        from ladder_tui.core.domain.assessment import slugify
+        from ladder_tui.core.domain.cycles import latest_cycles, same_person
+        from ladder_tui.core.storage.listing import list_assessments
 
         carry = self.query_one("#carry", GlyphCheckbox)
         subject = self.query_one("#subject", Input).value.strip()
@@ -167,7 +167,7 @@ class NewAssessmentScreen(Screen[Created | None]):
         target = target_value if isinstance(target_value, str) else None
         previous = None
         if self.earlier is not None and self.query_one("#carry", GlyphCheckbox).value:
-            from ladder_tui.core.cycles import carried_from
+            from ladder_tui.core.domain.cycles import carried_from
 
             previous = carried_from(framework, self.earlier.assessment)
         # Frameworks picked here come from the catalog, so the file records the id only (no path).

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
-from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.core.domain.session import Step, WalkSession
 from ladder_tui.tui.text import one_line
 
 

@@ -11,9 +11,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.walk import BackToWalk, GoHome, OpenDimension, OpenSummary, Stay, WalkController, WalkRequest
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.domain.walk import (
+    BackToWalk,
+    GoHome,
+    OpenDimension,
+    OpenSummary,
+    Stay,
+    WalkController,
+    WalkRequest,
+)
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints

@@ -11,12 +11,12 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Header
 
-from ladder_tui.core import rules
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.document import Document, summary_document
-from ladder_tui.core.scoring import score
-from ladder_tui.core.session import WalkSession
-from ladder_tui.core.walk import BackToWalk, GoHome, OpenDimension, OpenReview, WalkRequest
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.scoring import score
+from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.core.domain.walk import BackToWalk, GoHome, OpenDimension, OpenReview, WalkRequest
+from ladder_tui.core.presentation.document import Document, summary_document
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -34,9 +34,9 @@ def export_summary(
 ) -> Path:
     """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused.
     `make_folder`: the destination's folder is ladder-tui's own (a shared room's exports) and may be made."""
-    from ladder_tui.core.files import write_output
-    from ladder_tui.core.loader import refuse_ladder_file
-    from ladder_tui.core.report import render
+    from ladder_tui.core.presentation.report import render
+    from ladder_tui.core.storage.files import write_output
+    from ladder_tui.core.storage.loader import refuse_ladder_file
 
     text = render(score(session.framework, session.assessment), fmt, color=False, width=100, since=since)
     # Never standard output or a device: the terminal is the app's screen, and the report would land on it.
@@ -58,7 +58,7 @@ class SummaryScreen(Screen[WalkRequest]):
         self.catalog = catalog
         self.served = served
         self._width = 100
-        from ladder_tui.core.cycles import since_note
+        from ladder_tui.core.domain.cycles import since_note
 
         #: "Since <date>": what moved since the person's earlier cycle (the screen and its exports show it).
         self.earlier = since_note(session.assessment, session.framework, session.path.parent, catalog)

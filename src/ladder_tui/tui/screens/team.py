@@ -16,13 +16,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.document import Heat, Section, Table, heat_band
+from ladder_tui.core.domain.team import Team, frameworks_in, team_document, team_rollup
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.listing import ListedAssessment
-from ladder_tui.core.report import HEAT_STYLES
-from ladder_tui.core.team import Team, frameworks_in, team_document, team_rollup
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.document import Heat, Section, Table, heat_band
+from ladder_tui.core.presentation.report import HEAT_STYLES
+from ladder_tui.core.presentation.text import plural
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.listing import ListedAssessment
 from ladder_tui.tui import commands
 from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import inert, one_line
@@ -77,7 +77,7 @@ class TeamScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="team")
     def load(self) -> None:
-        from ladder_tui.core.listing import list_assessments
+        from ladder_tui.core.storage.listing import list_assessments
 
         rows = list_assessments(self.catalog).rows
         self.app.call_from_thread(self._loaded, rows)

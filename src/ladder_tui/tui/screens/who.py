@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.assessment import MODE_MEANING, MODES, Mode, Slot
+from ladder_tui.core.domain.assessment import MODE_MEANING, MODES, Mode, Slot
 from ladder_tui.tui import commands
 from ladder_tui.tui.text import one_line
 

@@ -7,7 +7,7 @@ import re
 from textual.content import Content
 from textual.widgets import Static
 
-from ladder_tui.core.framework import Level
+from ladder_tui.core.domain.framework import Level
 from ladder_tui.tui.text import inert
 
 _NUMBER = re.compile(r"(\d+)")

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from ladder_tui.core.document import (
+from ladder_tui.core.presentation.document import (
     Bar,
     Block,
     BulletList,
@@ -25,7 +25,7 @@ from ladder_tui.core.document import (
     Table,
     heat_band,
 )
-from ladder_tui.core.report import HEAT_STYLES, TERMINAL_STYLES
+from ladder_tui.core.presentation.report import HEAT_STYLES, TERMINAL_STYLES
 from ladder_tui.tui.text import inert
 
 #: Document styles as Textual styles.

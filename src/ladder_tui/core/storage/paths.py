@@ -39,10 +39,10 @@ def user_frameworks_dir(home: Path | None = None) -> Path:
 
 def builtin_frameworks_dir() -> Path:
     """The built-in ladders: inside the installed package, or the repository's `frameworks/` in a checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "builtin_frameworks"
+    packaged = Path(__file__).resolve().parents[2] / "builtin_frameworks"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "frameworks"
+    return Path(__file__).resolve().parents[4] / "frameworks"
 
 
 def framework_dirs(home: Path | None = None, extra_dirs: list[Path] | None = None) -> list[tuple[Path, str]]:

@@ -36,10 +36,10 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
-from ladder_tui.core.framework import Area, Dimension, Framework
-from ladder_tui.core.text import plural
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
+from ladder_tui.core.domain.framework import Area, Dimension, Framework
+from ladder_tui.core.presentation.text import plural
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
 _EPSILON = 1e-9

@@ -13,8 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ladder_tui.core.cycles import answer_value, latest_cycles
-from ladder_tui.core.document import (
+from ladder_tui.core.domain.cycles import answer_value, latest_cycles
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.scoring import Rating, Ref, ScoreResult, score
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.presentation.document import (
     Block,
     BulletList,
     Card,
@@ -28,11 +31,8 @@ from ladder_tui.core.document import (
     Table,
     plain,
 )
-from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.listing import ListedAssessment
-from ladder_tui.core.scoring import Rating, Ref, ScoreResult, score
-from ladder_tui.core.text import clean
+from ladder_tui.core.presentation.text import clean
+from ladder_tui.core.storage.listing import ListedAssessment
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from ladder_tui.core.document import (
+from ladder_tui.core.domain.scoring import ScoreResult
+from ladder_tui.core.presentation.document import (
     SHORT_LIST,
     Bar,
     Block,
@@ -33,8 +34,7 @@ from ladder_tui.core.document import (
     summary_document,
     transposed,
 )
-from ladder_tui.core.scoring import ScoreResult
-from ladder_tui.core.text import break_long_words, clean
+from ladder_tui.core.presentation.text import break_long_words, clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.text import plural
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.presentation.text import plural
 
 
 def framework_outline(framework: Framework, path: Path | None = None, width: int = 100) -> str:

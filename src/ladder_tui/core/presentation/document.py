@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from ladder_tui.core.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult, below_name
-from ladder_tui.core.text import plural
+from ladder_tui.core.domain.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult, below_name
+from ladder_tui.core.presentation.text import plural
 
 #: How a span of text is set: "" plain, "strong", "em", "muted", "accent" (the level), "warn".
 Style = Literal["", "strong", "em", "muted", "accent", "warn"]

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import Assessment, Slot
-from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import Assessment, Slot
+from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.files import regular_files
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import load_assessment
-from ladder_tui.core.paths import assessments_dir
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.files import regular_files
+from ladder_tui.core.storage.loader import load_assessment
+from ladder_tui.core.storage.paths import assessments_dir
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import (
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import (
     MODE_SLOT,
     SLOTS,
     Assessment,
@@ -16,10 +16,10 @@ from ladder_tui.core.assessment import (
     Slot,
     now,
 )
-from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.domain.framework import Area, Dimension, Framework
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import Area, Dimension, Framework
-from ladder_tui.core.storage import AssessmentLock, OpenedAssessment, open_assessment, save_assessment
+from ladder_tui.core.storage.assessments import AssessmentLock, OpenedAssessment, open_assessment, save_assessment
+from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 
 @dataclass(frozen=True)

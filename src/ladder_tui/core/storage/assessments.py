@@ -12,14 +12,14 @@ from pathlib import Path
 
 import tomli_w
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import Assessment, slugify
-from ladder_tui.core.catalog import FrameworkCatalog
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import Assessment, slugify
+from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.files import FILE_MODE, atomic_write, create_exclusive, real_path
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import answer_fields, assessment_to_data, load_assessment
-from ladder_tui.core.paths import assessments_dir
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.files import FILE_MODE, atomic_write, create_exclusive, real_path
+from ladder_tui.core.storage.loader import answer_fields, assessment_to_data, load_assessment
+from ladder_tui.core.storage.paths import assessments_dir
 
 HEADER = "# ladder-tui assessment: personal data, keep private. Edited by ladder-tui; safe to read and diff.\n"
 
@@ -88,8 +88,8 @@ def write_framework(data: dict[str, object], path: Path, *, force: bool = False,
     """Save framework data (as a TOML file holds it) to `path`: a new file, or with `force` over an old framework
     (never over an assessment or anything that is not a regular file). Without `make_folder` (a path a person
     typed) a missing folder is an error rather than made."""
-    from ladder_tui.core.files import atomic_write
-    from ladder_tui.core.loader import looks_like_ladder_file
+    from ladder_tui.core.storage.files import atomic_write
+    from ladder_tui.core.storage.loader import looks_like_ladder_file
 
     if not make_folder and not path.expanduser().parent.is_dir():
         raise LadderError(f"{path}: the folder {path.expanduser().parent} does not exist")

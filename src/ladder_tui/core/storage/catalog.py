@@ -6,11 +6,11 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import FrameworkError, LadderError, Problem
-from ladder_tui.core.files import real_path, regular_files
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.loader import load_framework
-from ladder_tui.core.paths import framework_dirs
+from ladder_tui.core.storage.files import real_path, regular_files
+from ladder_tui.core.storage.loader import load_framework
+from ladder_tui.core.storage.paths import framework_dirs
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import Assessment, Previous
-from ladder_tui.core.catalog import FrameworkCatalog
-from ladder_tui.core.document import (
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import Assessment, Previous
+from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.scoring import Rating, Ref, ScoreResult, score
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.presentation.document import (
     Block,
     BulletList,
     Card,
@@ -29,11 +31,9 @@ from ladder_tui.core.document import (
     plain,
     rating_text,
 )
-from ladder_tui.core.errors import LadderError
-from ladder_tui.core.framework import Framework
-from ladder_tui.core.listing import ListedAssessment, list_assessments
-from ladder_tui.core.scoring import Rating, Ref, ScoreResult, score
-from ladder_tui.core.text import plural
+from ladder_tui.core.presentation.text import plural
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.core.storage.listing import ListedAssessment, list_assessments
 
 
 def carried_from(framework: Framework, earlier: Assessment) -> Previous:
@@ -75,7 +75,7 @@ def latest_cycles(rows: Iterable[ListedAssessment]) -> dict[str, ListedAssessmen
 def cycles_of(assessment: Assessment, folder: Path, catalog: FrameworkCatalog) -> list[ListedAssessment]:
     """The person's assessments on this framework in `folder` (files are named `<subject>-<framework>...`), and the
     one this one was started from wherever its name is."""
-    from ladder_tui.core.assessment import slugify
+    from ladder_tui.core.domain.assessment import slugify
 
     rows = list_assessments(catalog, folder, names=f"{slugify(assessment.subject)}-{assessment.framework.id}").rows
     if assessment.previous is not None and all(row.id != assessment.previous.id for row in rows):

@@ -30,8 +30,7 @@ try:  # blake2 is built into CPython; importing it through hashlib also loads Op
 except ImportError:  # pragma: no cover - other Pythons
     from hashlib import blake2b
 
-from ladder_tui.core import files
-from ladder_tui.core.assessment import (
+from ladder_tui.core.domain.assessment import (
     ASSESSMENT_KIND,
     Answer,
     Assessment,
@@ -40,9 +39,10 @@ from ladder_tui.core.assessment import (
     Previous,
     Session,
 )
+from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
 from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
-from ladder_tui.core.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
-from ladder_tui.core.paths import cache_home
+from ladder_tui.core.storage import files
+from ladder_tui.core.storage.paths import cache_home
 
 #: Deeper nesting than any ladder-tui file has is refused before it reaches the parser's or validator's recursion.
 MAX_DEPTH = 24
@@ -168,11 +168,11 @@ def _tag() -> bytes:
     """What a cache entry depends on besides the file: the code that validated it, and marshal's format."""
     global _code_tag
     if _code_tag is None:
-        here = Path(__file__).resolve().parent
+        core = Path(__file__).resolve().parents[1]
         parts = [f"{CACHE_FORMAT}:{marshal.version}:{sys.version_info[:2]}".encode()]
-        for module in ("schema.py", "framework.py", "loader.py"):
+        for module in ("storage/schema.py", "domain/framework.py", "storage/loader.py"):
             try:
-                parts.append((here / module).read_bytes())
+                parts.append((core / module).read_bytes())
             except OSError:
                 from ladder_tui import __version__
 
@@ -255,7 +255,7 @@ def _validate_data(data: dict[str, Any], name: str, text: str) -> dict[str, Any]
 
     from pydantic import ValidationError
 
-    from ladder_tui.core.schema import FrameworkSpec, framework_problems, hashable_dump
+    from ladder_tui.core.storage.schema import FrameworkSpec, framework_problems, hashable_dump
 
     try:
         spec = FrameworkSpec.model_validate(data)
@@ -413,7 +413,7 @@ def _validate_assessment_data(data: dict[str, Any]) -> dict[str, Any]:
         return _assessment_refused(f'not a ladder-tui assessment (no kind = "{ASSESSMENT_KIND}")')
     from pydantic import ValidationError
 
-    from ladder_tui.core.schema import AssessmentSpec, assessment_problem
+    from ladder_tui.core.storage.schema import AssessmentSpec, assessment_problem
 
     try:
         spec = AssessmentSpec.model_validate(data)

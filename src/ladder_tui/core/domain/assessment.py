@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from ladder_tui.core.framework import Framework
+from ladder_tui.core.domain.framework import Framework
 
 Mode = Literal["self", "lead", "pair"]
 Slot = Literal["self", "lead", "agreed"]

@@ -27,10 +27,10 @@ from enum import Enum
 from itertools import chain
 from typing import Literal
 
-from ladder_tui.core import rules
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED
-from ladder_tui.core.framework import Area
-from ladder_tui.core.session import Step, WalkSession
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED
+from ladder_tui.core.domain.framework import Area
+from ladder_tui.core.domain.session import Step, WalkSession
 
 # ----------------------------------------------------------------- what the screens are told
 

@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ladder_tui.core.domain.framework import RESERVED_LEVEL_IDS
 from ladder_tui.core.errors import Problem
-from ladder_tui.core.framework import RESERVED_LEVEL_IDS
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 

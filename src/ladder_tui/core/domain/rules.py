@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from ladder_tui.core.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Answer, Assessment, Slot
-from ladder_tui.core.framework import Area, Dimension, Framework
-from ladder_tui.core.text import plural
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Answer, Assessment, Slot
+from ladder_tui.core.domain.framework import Area, Dimension, Framework
+from ladder_tui.core.presentation.text import plural
 
 #: The slots in the order that decides the effective rating.
 PRECEDENCE: tuple[Slot, ...] = ("agreed", "lead", "self")
