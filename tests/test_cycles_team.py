@@ -287,6 +287,63 @@ async def test_the_new_form_offers_to_start_from_the_last_cycle(
     assert saved.previous is not None and saved.previous.id == DECEMBER and saved.answers == {}
 
 
+async def test_the_new_form_and_new_from_carry_the_same_questions_target_and_values(
+    ladder_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ladder_tui import cli as cli_module
+
+    fw = builtin_framework("support-specialist-l2-l4")
+    keys = fw.dimension_keys()
+    earlier_path = make_assessment(
+        fw,
+        "Dee Park",
+        questions={"people-manager": True},
+        target_level=fw.level_ids[-1],
+        ratings={"self": {keys[0]: fw.level_ids[1], keys[1]: fw.level_ids[0]}},
+    )
+    earlier = load_assessment(earlier_path)
+    assert earlier.questions["people-manager"] and not fw.questions[0].default  # carrying it changes something
+
+    def carried(path: Path) -> tuple[object, ...]:
+        saved = load_assessment(path)
+        assert saved.previous is not None
+        return (saved.subject, saved.questions, saved.target_level, saved.previous.id, saved.previous.ratings)
+
+    # The form: pick the framework, type the name, tick "start from" (questions and target follow), start.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        new = await settle(pilot, NewAssessmentScreen, tries=30)
+        assert isinstance(new, NewAssessmentScreen)
+        new.query_one("#new-frameworks", OptionList).highlighted = [f.id for f in new.frameworks].index(fw.id)
+        await pilot.pause()
+        new.query_one("#subject", Input).value = "Dee Park"
+        await pilot.pause()
+        new.query_one("#carry", GlyphCheckbox).value = True
+        await pilot.pause()
+        assert new.query_one("#q-people-manager", GlyphCheckbox).value  # shown before it is started
+        await pilot.press("f5")
+        for _ in range(30):
+            await pilot.pause()
+            if not isinstance(app.screen, NewAssessmentScreen):
+                break
+    (from_form,) = [p for p in (ladder_home / "assessments").glob("dee-park-*.toml") if p != earlier_path]
+    # The command line: `new --from` with nothing else given.
+    started: list[Path] = []
+    monkeypatch.setattr(cli_module, "_run_app", lambda path, mode=None, created=False: started.append(path) or 0)
+    assert cli_module.main(["new", "--from", earlier.id]) == 0
+    assert carried(started[0]) == carried(from_form)
+    subject, questions, target, previous_id, ratings = carried(from_form)
+    assert (subject, questions["people-manager"], target, previous_id) == (
+        "Dee Park",
+        True,
+        fw.level_ids[-1],
+        earlier.id,
+    )
+    assert ratings == {keys[0][0]: {keys[0][1]: fw.level_ids[1], keys[1][1]: fw.level_ids[0]}}
+
+
 # ----- the Team screen -----
 
 

@@ -253,7 +253,7 @@ async def test_every_key_of_the_dimension_screen_is_in_the_key_hints_at_80x24() 
         hints = screen.query_one(KeyHints)
         text = str(hints.content)
         for command in commands.COMMANDS["dimension"]:
-            if command.show and screen.check_action(command.action.split("(")[0], ()) is not False:
+            if command.show and screen.check_action(command.name, command.args) is not False:
                 assert f"{command.display} {command.label}" in text, command.id
         assert hints.region.bottom == SIZE[1]  # on screen, at the bottom
 
@@ -376,9 +376,57 @@ async def test_help_lists_the_keys_of_the_screen_it_was_opened_on_first() -> Non
     assert "leave the shared room" in served and "quit: everything is already saved" not in served
 
 
+def _screen_classes() -> list[type]:
+    """Every screen of the app, found by importing every module under tui/screens."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.screen import Screen
+
+    import ladder_tui.tui.screens as package
+
+    found: list[type] = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        found += [
+            cls
+            for _, cls in inspect.getmembers(module, inspect.isclass)
+            if issubclass(cls, Screen) and cls.__module__ == module.__name__
+        ]
+    return found
+
+
+def test_every_screens_keys_come_from_the_command_table_and_help_lists_them() -> None:
+    from textual.binding import Binding
+
+    screens = _screen_classes()
+    assert len(screens) >= 15, [cls.__name__ for cls in screens]
+    covered = {commands.APP}
+    for cls in screens:
+        # Every screen, modals included, takes its keys from one table: nothing bound beside it.
+        assert issubclass(cls, commands.Keyed), f"{cls.__name__} keeps its keys outside the command table"
+        table = cls.COMMAND_TABLE
+        covered.add(table)
+        own = [b for b in cls.BINDINGS if isinstance(b, Binding)]
+        assert [(b.key, b.action) for b in own] == [(b.key, b.action) for b in commands.bindings(table)], cls.__name__
+        for command in commands.COMMANDS[table]:
+            # Each command names a real method: of the app, or of this screen (a focused list handles unbound ones).
+            owner = LadderApp if command.on_app else cls
+            if command.bound:
+                assert callable(getattr(owner, f"action_{command.name}", None)), (cls.__name__, command.name)
+        text = help_text(table).plain
+        for keys, what in commands.help_rows(table):
+            assert f"  {keys:<8} {what}" in text, (table, keys)
+        assert text.startswith(commands.TITLES[table] + "\n")
+    # No table is left without a screen, and every table has a title in the help.
+    assert covered == set(commands.COMMANDS), set(commands.COMMANDS) - covered
+    assert set(commands.TITLES) == set(commands.COMMANDS)
+
+
 def test_readme_keys_table_matches_the_command_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("| key |") : readme.index("\n\n", readme.index("| key |"))]
     rows = dict(re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|$", table, flags=re.MULTILINE)[1:])  # after the header
-    shown = {command.display: command for command in commands.COMMANDS["dimension"] if command.action != "cursor(1)"}
+    shown = {command.display: command for command in commands.COMMANDS["dimension"] if command.in_help}
     assert set(rows) == set(shown), set(rows) ^ set(shown)

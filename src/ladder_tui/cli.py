@@ -225,50 +225,33 @@ def _frameworks(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    import datetime
-
-    from ladder_tui.core.importer import import_ladder
-    from ladder_tui.core.importer.sources import read_sources
-    from ladder_tui.core.storage.assessments import write_framework
+    from ladder_tui.core.services import importing
     from ladder_tui.core.storage.catalog import FrameworkCatalog
-    from ladder_tui.core.storage.loader import load_framework
-    from ladder_tui.core.storage.paths import user_frameworks_dir
 
-    sources = read_sources(args.files)
-    result = import_ladder(
-        sources.files,
-        folder=sources.folder,
-        notes=sources.notes,
-        fmt=args.format,
-        sheet=args.sheet,
-        levels_in=args.levels_in,
-        framework_id=args.id,
-        name=args.name,
-        today=datetime.date.today(),
+    result = importing.read_ladder(
+        args.files, fmt=args.format, sheet=args.sheet, levels_in=args.levels_in, framework_id=args.id, name=args.name
     )
-    folder = user_frameworks_dir()
-    destination = Path(args.output).expanduser() if args.output else folder / f"{result.framework_id}.toml"
-    installed = destination.parent.resolve() == folder.resolve()
+    destination = importing.destination(result, args.output)
     if not args.force:
         # In the frameworks folder an id another framework has would take its place for every assessment on it;
         # elsewhere its assessments would be counted with the other framework's by `team` and `compare`.
-        taken = FrameworkCatalog().taken_by(result.framework_id, destination)
-        if taken is not None:
+        other = FrameworkCatalog().taken_by(result.framework_id, destination)
+        if other is not None:
             effect = (
                 "put this one in its place for every assessment on it"
-                if installed
+                if importing.in_frameworks_folder(destination)
                 else "keep it anyway: team and compare would mix its assessments with the other's"
             )
             raise LadderError(
-                f"{destination}: the id {result.framework_id!r} is already {taken}; give another with --id ID "
+                f"{destination}: the id {result.framework_id!r} is already {other}; give another with --id ID "
                 f"(or --force to {effect})"
             )
-    write_framework(result.data, destination, force=args.force, make_folder=not args.output)
-    framework = load_framework(destination)  # what the walk will read: it validates and opens at once
+    saved = importing.save(result, destination, force=args.force, make_folder=not args.output)
     for line in result.report:
         print(_inert(line))
+    framework = saved.framework
     # Outside the frameworks folder the catalog does not know it: it is named by its path.
-    start = framework.id if installed else str(destination)
+    start = framework.id if saved.installed else str(destination)
     print(
         _inert(
             f"wrote {destination} ({framework.id}: {plural(len(framework.levels), 'level')}, "
@@ -308,8 +291,7 @@ def _list() -> int:
 
 def _summary(args: argparse.Namespace) -> int:
     from ladder_tui.core.domain.cycles import since_note
-    from ladder_tui.core.domain.scoring import score
-    from ladder_tui.core.presentation.report import render
+    from ladder_tui.core.services.exporting import summary_report
     from ladder_tui.core.storage.assessments import find_assessment, open_assessment
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
@@ -318,10 +300,10 @@ def _summary(args: argparse.Namespace) -> int:
     opened = open_assessment(path, catalog)
     for warning in opened.warnings:
         _error(f"warning: {path}: {warning}")
-    result = score(opened.framework, opened.assessment)
     earlier = since_note(opened.assessment, opened.framework, opened.path.parent, catalog)
     color, width = _terminal(args.output)
-    _write(args.output, render(result, args.format, color=color, width=width, since=earlier))
+    report = summary_report(opened.framework, opened.assessment, args.format, since=earlier, color=color, width=width)
+    _write(args.output, report)
     return 0
 
 
@@ -404,14 +386,12 @@ def _team(args: argparse.Namespace) -> int:
 
 def _write(destination: str | None, text: str) -> None:
     """A report to standard output, or to a file (never over one of ladder-tui's own files)."""
-    from ladder_tui.core.storage.files import write_output
+    from ladder_tui.core.services.exporting import write_report
 
     if destination is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
-    from ladder_tui.core.storage.loader import refuse_ladder_file
-
-    where = write_output(destination, text, guard=refuse_ladder_file)
+    where = write_report(text, destination)
     if where != "standard output":
         print(_inert(f"wrote {where}"), file=sys.stderr)
 
@@ -441,9 +421,7 @@ def _error(text: str) -> None:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ladder_tui.core.domain.assessment import new_assessment
-    from ladder_tui.core.domain.cycles import carried_from
-    from ladder_tui.core.storage.assessments import assessment_id_for, create_assessment
+    from ladder_tui.core.services.starting import FROM_EARLIER, NewAssessment, StartProblem, start_assessment
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     catalog = FrameworkCatalog()
@@ -459,39 +437,26 @@ def _new(args: argparse.Namespace) -> int:
     else:
         assert earlier is not None
         framework, fw_path = earlier.framework, catalog.path_of(earlier.framework.id)
-    if earlier is not None and earlier.framework.id != framework.id:
-        raise LadderError(f"--from: {earlier.assessment.id} is on {earlier.framework.id}, not {framework.id}")
-    if args.subject is not None:
-        subject = args.subject.strip()
-    elif earlier is not None:
-        subject = earlier.assessment.subject
-    else:
+    subject = args.subject if args.subject is not None else earlier.assessment.subject if earlier else None
+    if subject is None:
         raise LadderError("--subject: give the name of the person being assessed")
-    if not subject or not subject.isprintable():
-        raise LadderError("--subject: give the name of the person being assessed (printable text)")
-    if args.target is not None and not framework.has_level(args.target):
-        levels = ", ".join(framework.level_ids)
-        raise LadderError(f"--target: {framework.id} has no level {args.target!r} (levels: {levels})")
-    question_ids = {question.id for question in framework.questions}
-    for flag, given in (("--yes", args.yes), ("--no", args.no)):
-        for question in given:
-            if question not in question_ids:
-                known = ", ".join(sorted(question_ids)) or "none"
-                raise LadderError(f"{flag}: {framework.id} asks no question {question!r} (its questions: {known})")
+    given = {**{question: True for question in args.yes}, **{question: False for question in args.no}}
     builtin = catalog.path_of(framework.id) == fw_path
-    assessment = new_assessment(
+    request = NewAssessment(
         framework,
         subject,
         args.mode,
-        assessment_id=assessment_id_for(subject, framework.id),
-        framework_path=None if builtin or fw_path is None else str(fw_path),
-        questions={**{question: True for question in args.yes}, **{question: False for question in args.no}},
-        target_level=args.target if args.target is not None or earlier is None else earlier.assessment.target_level,
-        previous=carried_from(framework, earlier.assessment) if earlier is not None else None,
+        framework_path=None if builtin or fw_path is None else fw_path,
+        questions=given if given else FROM_EARLIER,
+        target=args.target if args.target is not None else FROM_EARLIER,
+        earlier=earlier.assessment if earlier is not None else None,
     )
-    if earlier is not None and not args.yes and not args.no:
-        assessment.questions = dict(earlier.assessment.questions)
-    path = create_assessment(assessment)
+    try:
+        path = start_assessment(request)
+    except StartProblem as problem:
+        flags = {"subject": "--subject", "earlier": "--from", "target": "--target"}
+        flag = flags.get(problem.field) or ("--yes" if problem.value in args.yes else "--no")
+        raise LadderError(f"{flag}: {problem}") from None
     return _run_app(path, mode=args.mode, created=True)
 
 

@@ -17,6 +17,7 @@ from ladder_tui.core.errors import LadderError
 from ladder_tui.core.presentation.text import clean
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
 from ladder_tui.tui.served import is_served
@@ -197,7 +198,7 @@ class LadderApp(App[None]):
         from ladder_tui.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            table = getattr(self.screen, "COMMAND_TABLE", commands.APP)
+            table = self.screen.COMMAND_TABLE if isinstance(self.screen, Keyed) else commands.APP
             self.push_screen(HelpScreen(table, served=self.served))
 
     def action_toggle_dark(self) -> None:
@@ -232,23 +233,19 @@ class LadderApp(App[None]):
             if textual_command.title not in ("Screenshot", "Keys"):
                 yield textual_command
         yield SystemCommand("Help", "Keys and how the walk works", self.action_help)
-        table = getattr(screen, "COMMAND_TABLE", None)
-        if table is None:
+        if not isinstance(screen, Keyed):
             return
-        for command in commands.palette_commands(table):
-            name, _, _args = command.action.partition("(")
-            if screen.check_action(name, ()) is False:
+        for command in commands.palette_commands(screen.COMMAND_TABLE):
+            if screen.check_action(command.name, command.args) is False:
                 continue
-            yield SystemCommand(command.palette or command.label, command.help, self._runner(screen, command.action))
-        steps = getattr(screen, "palette_steps", None)
-        if callable(steps):
-            # Found by typing ("go to empathy"), not listed on an empty search: 25 of them would bury the commands.
-            for title, help_text, action in steps():
-                yield SystemCommand(title, help_text, self._runner(screen, action), discover=False)
+            yield SystemCommand(command.palette or command.label, command.help, self._runner(screen, command))
+        # Found by typing ("go to empathy"), not listed on an empty search: 25 of them would bury the commands.
+        for step in screen.palette_steps():
+            yield SystemCommand(step.title, step.help, step.go, discover=False)
 
-    def _runner(self, screen: Screen[object], action: str) -> Callable[[], None]:
+    def _runner(self, screen: Screen[object], command: commands.Command) -> Callable[[], None]:
         def run() -> None:
-            self.call_later(self.run_action, action, screen)
+            self.call_later(self.run_action, command.action(), screen)
 
         return run
 

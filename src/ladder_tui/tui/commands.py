@@ -3,35 +3,74 @@ are all made from it, so help can never drift from the keys."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding
 
 from ladder_tui.core.domain.assessment import MODE_MEANING
 
+#: A literal argument of an action (a level's number, a mode).
+Arg = str | int
+
 
 @dataclass(frozen=True)
 class Command:
-    """One thing a person can do on a screen, with its key."""
+    """One thing a person can do on a screen, with its key: the screen's (or the app's) method `action_<name>`,
+    called with `args`. The Textual action string is made here, and nowhere else."""
 
-    #: Textual key names, comma-separated; "1-9" makes nine bindings, `action` formatted with the digit.
+    #: Textual key names, comma-separated; "1-9" (with `digits`) makes nine bindings.
     key: str
-    action: str
+    #: The action's name: the method `action_<name>` of the screen (or of the app, with `on_app`).
+    name: str
     #: A word or two for the key hints line.
     label: str
     #: One line for the help screen.
     help: str
     id: str
+    args: tuple[Arg, ...] = ()
     show: bool = True
     key_display: str | None = None
     priority: bool = False
     #: Offered in the command palette under this title (None: not in the palette).
     palette: str | None = None
+    #: The app's action (help, the next field) rather than the screen's.
+    on_app: bool = False
+    #: "1-9": each digit's binding passes the digit as the action's one argument.
+    digits: bool = False
+    #: A key the focused widget handles (a list's enter): listed in the help, not bound again.
+    bound: bool = True
+    #: Listed in the help (the second of a pair of keys, such as → after ←, is not).
+    in_help: bool = True
 
     @property
     def display(self) -> str:
         return self.key_display or KEY_NAMES.get(self.key, self.key)
+
+    def action(self, *args: Arg) -> str:
+        """The Textual action string for this command (with `args` in place of its own, for a digit)."""
+        values = args or self.args
+        call = f"{self.name}({', '.join(repr(value) for value in values)})" if values else self.name
+        return f"app.{call}" if self.on_app else call
+
+
+@dataclass(frozen=True)
+class PaletteStep:
+    """A place the command palette offers to go ("Go to Empathy"), found by typing."""
+
+    title: str
+    help: str
+    go: Callable[[], None]
+
+
+class Keyed:
+    """A screen whose keys are a table of `COMMANDS`; it may offer places to go in the palette."""
+
+    COMMAND_TABLE: ClassVar[str]
+
+    def palette_steps(self) -> list[PaletteStep]:
+        return []
 
 
 #: How keys are written on screen.
@@ -48,6 +87,7 @@ KEY_NAMES = {
 }
 
 APP = "app"
+HELP_KEY = Command("question_mark", "help", "Help", "help (keys of this screen first)", "help_key", on_app=True)
 
 COMMANDS: dict[str, tuple[Command, ...]] = {
     APP: (
@@ -73,12 +113,13 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("n", "new", "New", "start a new assessment", "new", palette="New assessment"),
         Command(
             "l",
-            "open_as('lead')",
+            "open_as",
             "As lead",
             "open the selected one as its lead (self ratings stay hidden until you rate)",
             "open_lead",
+            args=("lead",),
         ),
-        Command("p", "open_as('pair')", "Pair", "open the selected one to agree ratings together", "open_pair"),
+        Command("p", "open_as", "Pair", "open the selected one to agree ratings together", "open_pair", args=("pair",)),
         Command(
             "t",
             "team",
@@ -95,12 +136,14 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             "frameworks",
             palette="Browse frameworks",
         ),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
     ),
     "new": (
         Command("f5", "start", "Start", "create the assessment and start the walk", "start"),
         Command("escape", "cancel", "Back", "back to Home without creating anything", "back"),
-        Command("tab", "app.focus_next", "Next field", "next field (shift+tab: previous)", "next_field", show=False),
+        Command(
+            "tab", "focus_next", "Next field", "next field (shift+tab: previous)", "next_field", show=False, on_app=True
+        ),
     ),
     "frameworks": (
         Command(
@@ -112,57 +155,67 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             palette="Import a ladder",
         ),
         Command("escape", "back", "Back", "back to Home", "back"),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
+    ),
+    "import": (
+        Command("ctrl+s", "save", "Save", "save the framework the report describes (again: replace one)", "save"),
+        Command("escape", "cancel", "Cancel", "close without saving anything", "cancel"),
     ),
     "who": (
-        Command("s", "choose('self')", "Self", f"{MODE_MEANING['self']} (the default)", "self"),
-        Command("l", "choose('lead')", "Lead", MODE_MEANING["lead"], "lead"),
-        Command("p", "choose('pair')", "Pair", f"{MODE_MEANING['pair']}, agreeing each rating", "pair"),
+        Command("s", "choose", "Self", f"{MODE_MEANING['self']} (the default)", "self", args=("self",)),
+        Command("l", "choose", "Lead", MODE_MEANING["lead"], "lead", args=("lead",)),
+        Command("p", "choose", "Pair", f"{MODE_MEANING['pair']}, agreeing each rating", "pair", args=("pair",)),
+        Command("enter", "choose_highlighted", "Choose", "the highlighted one", "choose_highlighted", show=False),
         Command("escape", "cancel", "Cancel", "do not open it", "cancel"),
     ),
     "area": (
         Command("enter", "go_on", "Start area", "start this area", "start_area"),
         Command(
             "1-9",
-            "pick({n})",
+            "pick",
             "Answer",
             "answer the area's first dimension at once",
             "intro_pick",
             show=False,
+            digits=True,
         ),
         Command("0", "below", "Below", "below the first level, for the first dimension", "intro_below", show=False),
         Command("x", "not_applicable", "N/A", "not applicable, for the first dimension", "intro_na", show=False),
         Command("s", "skip", "Skip", "skip the first dimension", "intro_skip", show=False),
         Command("escape", "go_on", "Back", "close the intro", "back", show=False),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
     ),
     "dimension": (
         Command(
             "left",
-            "cursor(-1)",
+            "cursor",
             "Level",
             "move the cursor between the levels",
             "cursor_left",
+            args=(-1,),
             key_display="←→",
             priority=True,
         ),
         Command(
             "right",
-            "cursor(1)",
+            "cursor",
             "Level",
             "move the cursor to the level above",
             "cursor_right",
+            args=(1,),
             show=False,
             priority=True,
+            in_help=False,
         ),
         Command("enter", "choose", "Choose", "choose the level under the cursor and go on", "choose"),
         Command(
             "1-9",
-            "pick({n})",
+            "pick",
             "Pick",
             "choose the card with that number (digits follow the order of the levels, not their names)",
             "pick",
             key_display="1-9",
+            digits=True,
         ),
         Command("0", "below", "Below", "below the first level", "below"),
         Command("x", "not_applicable", "N/A", "not applicable to this role", "not_applicable"),
@@ -189,16 +242,34 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             show=False,
             palette="Home",
         ),
-        Command("pagedown", "move(1)", "Next", "the next dimension without answering", "next", show=False),
-        Command("pageup", "move(-1)", "Previous", "the previous dimension without answering", "previous", show=False),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        Command("pagedown", "move", "Next", "the next dimension without answering", "next", args=(1,), show=False),
+        Command(
+            "pageup", "move", "Previous", "the previous dimension without answering", "previous", args=(-1,), show=False
+        ),
+        HELP_KEY,
+    ),
+    "note": (Command("escape", "close", "Close", "close the note (it is saved as you type)", "close"),),
+    "jump": (
+        Command("enter", "select", "Go", "go to the highlighted dimension", "select", bound=False),
+        Command("escape", "cancel", "Cancel", "stay where you are", "cancel"),
+    ),
+    "finish": (
+        Command(
+            "enter",
+            "answer_now",
+            "Answer them now",
+            "answer the unanswered dimensions, one after the other",
+            "answer_now",
+        ),
+        Command("u", "summary", "Summary anyway", "see the summary anyway (they are left out of it)", "summary_anyway"),
+        Command("escape", "stay", "Stay here", "stay on this dimension", "stay"),
     ),
     "review": (
         Command("enter", "open", "Open", "open the dimension to change it (then back here)", "open"),
         Command("u", "summary", "Summary", "the summary", "summary", palette="Summary"),
         Command("escape", "close", "Back", "back to the walk", "back"),
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
     ),
     "summary": (
         Command(
@@ -212,13 +283,30 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("r", "review", "Review", "review every answer", "review", palette="Review all answers"),
         Command("escape", "back", "Back", "back to the walk", "back"),
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
+    ),
+    "export": (
+        # Priority: enter writes the file from the path field and from the format list alike.
+        Command(
+            "enter",
+            "confirm",
+            "Export",
+            "write the file (never over one of ladder-tui's own)",
+            "confirm",
+            priority=True,
+        ),
+        Command("escape", "cancel", "Cancel", "close without writing anything", "cancel"),
     ),
     "team": (
         Command("enter", "open", "Summary", "that person's summary (their latest cycle)", "open"),
         Command("f", "next_framework", "Framework", "the next framework in the folder", "next_framework"),
         Command("escape", "back", "Back", "back to Home", "back"),
-        Command("question_mark", "app.help", "Help", "help (keys of this screen first)", "help_key"),
+        HELP_KEY,
+    ),
+    "help": (
+        Command("escape", "close", "Close", "close the help", "close"),
+        Command("question_mark", "close", "Close", "close the help", "close_q", show=False, in_help=False),
+        Command("f1", "close", "Close", "close the help", "close_f1", show=False, in_help=False),
     ),
 }
 
@@ -227,22 +315,30 @@ TITLES = {
     "home": "Home",
     "new": "New assessment",
     "frameworks": "Frameworks",
+    "import": "Import a ladder",
     "who": "Who is rating?",
     "area": "Area intro",
     "dimension": "On a dimension",
+    "note": "Note",
+    "jump": "Jump",
+    "finish": "End of the walk",
     "review": "Review",
     "summary": "Summary",
+    "export": "Export",
     "team": "Team",
+    "help": "Help",
     APP: "Everywhere",
 }
 
 
 def _expand(command: Command) -> Iterator[Binding]:
-    if command.key == "1-9":
+    if not command.bound:
+        return
+    if command.digits:
         for digit in range(1, 10):
             yield Binding(
                 str(digit),
-                command.action.format(n=digit),
+                command.action(digit),
                 command.label,
                 show=command.show and digit == 1,
                 key_display=command.key_display,
@@ -251,7 +347,7 @@ def _expand(command: Command) -> Iterator[Binding]:
         return
     yield Binding(
         command.key,
-        command.action,
+        command.action(),
         command.label,
         show=command.show,
         key_display=command.display,
@@ -270,11 +366,10 @@ def palette_commands(screen: str) -> list[Command]:
 
 
 def help_rows(screen: str, hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(keys, what they do) for the help screen, one row per command, aliases folded together; the commands whose
-    action is in `hidden` do not exist here (Quit in a shared room, where the same key is Leave)."""
-    rows: list[tuple[str, str]] = []
-    for command in COMMANDS[screen]:
-        if command.action.startswith("cursor(1)") or command.action in hidden:
-            continue  # shown with its pair, or not on offer
-        rows.append((command.display, command.help))
-    return rows
+    """(keys, what they do) for the help screen, one row per command, aliases folded together; the commands named
+    in `hidden` do not exist here (Quit in a shared room, where the same key is Leave)."""
+    return [
+        (command.display, command.help)
+        for command in COMMANDS[screen]
+        if command.in_help and command.name not in hidden
+    ]

@@ -16,13 +16,14 @@ from ladder_tui.core.domain.session import Step, WalkSession
 from ladder_tui.core.domain.walk import BELOW_FIRST, NOT_APPLICABLE_HERE, SKIP, Choice, PickLevel
 from ladder_tui.core.presentation.text import plural
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.level_card import LevelCard, card_body, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 
 
-class AreaIntroScreen(Screen[None]):
+class AreaIntroScreen(Keyed, Screen[None]):
     """Introduces a skill area; enter goes on to its first dimension.
 
     An answer key typed here (a digit, 0, x, s) is not lost: it closes the intro and answers the first dimension, so

@@ -6,6 +6,7 @@ screen renders the `Move` it returns (a dimension, an area intro, the end dialog
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual import events
@@ -40,6 +41,7 @@ from ladder_tui.core.domain.walk import (
 )
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed, PaletteStep
 from ladder_tui.tui.text import inert, notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.level_card import LevelCard, card_title
@@ -83,7 +85,7 @@ def hidden_levels_hint(shown: list[int], level_count: int) -> tuple[str, str]:
     return (f"‹ {left} more" if left else "", f"{right} more ›" if right else "")
 
 
-class DimensionScreen(Screen[None]):
+class DimensionScreen(Keyed, Screen[None]):
     """Answer one dimension at a time. Every answer is saved before the next dimension is shown."""
 
     COMMAND_TABLE = "dimension"
@@ -513,13 +515,13 @@ class DimensionScreen(Screen[None]):
     def action_summary(self) -> None:
         self.apply(self.walk.summary())
 
-    def palette_steps(self) -> list[tuple[str, str, str]]:
+    def palette_steps(self) -> list[PaletteStep]:
         """The command palette's "Go to" entries: one per dimension."""
         return [
-            (
+            PaletteStep(
                 f"Go to {one_line(step.area.name, 40)} > {one_line(step.dimension.name, 60)}",
                 f"Dimension {step.index + 1} of {self.session.total}",
-                f"go_to({step.index})",
+                partial(self.action_go_to, step.index),
             )
             for step in self.session.steps
         ]

@@ -8,17 +8,19 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioSet, Static
 
 from ladder_tui.core.errors import LadderError
+from ladder_tui.core.services.exporting import FORMATS
+from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.choices import GlyphRadioButton
 
-SUFFIX = {"markdown": ".md", "html": ".html", "json": ".json", "text": ".txt"}
 LABELS = {
     "markdown": "Markdown (.md): paste into a doc",
     "html": "HTML (.html): prints cleanly on paper",
@@ -38,17 +40,14 @@ def exports_dir() -> Path:
     return data_home() / "exports"
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(Keyed, ModalScreen[Path | None]):
     """Pick a format and a file; enter writes it (never over one of ladder-tui's own files).
 
     A refused path keeps the dialog open with the reason under the field, so the path can be corrected in place;
     the dialog closes with the written path."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
-        # Priority: enter writes the file from the path field and from the format list alike.
-        Binding("enter", "confirm", "Export", id="confirm", priority=True),
-    ]
+    COMMAND_TABLE = "export"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, stem: str, write: Writer, *, served: bool = False, kind: str = "summary") -> None:
         super().__init__()
@@ -60,7 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _default(self, fmt: str) -> Path:
         folder = exports_dir() if self.served else Path.cwd()
-        return folder / f"{self.stem}-{self.kind}{SUFFIX[fmt]}"
+        return folder / f"{self.stem}-{self.kind}{FORMATS[fmt]}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
@@ -87,7 +86,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def _format_changed(self, event: RadioSet.Changed) -> None:
         previous = self._default(self.fmt)
         pressed = event.pressed.id or ""
-        self.fmt = pressed.removeprefix("fmt-") if pressed.removeprefix("fmt-") in SUFFIX else self.fmt
+        self.fmt = pressed.removeprefix("fmt-") if pressed.removeprefix("fmt-") in FORMATS else self.fmt
         path_input = self.query_one(Input)
         # Follow the format while the path is still the default one; a path someone typed stays theirs.
         if path_input.value == str(previous):

@@ -5,23 +5,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
 from ladder_tui.core.domain.walk import EndChoice, EndOfWalk
+from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 
 
-class FinishScreen(ModalScreen[EndChoice]):
+class FinishScreen(Keyed, ModalScreen[EndChoice]):
     """The walk controller's `EndOfWalk`, offered: answer the rest now, the summary anyway, or stay."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "answer_now", "Answer them now", id="answer_now"),
-        Binding("u", "summary", "Summary anyway", id="summary_anyway"),
-        Binding("escape", "stay", "Stay here", id="stay"),
-    ]
+    COMMAND_TABLE = "finish"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, end: EndOfWalk) -> None:
         super().__init__()

@@ -18,6 +18,7 @@ from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.presentation.text import plural
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.messages import FrameworksChanged
 from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -51,7 +52,7 @@ def framework_preview(framework: Framework) -> Content:
     return Content.assemble(*parts)
 
 
-class FrameworksScreen(Screen[None]):
+class FrameworksScreen(Keyed, Screen[None]):
     """What ladders are available, and where a team's own ones go."""
 
     COMMAND_TABLE = "frameworks"

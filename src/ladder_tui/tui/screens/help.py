@@ -8,13 +8,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 
 CONCEPTS = """\
 Every answer and note is saved the moment you give it: there is no Save step; quit any time.
@@ -68,14 +69,11 @@ def help_renderable(first: str, *, served: bool = False) -> Group:
     return Group(*parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Keyed, ModalScreen[None]):
     """Keys and concepts; what the screen underneath can do comes first, so it fits at 80x24."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="close"),
-        Binding("question_mark", "close", "Close", show=False, id="close_q"),
-        Binding("f1", "close", "Close", show=False, id="close_f1"),
-    ]
+    COMMAND_TABLE = "help"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, table: str = commands.APP, *, served: bool = False) -> None:
         super().__init__()

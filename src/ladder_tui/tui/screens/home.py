@@ -18,6 +18,7 @@ from ladder_tui.core.storage.files import regular_files
 from ladder_tui.core.storage.listing import ListedAssessment
 from ladder_tui.core.storage.paths import assessments_dir
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -33,7 +34,7 @@ EMPTY = "No saved assessments yet. Press n to start one."
 READING = "Reading the saved assessments…"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Keyed, Screen[None]):
     """Where every session starts."""
 
     COMMAND_TABLE = "home"

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,13 +15,16 @@ from textual.widgets.option_list import Option
 
 from ladder_tui.core.domain.assessment import SKIPPED
 from ladder_tui.core.domain.session import WalkSession
+from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import inert
 
 
-class JumpScreen(ModalScreen[int | None]):
+class JumpScreen(Keyed, ModalScreen[int | None]):
     """Pick a dimension (grouped by area); returns its index in the walk."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    COMMAND_TABLE = "jump"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, session: WalkSession) -> None:
         super().__init__()

@@ -12,16 +12,16 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList, RadioSet, Select, Static
+from textual.widgets import Button, Checkbox, Header, Input, Label, OptionList, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from ladder_tui.core.domain.assessment import MODE_MEANING, MODES, Mode, new_assessment
+from ladder_tui.core.domain.assessment import MODE_MEANING, MODES, Mode
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.storage.assessments import assessment_id_for, create_assessment
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.listing import ListedAssessment
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.screens.frameworks import framework_preview
 from ladder_tui.tui.text import literal, one_line
 from ladder_tui.tui.widgets.choices import GlyphCheckbox, GlyphRadioButton
@@ -40,7 +40,7 @@ class Created:
     mode: Mode
 
 
-class NewAssessmentScreen(Screen[Created | None]):
+class NewAssessmentScreen(Keyed, Screen[Created | None]):
     """Creates the assessment file at once and returns it. Tab goes framework -> name -> mode -> questions ->
     target -> start, and nothing else takes focus on the way."""
 
@@ -149,39 +149,49 @@ class NewAssessmentScreen(Screen[Created | None]):
             # Short enough for 80 columns; what "start from" means is in the help and the walk's "Last time" line.
             carry.label = Content(f"Start from the {day} answers")
 
+    @on(Checkbox.Changed, "#carry")
+    def _carry_changed(self, event: Checkbox.Changed) -> None:
+        """Starting from last time carries its questions and target too (as `new --from` does): shown here, so
+        what starts is what the form says, and either can still be changed."""
+        if not event.value or self.earlier is None or self.framework is None:
+            return
+        earlier = self.earlier.assessment
+        for question in self.framework.questions:
+            if question.id in earlier.questions:
+                self.query_one(f"#q-{question.id}", GlyphCheckbox).value = earlier.questions[question.id]
+        if earlier.target_level is not None and self.framework.has_level(earlier.target_level):
+            self.query_one("#target", Select).value = earlier.target_level
+
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        from ladder_tui.core.services.starting import NewAssessment, StartProblem, start_assessment
+
         framework = self.framework
-        subject = self.query_one("#subject", Input).value.strip()
         if framework is None:
             self.notify("Pick a framework first.", severity="warning")
             return
-        if not subject or not subject.isprintable():
-            self.notify("Type the name of the person being assessed.", severity="warning")
-            self.query_one("#subject", Input).focus()
-            return
         pressed = self.query_one("#mode", RadioSet).pressed_button
         mode: Mode = next((m for m in MODES if pressed is not None and pressed.id == f"mode-{m}"), "self")
-        answers = {q.id: self.query_one(f"#q-{q.id}", GlyphCheckbox).value for q in framework.questions}
         target_value = self.query_one("#target", Select).value
-        target = target_value if isinstance(target_value, str) else None
-        previous = None
-        if self.earlier is not None and self.query_one("#carry", GlyphCheckbox).value:
-            from ladder_tui.core.domain.cycles import carried_from
-
-            previous = carried_from(framework, self.earlier.assessment)
+        carry = self.earlier is not None and self.query_one("#carry", GlyphCheckbox).value
         # Frameworks picked here come from the catalog, so the file records the id only (no path).
-        assessment = new_assessment(
+        request = NewAssessment(
             framework,
-            subject,
+            self.query_one("#subject", Input).value,
             mode,
-            assessment_id=assessment_id_for(subject, framework.id),
-            questions=answers,
-            target_level=target,
-            previous=previous,
+            questions={q.id: self.query_one(f"#q-{q.id}", GlyphCheckbox).value for q in framework.questions},
+            target=target_value if isinstance(target_value, str) else None,
+            earlier=self.earlier.assessment if carry and self.earlier is not None else None,
         )
         try:
-            path = create_assessment(assessment)
+            path = start_assessment(request)
+        except StartProblem as problem:
+            if problem.field == "subject":
+                self.notify("Type the name of the person being assessed.", severity="warning")
+                self.query_one("#subject", Input).focus()
+            else:
+                self.notify(str(problem), title="Cannot create the assessment", severity="error", timeout=10)
+            return
         except LadderError as exc:
             self.notify(str(exc), title="Cannot create the assessment", severity="error", timeout=10)
             return

@@ -6,22 +6,25 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from ladder_tui.core.domain.session import Step, WalkSession
+from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
 
 
-class NoteScreen(ModalScreen[None]):
+class NoteScreen(Keyed, ModalScreen[None]):
     """Edit this sitting's note on one dimension: every change is saved at once (like every answer); escape closes.
 
     Nothing typed can be lost: there is no Save step, so Ctrl+Q or a closed terminal keeps what was typed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", id="close")]
+    COMMAND_TABLE = "note"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, session: WalkSession, step: Step) -> None:
         super().__init__()

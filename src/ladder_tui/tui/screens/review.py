@@ -23,6 +23,7 @@ from ladder_tui.core.domain.walk import (
     WalkRequest,
 )
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
@@ -48,7 +49,7 @@ def short_answer(session: WalkSession, value: str | None) -> str:
     return f"{index + 1} {framework.levels[index].label}"
 
 
-class ReviewScreen(Screen[WalkRequest]):
+class ReviewScreen(Keyed, Screen[WalkRequest]):
     """All answers at a glance; returns what the walk should do: open a dimension or the summary, go back or home."""
 
     COMMAND_TABLE = "review"

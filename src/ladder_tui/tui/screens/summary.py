@@ -18,33 +18,14 @@ from ladder_tui.core.domain.walk import BackToWalk, GoHome, OpenDimension, OpenR
 from ladder_tui.core.presentation.document import Document, summary_document
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import SummaryView
 
 
-def export_summary(
-    session: WalkSession,
-    fmt: str,
-    destination: Path,
-    *,
-    since: tuple[str, str] | None = None,
-    make_folder: bool = False,
-) -> Path:
-    """Write the summary (the same report `ladder-tui summary` prints) to `destination`; LadderError when refused.
-    `make_folder`: the destination's folder is ladder-tui's own (a shared room's exports) and may be made."""
-    from ladder_tui.core.presentation.report import render
-    from ladder_tui.core.storage.files import write_output
-    from ladder_tui.core.storage.loader import refuse_ladder_file
-
-    text = render(score(session.framework, session.assessment), fmt, color=False, width=100, since=since)
-    # Never standard output or a device: the terminal is the app's screen, and the report would land on it.
-    write_output(str(destination), text, guard=refuse_ladder_file, make_folder=make_folder, streams=False)
-    return destination
-
-
-class SummaryScreen(Screen[WalkRequest]):
+class SummaryScreen(Keyed, Screen[WalkRequest]):
     """The result people act on, built from the same summary document as `ladder-tui summary`.
 
     Returns what the walk should do next: open a dimension or the review, go back to the walk, or home."""
@@ -112,8 +93,21 @@ class SummaryScreen(Screen[WalkRequest]):
         from ladder_tui.tui.screens.export import ExportScreen
 
         def write(fmt: str, destination: Path) -> Path:
-            # In a shared room every export goes to the data folder's exports folder, made on first use.
-            return export_summary(self.session, fmt, destination, since=self.earlier, make_folder=self.served)
+            from ladder_tui.core.services.exporting import export_summary
+
+            # In a shared room every export goes to the data folder's exports folder, made on first use. Never
+            # standard output or a device: the terminal is the app's screen, and the report would land on it.
+            session = self.session
+            export_summary(
+                session.framework,
+                session.assessment,
+                fmt,
+                destination,
+                since=self.earlier,
+                make_folder=self.served,
+                streams=False,
+            )
+            return destination
 
         def written(path: Path | None) -> None:
             if path is not None:

@@ -24,6 +24,7 @@ from ladder_tui.core.presentation.text import plural
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.listing import ListedAssessment
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.messages import OpenAssessment
 from ladder_tui.tui.text import inert, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -45,7 +46,7 @@ def column_name(area_name: str, dimension_name: str) -> str:
     return dimension_name
 
 
-class TeamScreen(Screen[None]):
+class TeamScreen(Keyed, Screen[None]):
     """The heatmap scrolls both ways at 80x24; f switches framework when several are in the folder."""
 
     COMMAND_TABLE = "team"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ladder_tui.core.domain.assessment import MODE_MEANING, MODES, Mode, Slot
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
 
 MODE_WORDS: dict[Mode, tuple[str, str, Slot]] = {
@@ -23,14 +24,11 @@ MODE_WORDS: dict[Mode, tuple[str, str, Slot]] = {
 }
 
 
-class WhoIsRatingScreen(ModalScreen[Mode | None]):
+class WhoIsRatingScreen(Keyed, ModalScreen[Mode | None]):
     """Self, lead or pair, with how many ratings each slot holds; enter (the default) is self."""
 
     COMMAND_TABLE = "who"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *commands.bindings(COMMAND_TABLE),
-        Binding("enter", "choose_highlighted", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
 
     def __init__(self, subject: str, counts: dict[Slot, int]) -> None:
         super().__init__()

@@ -14,6 +14,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
 
 
 class KeyHints(Static):
@@ -50,28 +51,27 @@ class KeyHints(Static):
 
     def _items(self) -> list[list[tuple[str, Style]]]:
         """Each available command as styled runs: the key (bold, clickable), then its label."""
-        table = getattr(self.screen, "COMMAND_TABLE", None)
+        screen = self.screen
+        table = screen.COMMAND_TABLE if isinstance(screen, Keyed) else None
         entries: list[tuple[commands.Command, DOMNode]] = [
-            (command, self.screen) for command in commands.COMMANDS.get(table or "", ())
+            (command, self.app if command.on_app else screen) for command in commands.COMMANDS.get(table or "", ())
         ]
         entries += [(command, self.app) for command in commands.COMMANDS[commands.APP]]
         items: list[list[tuple[str, Style]]] = []
-        for command, node in entries:
+        for command, target in entries:
             if not command.show:
                 continue
-            name, _, _args = command.action.partition("(")
-            target: DOMNode = node
-            if name.startswith("app."):
-                target, name = self.app, name.removeprefix("app.")
-            state = target.check_action(name, ())
+            state = target.check_action(command.name, command.args)
             if state is False:
                 continue
             if state is None:
                 items.append([(f"{command.display} {command.label}", Style(dim=True))])
                 continue
-            namespace = "app" if target is self.app else "screen"
-            action = command.action if command.action.startswith("app.") else f"{namespace}.{command.action}"
-            click = Style.from_meta({"@click": action.replace("{n}", "1")})
+            # A click runs the key's action; a digit's hint runs it for 1.
+            action = command.action(1) if command.digits else command.action()
+            if not command.on_app:
+                action = f"{'app' if target is self.app else 'screen'}.{action}"
+            click = Style.from_meta({"@click": action})
             items.append([(command.display, Style(bold=True) + click), (f" {command.label}", click)])
         if self.app.ENABLE_COMMAND_PALETTE:
             click = Style.from_meta({"@click": "app.command_palette"})
