@@ -98,6 +98,9 @@ def test_every_view_counts_the_same(assessment: Assessment, ladder_home: Path) -
             assert not walk.is_answered(walk.step)
 
 
+L1_L5 = "customer-support-l1-l5"
+
+
 def _summary_json(path: Path) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
@@ -109,7 +112,8 @@ def test_each_rule_is_defined_once_and_only_the_loader_parses_toml() -> None:
     """The rules live in core/domain/rules.py alone; no other module of the program parses TOML."""
     src = Path(__file__).resolve().parents[1] / "src" / "ladder_tui"
     sources = {path: path.read_text(encoding="utf-8") for path in src.rglob("*.py")}
-    for name in ("effective_rating", "is_answer", "counts", "resume_point", "applicable_dimensions"):
+    names = ("effective_rating", "is_answer", "counts", "area_counts", "resume_point", "applicable_dimensions")
+    for name in (*names, "rated_by_others", "answer_label"):
         defined = [path.name for path, text in sources.items() if re.search(rf"^def {name}\(", text, re.MULTILINE)]
         assert defined == ["rules.py"], (name, defined)
     parsers = [
@@ -118,11 +122,57 @@ def test_each_rule_is_defined_once_and_only_the_loader_parses_toml() -> None:
         if re.search(r"^\s*(import tomllib|import tomli\b|from tomli(b)? import|import tomli as)", text, re.MULTILINE)
     ]
     assert parsers == ["core/storage/loader.py"], parsers
+    # The slot precedence is written once: nothing else spells the three slots out in that order.
+    spelled = [
+        path.relative_to(src).as_posix()
+        for path, text in sources.items()
+        if re.search(r"""["']agreed["'],\s*["']lead["'],\s*["']self["']""", text)
+    ]
+    assert spelled == ["core/domain/rules.py"], spelled
+
+
+def test_one_answer_label_for_every_view_and_format() -> None:
+    from ladder_tui.core.presentation.document import raw_rating
+    from ladder_tui.tui.screens.review import short_answer
+
+    fw = builtin_framework(L1_L5)
+    first, third = fw.levels[0], fw.levels[2]
+    assert [rules.answer_label(fw.levels, v) for v in (third.id, BELOW, NOT_APPLICABLE, SKIPPED, None, "gone")] == [
+        f"3 {third.name}",
+        f"below {first.name}",
+        "not applicable",
+        "skipped",
+        "—",
+        "gone (not a level of this framework)",
+    ]
+    assert [rules.answer_label(fw.levels, v, short=True) for v in (third.id, BELOW, NOT_APPLICABLE, "gone")] == [
+        f"3 {third.label}",
+        "below",
+        "n/a",
+        "gone?",
+    ]
+    # The review table and the summary's answers table say it the same way (the walk calls it directly).
+    path = make_assessment(fw, "Ana", assessment_id="labels")
+    walk = WalkSession.start(open_assessment(path, FrameworkCatalog()), "self")
+    result = score(fw, load_assessment(path))
+    for value in (third.id, BELOW, NOT_APPLICABLE, SKIPPED):
+        assert (
+            short_answer(walk, value) == raw_rating(result, value) == rules.answer_label(fw.levels, value, short=True)
+        )
+    walk.close()
+
+
+def test_a_leads_skip_is_no_rating_by_someone_else() -> None:
+    fw = builtin_framework(L1_L5)
+    keys = fw.dimension_keys()
+    skipped = make_assessment(fw, "Ana", assessment_id="lead-skipped", ratings={"lead": {keys[0]: SKIPPED}})
+    assert not rules.rated_by_others(fw, load_assessment(skipped))
+    assert rules.slot_counts(fw, load_assessment(skipped))["lead"] == 0
+    rated = make_assessment(fw, "Bo", assessment_id="lead-rated", ratings={"lead": {keys[0]: fw.levels[1].id}})
+    assert rules.rated_by_others(fw, load_assessment(rated))
 
 
 # ----- the example of the issue, walked in the app -----
-
-L1_L5 = "customer-support-l1-l5"
 
 
 async def test_level_below_na_skip_level_is_four_answered_everywhere(ladder_home: Path) -> None:

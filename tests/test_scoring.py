@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from ladder_tui.core.domain.assessment import Assessment, new_assessment
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.domain.scoring import ScoreResult, score
+from ladder_tui.core.presentation.document import explanation
 from ladder_tui.core.storage.loader import framework_from_data
 
 LEVELS = ["junior", "mid", "senior", "lead"]
@@ -111,12 +112,12 @@ def test_clear_level() -> None:
     assert [check.reached for check in result.checks] == [True, True, True, False]
     senior = result.checks[2]
     assert (senior.counted, senior.met, senior.needed, senior.gaps) == (5, 4, 4, ())
-    assert result.explanation[0] == "Senior: 4 of 5 at Senior or above (80%, bar 80%)"
-    assert result.explanation[1] == (
+    assert explanation(result)[0] == "Senior: 4 of 5 at Senior or above (80%, bar 80%)"
+    assert explanation(result)[1] == (
         "Lead not reached: 0 of 5 at Lead or above (0%, bar 80%, needs 4); "
         "Quality › Accuracy is 2 levels below (at most 1 level below allowed)"
     )
-    assert result.explanation[-1] == "5 of 5 applicable dimensions rated."
+    assert explanation(result)[-1] == "5 of 5 applicable dimensions rated."
     assert result.confidence == 1.0
     assert not result.provisional
     assert result.strengths == ()
@@ -138,7 +139,7 @@ def test_level_blocked_by_max_gap() -> None:
     senior = result.checks[2]
     assert (senior.met, senior.needed, senior.reached) == (4, 4, False)
     assert [(gap.dimension.id, gap.levels_below) for gap in senior.gaps] == [("accuracy", 2)]
-    assert result.explanation[1] == (
+    assert explanation(result)[1] == (
         "Senior not reached: 4 of 5 at Senior or above (80%, bar 80%, needs 4); "
         "Quality › Accuracy is 2 levels below (at most 1 level below allowed)"
     )
@@ -157,8 +158,8 @@ def test_nobody_reaches_the_first_level() -> None:
     result = score(fw, rate(fw, ["below", "junior", "below", "junior", "below"]))
     assert result.suggested is None
     assert result.suggested_label == "Below Junior"
-    assert result.explanation[0] == "Suggested: Below Junior (Junior is not reached)."
-    assert result.explanation[1] == "Junior not reached: 2 of 5 at Junior or above (40%, bar 80%, needs 4)"
+    assert explanation(result)[0] == "Suggested: Below Junior (Junior is not reached)."
+    assert explanation(result)[1] == "Junior not reached: 2 of 5 at Junior or above (40%, bar 80%, needs 4)"
     assert result.goal is not None and result.goal.id == "junior"
     assert focus_ids(result) == ["autonomy", "decisions", "accuracy"]
     item = result.focus[0]
@@ -175,8 +176,8 @@ def test_everything_marked_not_applicable() -> None:
     assert (result.total, result.answered, result.applicable, result.counted, result.not_applicable) == (5, 5, 0, 0, 5)
     assert result.confidence == 0.0 and result.provisional
     assert result.focus == () and result.strengths == ()
-    assert result.explanation[0] == "No dimension has a rating that counts, so not even Junior can be reached."
-    assert result.explanation[-1] == "0 of 0 applicable dimensions rated; 5 marked not applicable."
+    assert explanation(result)[0] == "No dimension has a rating that counts, so not even Junior can be reached."
+    assert explanation(result)[-1] == "0 of 0 applicable dimensions rated; 5 marked not applicable."
     assert all(area.median is None for area in result.areas)
 
 
@@ -202,7 +203,7 @@ def test_nothing_applies() -> None:
     assert (result.applicable, result.answered, result.confidence) == (0, 0, 0.0)
     assert result.provisional
     assert result.suggested is None
-    assert result.explanation == ("No dimension applies to this assessment, so there is nothing to score.",)
+    assert explanation(result) == ("No dimension applies to this assessment, so there is nothing to score.",)
     assert [item.area.id for item in result.excluded_areas] == ["people"]
     assert result.areas == ()
 
@@ -215,7 +216,7 @@ def test_half_answered_is_provisional() -> None:
     assert result.confidence == 0.6
     assert result.provisional
     assert suggested_id(result) == "senior"  # 3 of 3 counted
-    assert result.explanation[-1] == "3 of 5 applicable dimensions rated; 2 unanswered (not counted)."
+    assert explanation(result)[-1] == "3 of 5 applicable dimensions rated; 2 unanswered (not counted)."
     assert result.to_dict()["provisional"] is True
 
 
@@ -250,7 +251,7 @@ def test_focus_toward_a_target_level() -> None:
     assert result.goal == result.target
     assert focus_ids(result) == ["empathy", "autonomy", "decisions"]
     assert [(item.next.id, item.gap) for item in result.focus] == [("mid", 3), ("senior", 2), ("senior", 2)]
-    target_line = result.explanation[2]
+    target_line = explanation(result)[2]
     assert target_line.startswith("Target Lead not reached: 0 of 5 at Lead or above (0%, bar 80%, needs 4)")
     assert "the level below Lead is not reached" in target_line
     assert "Quality › Empathy is 3 levels below, Workflow › Autonomy is 2 levels below" in target_line
@@ -363,10 +364,10 @@ def test_ragged_dimensions_are_left_out_where_undefined() -> None:
         (7, 0, 0),
         (7, 0, 0),
     ]
-    assert result.explanation[0] == (
+    assert explanation(result)[0] == (
         "Mid: 5 of 5 at Mid or above (100%, bar 80%); 2 dimensions not defined at Mid are left out"
     )
-    assert result.explanation[1].startswith("Senior not reached: 0 of 7 at Senior or above (0%, bar 80%, needs 6)")
+    assert explanation(result)[1].startswith("Senior not reached: 0 of 7 at Senior or above (0%, bar 80%, needs 6)")
     # The ragged ones are furthest below, and their next step is their first defined level.
     assert focus_ids(result) == ["coaching", "hiring", "autonomy"]
     assert (result.focus[0].next.id, result.focus[0].gap) == ("senior", 3)
@@ -400,7 +401,7 @@ def test_ragged_dimension_not_defined_at_the_goal_is_not_a_focus() -> None:
     assert suggested_id(result) == "senior"
     lead = result.checks[3]
     assert (lead.counted, lead.met, lead.left_out) == (2, 0, 1)
-    assert result.explanation[1] == (
+    assert explanation(result)[1] == (
         "Lead not reached: 0 of 2 at Lead or above (0%, bar 80%, needs 2); 1 dimension not defined at Lead is left out"
     )
     assert focus_ids(result) == ["autonomy", "decisions"]
@@ -459,7 +460,7 @@ def test_mastery_scale() -> None:
     # Rookie: 6 of 6. Pro: 4 of 6 = 67% < 80%.
     assert suggested_id(result) == "rookie"
     assert result.is_mastery
-    assert result.explanation[1] == "Pro not reached: 4 of 6 at Pro or above (67%, bar 80%, needs 5)"
+    assert explanation(result)[1] == "Pro not reached: 4 of 6 at Pro or above (67%, bar 80%, needs 5)"
     # Focus: rookie skills, foundational (framework order) first; descriptors fall back to the shared text.
     assert focus_ids(result) == ["time", "change"]
     time = result.focus[0]
@@ -494,7 +495,7 @@ def test_framework_overrides_the_threshold() -> None:
     fw = ladder(scoring={"threshold": 0.6})
     lowered = score(fw, rate(fw, ratings))
     assert suggested_id(lowered) == "senior"
-    assert lowered.explanation[0] == "Senior: 3 of 5 at Senior or above (60%, bar 60%)"
+    assert explanation(lowered)[0] == "Senior: 3 of 5 at Senior or above (60%, bar 60%)"
     assert lowered.to_dict()["scoring"]["threshold"] == 0.6
 
 
@@ -529,7 +530,7 @@ def test_max_gap_zero() -> None:
     fw = ladder(scoring={"max_gap": 0, "threshold": 0.5})
     result = score(fw, rate(fw, ["senior", "senior", "senior", "senior", "mid"]))
     assert suggested_id(result) == "mid"
-    assert result.explanation[1].endswith("Quality › Accuracy is 1 level below (none below allowed)")
+    assert explanation(result)[1].endswith("Quality › Accuracy is 1 level below (none below allowed)")
 
 
 def test_area_standing_uses_the_lower_median() -> None:
@@ -550,7 +551,7 @@ def test_top_of_the_ladder() -> None:
     result = score(fw, rate(fw, ["lead", "lead", "lead", "lead", "senior"]))
     assert suggested_id(result) == "lead"
     assert result.next_level is None and result.goal is None
-    assert result.explanation[1] == "Lead is the highest level of this framework."
+    assert explanation(result)[1] == "Lead is the highest level of this framework."
     assert focus_ids(result) == ["accuracy"]  # below the suggested level
     assert result.focus[0].next.id == "lead"
 
@@ -558,7 +559,9 @@ def test_top_of_the_ladder() -> None:
 def test_to_dict_is_json_with_stable_keys() -> None:
     fw = ladder()
     result = score(fw, rate(fw, MIXED, target="lead"))
-    data = json.loads(json.dumps(result.to_dict()))
+    from ladder_tui.core.presentation.report import render
+
+    data = json.loads(render(result, "json"))
     for key in (
         "subject",
         "framework",

@@ -107,7 +107,6 @@ class LadderApp(App[None]):
     def open_assessment(self, path: Path, mode: Mode | None = None, *, summary: bool = False) -> None:
         """Open an assessment's walk in `mode`; without one, self, unless others have rated: then ask who is rating."""
         from ladder_tui.core.domain import rules
-        from ladder_tui.core.domain.session import holds_more_than_self
         from ladder_tui.core.storage.assessments import open_assessment
 
         try:
@@ -119,7 +118,7 @@ class LadderApp(App[None]):
             # Only to look (a person's summary from the team): nobody is asked who is rating, nothing is taken over.
             self.start_walk(opened, opened.assessment.mode, summary=True, view=True)
             return
-        if mode is not None or not holds_more_than_self(opened.assessment):
+        if mode is not None or not rules.rated_by_others(opened.framework, opened.assessment):
             self.start_walk(opened, mode or "self", summary=summary)
             return
         from ladder_tui.tui.screens.who import WhoIsRatingScreen

@@ -20,8 +20,8 @@ Home, `list` and the summary read the effective rating (`slot=None`); the walk r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, Protocol
 
 from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED, SLOTS, Answer, Assessment, Slot
 from ladder_tui.core.domain.framework import Area, Dimension, Framework
@@ -97,21 +97,28 @@ class Counts(NamedTuple):
         return self.rated / self.applicable if self.applicable else 0.0
 
 
-def counts(framework: Framework, assessment: Assessment, slot: Slot | None = None) -> Counts:
-    """Total, answered and not-applicable dimensions, reading the effective rating or one slot."""
-    total = answered = not_applicable = 0
+def area_counts(framework: Framework, assessment: Assessment, area: Area, slot: Slot | None = None) -> Counts:
+    """Total, answered and not-applicable dimensions of one area, reading the effective rating or one slot."""
+    answered = not_applicable = 0
     # The walk counts after every key press: an area's answers are looked up once, and untouched areas skipped.
-    for area in framework.applicable_areas(assessment.questions):
-        total += len(area.dimensions)
-        stored = assessment.answers.get(area.id)
-        if not stored:
-            continue
+    stored = assessment.answers.get(area.id)
+    if stored:
         for dim in area.dimensions:
             value = rating_in(framework, stored.get(dim.id), slot)
             if value is not None:
                 answered += 1
-                if value == NOT_APPLICABLE:
-                    not_applicable += 1
+                not_applicable += value == NOT_APPLICABLE
+    return Counts(len(area.dimensions), answered, not_applicable)
+
+
+def counts(framework: Framework, assessment: Assessment, slot: Slot | None = None) -> Counts:
+    """Total, answered and not-applicable dimensions of the areas that apply, reading the effective rating or one
+    slot."""
+    total = answered = not_applicable = 0
+    for area in framework.applicable_areas(assessment.questions):
+        part = area_counts(framework, assessment, area, slot)
+        total, answered = total + part.total, answered + part.answered
+        not_applicable += part.not_applicable
     return Counts(total, answered, not_applicable)
 
 
@@ -141,6 +148,42 @@ def slot_counts(framework: Framework, assessment: Assessment) -> dict[Slot, int]
             if rating_in(framework, answer, slot) is not None:
                 result[slot] += 1
     return result
+
+
+def rated_by_others(framework: Framework, assessment: Assessment) -> bool:
+    """Whether anyone but the agent has answered a dimension (the lead or the agreed slot; a skip or a note is no
+    answer): a new sitting must then say who is rating (SPEC section 4), with the counts `slot_counts` gives."""
+    by_slot = slot_counts(framework, assessment)
+    return by_slot["lead"] > 0 or by_slot["agreed"] > 0
+
+
+class NamedLevel(Protocol):
+    """A level as views hold it: a framework's `Level`, or a scored `Rating`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+def answer_label(levels: Sequence[NamedLevel], value: str | None, *, short: bool = False) -> str:
+    """How a stored value reads, in every view and format: "3 Advanced" (short: "3 Adv"), "below Junior" (short:
+    "below"), "not applicable" ("n/a"), "skipped", "—" for none, and a value naming no level as it is, marked."""
+    if value is None:
+        return "—"
+    if value == BELOW:
+        return "below" if short else f"below {levels[0].name}"
+    if value == NOT_APPLICABLE:
+        return "n/a" if short else "not applicable"
+    if value == SKIPPED:
+        return "skipped"
+    index = next((i for i, level in enumerate(levels) if level.id == value), None)
+    if index is None:
+        return f"{value}?" if short else f"{value} (not a level of this framework)"
+    level = levels[index]
+    return f"{index + 1} {level.label if short else level.name}"
 
 
 def orphans(framework: Framework, assessment: Assessment) -> list[tuple[str, str]]:

@@ -39,7 +39,6 @@ from typing import Any, NamedTuple
 from ladder_tui.core.domain import rules
 from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
 from ladder_tui.core.domain.framework import Area, Dimension, Framework
-from ladder_tui.core.presentation.text import plural
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
 _EPSILON = 1e-9
@@ -362,7 +361,6 @@ class ScoreResult(NamedTuple):
     answered: int
     counted: int
     not_applicable: int
-    explanation: tuple[str, ...]
     checks: tuple[LevelCheck, ...]
     focus: tuple[FocusItem, ...]
     strengths: tuple[Strength, ...]
@@ -407,7 +405,6 @@ class ScoreResult(NamedTuple):
             "counted": self.counted,
             "not_applicable": self.not_applicable,
             "scoring": self.policy.to_dict(),
-            "explanation": list(self.explanation),
             "levels": [check.to_dict() for check in self.checks],
             "focus": [item.to_dict() for item in self.focus],
             "strengths": [item.to_dict() for item in self.strengths],
@@ -557,7 +554,6 @@ class _Scorer:
             answered=answered,
             counted=len(rows),
             not_applicable=not_applicable,
-            explanation=tuple(self.explain(checks, s_index, target, tally)),
             checks=checks,
             focus=self.focus(rows, s_index, goal),
             strengths=self.strengths(rows, s_index),
@@ -607,75 +603,6 @@ class _Scorer:
             )
             previous_reached = reached
         return tuple(checks)
-
-    def explain(
-        self, checks: tuple[LevelCheck, ...], s_index: int, target: Rating | None, tally: rules.Counts
-    ) -> list[str]:
-        lines: list[str] = []
-        counted = tally.rated
-        if tally.total == 0:
-            return ["No dimension applies to this assessment, so there is nothing to score."]
-        if counted == 0:
-            why = "is rated yet" if tally.not_applicable == 0 else "has a rating that counts"
-            lines.append(f"No dimension {why}, so not even {self.levels[0].name} can be reached.")
-        if s_index >= 0:
-            lines.append(self._check_line(checks[s_index]))
-        else:
-            lines.append(f"Suggested: {self.below.name} ({self.levels[0].name} is not reached).")
-        if s_index + 1 < len(checks):
-            if counted:
-                lines.append(self._check_line(checks[s_index + 1]))
-        else:
-            lines.append(f"{self.levels[s_index].name} is the highest level of this framework.")
-        if target is not None and target.index is not None and target.index > s_index + 1 and counted:
-            lines.append("Target " + self._check_line(checks[target.index]))
-        unanswered = tally.total - tally.answered
-        line = f"{counted} of {tally.applicable} applicable dimension{'s' if tally.applicable != 1 else ''} rated"
-        if unanswered:
-            line += f"; {unanswered} unanswered (not counted)"
-        if tally.not_applicable:
-            line += f"; {tally.not_applicable} marked not applicable"
-        lines.append(line + ".")
-        return lines
-
-    def _check_line(self, check: LevelCheck) -> str:
-        name, short = check.level.name, check.level.label
-        bar = _percent_text(self.policy.threshold * 100)
-        if check.reached:
-            share = self._share(check)
-            line = f"{name}: {check.met} of {check.counted} at {short} or above ({share}, bar {bar})"
-        elif check.counted == 0:
-            line = f"{name} not reached: no rated dimension is defined at {short}"
-        else:
-            line = (
-                f"{name} not reached: {check.met} of {check.counted} at {short} or above "
-                f"({self._share(check)}, bar {bar}, needs {check.needed})"
-            )
-            if not check.previous_reached:
-                line += f"; the level below {short} is not reached"
-            if check.gaps:
-                shown = [
-                    f"{gap.area.name} › {gap.dimension.name} is {_levels(gap.levels_below)} below"
-                    for gap in check.gaps[:5]
-                ]
-                if len(check.gaps) > 5:
-                    shown.append(f"{len(check.gaps) - 5} more")
-                allowed = f"at most {_levels(self.policy.max_gap)}" if self.policy.max_gap else "none"
-                line += "; " + ", ".join(shown) + f" ({allowed} below allowed)"
-        if check.left_out and not self.mastery:
-            dims = "dimension" if check.left_out == 1 else "dimensions"
-            verb = "is" if check.left_out == 1 else "are"
-            line += f"; {check.left_out} {dims} not defined at {short} {verb} left out"
-        return line
-
-    def _share(self, check: LevelCheck) -> str:
-        share = check.met / check.counted * 100
-        text = _percent_text(share, whole=True)
-        # Never print "80%, bar 80%" for a share of 79.6% that misses the bar: show a decimal then.
-        shown_meets = _round_half_up(share) >= self.policy.threshold * 100 - _EPSILON
-        if shown_meets != (check.met >= check.needed):
-            text = f"{share:.1f}%"
-        return text
 
     # -- focus and strengths --
 
@@ -807,13 +734,14 @@ class _Scorer:
                 for rating in (self.below, *self.levels)
             )
             median = self.level_rating(indices[(len(indices) - 1) // 2]) if indices else None
+            tally = rules.area_counts(self.fw, self.assessment, area)
             result.append(
                 AreaStanding(
                     area=Ref(area.id, area.name),
-                    dimensions=len(items),
-                    answered=sum(1 for item in items if item.answered),
+                    dimensions=tally.total,
+                    answered=tally.answered,
                     counted=len(indices),
-                    not_applicable=sum(1 for item in items if item.effective is self.na),
+                    not_applicable=tally.not_applicable,
                     distribution=distribution,
                     median=median,
                     lowest=self.level_rating(indices[0]) if indices else None,
@@ -833,20 +761,6 @@ class _Scorer:
             for area in self.fw.areas
             if area.id not in applicable
         )
-
-
-def _round_half_up(value: float) -> int:
-    return math.floor(value + 0.5)
-
-
-def _percent_text(value: float, whole: bool = False) -> str:
-    if whole or abs(value - round(value)) < _EPSILON:
-        return f"{_round_half_up(value)}%"
-    return f"{value:.1f}%"
-
-
-def _levels(count: int) -> str:
-    return plural(count, "level")
 
 
 def score(framework: Framework, assessment: Assessment, *, sides: bool = True) -> ScoreResult:

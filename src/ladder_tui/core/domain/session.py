@@ -34,15 +34,6 @@ class Step:
     dimensions_in_area: int
 
 
-def holds_more_than_self(assessment: Assessment) -> bool:
-    """Whether anyone but the agent has rated (then a new sitting must say who is rating: SPEC section 4)."""
-    return any(
-        answer.lead is not None or answer.agreed is not None
-        for dims in assessment.answers.values()
-        for answer in dims.values()
-    )
-
-
 class WalkSession:
     """Owns an open assessment for one sitting: its mode, navigation, answers, notes, and the save after each.
 
@@ -276,7 +267,7 @@ class WalkSession:
         the earlier cycle's rating, else the lowest level."""
         step = step or self.step
         candidates: list[str | None] = [self.rating(step, self.slot)]
-        candidates += [self.rating(step, slot) for slot in ("agreed", "lead", "self") if self.shows_slot(slot, step)]
+        candidates += [self.rating(step, slot) for slot in rules.PRECEDENCE if self.shows_slot(slot, step)]
         candidates.append(self.carried(step))
         for value in candidates:
             if value is not None and self.framework.has_level(value):

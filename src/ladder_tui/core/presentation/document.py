@@ -8,10 +8,20 @@ document as JSON-ready data too. Text from files is carried as it is: each rende
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from ladder_tui.core.domain.scoring import AreaStanding, FocusItem, Note, Rating, ScoreResult, below_name
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.scoring import (
+    AreaStanding,
+    FocusItem,
+    LevelCheck,
+    Note,
+    Rating,
+    ScoreResult,
+    below_name,
+)
 from ladder_tui.core.presentation.text import plural
 
 #: How a span of text is set: "" plain, "strong", "em", "muted", "accent" (the level), "warn".
@@ -196,14 +206,8 @@ def rating_text(rating: Rating | None, short: bool = False) -> str:
 
 
 def raw_rating(result: ScoreResult, value: str | None) -> str:
-    """A slot's stored value for display: level names for level ids, the raw value when unknown."""
-    if value is None:
-        return ""
-    for level in result.levels:
-        if level.id == value:
-            return level.label
-    first = result.levels[0]
-    return {"below": f"Below {first.label}", "na": "n/a", "skip": "skipped"}.get(value, f"{value}?")
+    """A slot's stored value in the answers table (the one wording, short); empty when the slot holds nothing."""
+    return "" if value is None else rules.answer_label(result.levels, value, short=True)
 
 
 def note_label(note: Note) -> str:
@@ -327,7 +331,7 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         provisional=result.provisional and result.counted > 0,  # "none yet" needs no "provisional"
         facts=tuple(facts),
         warning=_provisional_line(result),
-        explanation=result.explanation,
+        explanation=explanation(result),
     )
     sections = [
         section
@@ -537,3 +541,94 @@ def _answers(result: ScoreResult) -> Section | None:
     for area_id, rows in by_area.items():
         tables.append(Table(f"answers-{area_id}", columns, tuple(rows), title=names[area_id]))
     return Section("answers", "Appendix: all answers", tuple(tables), detail=True)
+
+
+# ----- the explanation: why this level, in words -----
+
+_EPSILON = 1e-9
+
+
+def explanation(result: ScoreResult) -> tuple[str, ...]:
+    """Why the suggested level: the check of that level and of the next (and of the target when further), then
+    what was counted. The JSON report carries the same lines."""
+    levels = result.levels
+    counted = result.answered - result.not_applicable
+    if result.total == 0:
+        return ("No dimension applies to this assessment, so there is nothing to score.",)
+    lines: list[str] = []
+    if counted == 0:
+        why = "is rated yet" if result.not_applicable == 0 else "has a rating that counts"
+        lines.append(f"No dimension {why}, so not even {levels[0].name} can be reached.")
+    s_index = result.suggested.index if result.suggested is not None and result.suggested.index is not None else -1
+    checks = result.checks
+    if s_index >= 0:
+        lines.append(_check_line(result, checks[s_index]))
+    else:
+        lines.append(f"Suggested: {below_name(levels[0].name)} ({levels[0].name} is not reached).")
+    if s_index + 1 < len(checks):
+        if counted:
+            lines.append(_check_line(result, checks[s_index + 1]))
+    else:
+        lines.append(f"{levels[s_index].name} is the highest level of this framework.")
+    target = result.target
+    if target is not None and target.index is not None and target.index > s_index + 1 and counted:
+        lines.append("Target " + _check_line(result, checks[target.index]))
+    unanswered = result.total - result.answered
+    line = f"{counted} of {result.applicable} applicable dimension{'s' if result.applicable != 1 else ''} rated"
+    if unanswered:
+        line += f"; {unanswered} unanswered (not counted)"
+    if result.not_applicable:
+        line += f"; {result.not_applicable} marked not applicable"
+    lines.append(line + ".")
+    return tuple(lines)
+
+
+def _check_line(result: ScoreResult, check: LevelCheck) -> str:
+    policy = result.policy
+    name, short = check.level.name, check.level.label
+    bar = _percent_text(policy.threshold * 100)
+    if check.reached:
+        line = f"{name}: {check.met} of {check.counted} at {short} or above ({_share(result, check)}, bar {bar})"
+    elif check.counted == 0:
+        line = f"{name} not reached: no rated dimension is defined at {short}"
+    else:
+        line = (
+            f"{name} not reached: {check.met} of {check.counted} at {short} or above "
+            f"({_share(result, check)}, bar {bar}, needs {check.needed})"
+        )
+        if not check.previous_reached:
+            line += f"; the level below {short} is not reached"
+        if check.gaps:
+            shown = [
+                f"{gap.area.name} › {gap.dimension.name} is {plural(gap.levels_below, 'level')} below"
+                for gap in check.gaps[:5]
+            ]
+            if len(check.gaps) > 5:
+                shown.append(f"{len(check.gaps) - 5} more")
+            allowed = f"at most {plural(policy.max_gap, 'level')}" if policy.max_gap else "none"
+            line += "; " + ", ".join(shown) + f" ({allowed} below allowed)"
+    if check.left_out and not result.is_mastery:
+        dims = "dimension" if check.left_out == 1 else "dimensions"
+        verb = "is" if check.left_out == 1 else "are"
+        line += f"; {check.left_out} {dims} not defined at {short} {verb} left out"
+    return line
+
+
+def _share(result: ScoreResult, check: LevelCheck) -> str:
+    share = check.met / check.counted * 100
+    text = _percent_text(share, whole=True)
+    # Never print "80%, bar 80%" for a share of 79.6% that misses the bar: show a decimal then.
+    shown_meets = _round_half_up(share) >= result.policy.threshold * 100 - _EPSILON
+    if shown_meets != (check.met >= check.needed):
+        text = f"{share:.1f}%"
+    return text
+
+
+def _round_half_up(value: float) -> int:
+    return math.floor(value + 0.5)
+
+
+def _percent_text(value: float, whole: bool = False) -> str:
+    if whole or abs(value - round(value)) < _EPSILON:
+        return f"{_round_half_up(value)}%"
+    return f"{value:.1f}%"

@@ -30,6 +30,7 @@ from ladder_tui.core.presentation.document import (
     Paragraph,
     Section,
     Table,
+    explanation,
     heat_band,
     summary_document,
     transposed,
@@ -51,6 +52,7 @@ def render(
     earlier cycle's date and what moved since (see `core.cycles`)."""
     if fmt == "json":
         data = result.to_dict()
+        data["explanation"] = list(explanation(result))
         if since is not None:
             data["since"] = {"date": since[0], "moved": since[1]}
         return render_json_data(data)
@@ -367,11 +369,6 @@ def render_markdown(doc: Document) -> str:
 
 
 # ----- JSON -----
-
-
-def render_json(result: ScoreResult) -> str:
-    """`to_dict()` as indented JSON; C1 controls are escaped so the output is safe to print to a terminal."""
-    return render_json_data(result.to_dict())
 
 
 def render_json_data(data: dict[str, Any]) -> str:

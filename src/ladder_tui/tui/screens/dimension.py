@@ -18,8 +18,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED
-from ladder_tui.core.domain.session import Step, WalkSession
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import BELOW
+from ladder_tui.core.domain.session import Step
 from ladder_tui.core.domain.walk import (
     BELOW_FIRST,
     NOT_APPLICABLE_HERE,
@@ -51,22 +52,6 @@ from ladder_tui.tui.widgets.walk_heading import ProgressLine, WalkHeading
 SLOT_LABEL: dict[str, str] = {"self": "self", "lead": "lead", "agreed": "agreed"}
 #: Narrowest readable card; below this we show fewer neighbours.
 MIN_CARD_WIDTH = 30
-
-
-def answer_label(session: WalkSession, value: str | None) -> str:
-    """How an answer reads to a person."""
-    if value is None:
-        return "—"
-    if value == BELOW:
-        return f"below {session.framework.levels[0].name}"
-    if value == NOT_APPLICABLE:
-        return "not applicable"
-    if value == SKIPPED:
-        return "skipped"
-    if not session.framework.has_level(value):
-        return f"{value} (unknown level)"
-    index = session.framework.level_index(value)
-    return f"{index + 1} {session.framework.levels[index].name}"
 
 
 def visible_levels(level_count: int, cursor: int, width: int) -> list[int]:
@@ -274,12 +259,12 @@ class DimensionScreen(Keyed, Screen[None]):
         step = session.step
         parts: list[Content | tuple[str, str] | str] = [
             (f"{SLOT_LABEL[session.slot].capitalize()}: ", "bold"),
-            answer_label(session, session.rating(step)),
+            rules.answer_label(session.framework.levels, session.rating(step)),
         ]
         for slot in session.other_slots:
             parts.append((f"   {SLOT_LABEL[slot].capitalize()}: ", "bold"))
             if session.shows_slot(slot, step):
-                parts.append(answer_label(session, session.rating(step, slot)))
+                parts.append(rules.answer_label(session.framework.levels, session.rating(step, slot)))
             else:
                 parts.append("hidden until you rate (v shows it)")
         carried = session.carried(step)
@@ -287,7 +272,7 @@ class DimensionScreen(Keyed, Screen[None]):
             keeps = "enter keeps it"
             if self.cursor_moved and not session.framework.has_level(carried):
                 keeps = f"{'0' if carried == BELOW else 'x'} keeps it; enter chooses the level under the cursor"
-            parts += [("   Last time: ", "bold"), answer_label(session, carried), f" ({keeps})"]
+            parts += [("   Last time: ", "bold"), rules.answer_label(session.framework.levels, carried), f" ({keeps})"]
         note = session.note(step)
         if note:
             parts += [("   Note: ", "bold"), one_line(note, 40)]
@@ -298,10 +283,11 @@ class DimensionScreen(Keyed, Screen[None]):
                 parts += [(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", "bold"), one_line(other_note, 60)]
         compared = self.compared
         if compared is not None and compared.index != step.index:
+            levels = session.framework.levels
             mine, theirs = session.rating(compared), session.rating(compared, "self")
             parts += [
                 (f"\n{one_line(compared.dimension.name, 30)}: ", "bold"),
-                f"you {answer_label(session, mine)} · self {answer_label(session, theirs)}",
+                f"you {rules.answer_label(levels, mine)} · self {rules.answer_label(levels, theirs)}",
             ]
         parts.append("   ")
         parts.append(self._save_indicator())

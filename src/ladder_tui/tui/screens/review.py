@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, SKIPPED, Slot
+from ladder_tui.core.domain import rules
+from ladder_tui.core.domain.assessment import SKIPPED, Slot
 from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.core.domain.walk import (
     BackToWalk,
@@ -33,20 +34,8 @@ NOTE_MIN = 16
 
 
 def short_answer(session: WalkSession, value: str | None) -> str:
-    """An answer in a few characters: "3 Adv", "below", "n/a", "skipped"."""
-    if value is None:
-        return "—"
-    if value == BELOW:
-        return "below"
-    if value == NOT_APPLICABLE:
-        return "n/a"
-    if value == SKIPPED:
-        return "skipped"
-    framework = session.framework
-    if not framework.has_level(value):
-        return f"{value}?"
-    index = framework.level_index(value)
-    return f"{index + 1} {framework.levels[index].label}"
+    """An answer in a few characters: "3 Adv", "below", "n/a", "skipped" (the one wording, short)."""
+    return rules.answer_label(session.framework.levels, value, short=True)
 
 
 class ReviewScreen(Keyed, Screen[WalkRequest]):
