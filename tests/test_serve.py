@@ -520,17 +520,24 @@ def test_output_tracker_cuts_on_boundaries_and_replays_modes() -> None:
 
 @pytest.mark.timeout(60)
 async def test_served_mode_banner_and_redraw_hooks(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ladder_tui.serve import protocol
     from ladder_tui.tui.app import make_app
-    from ladder_tui.tui.served import is_served, room_banner
+    from ladder_tui.tui.served import room_banner
 
     state = tmp_path / "room.json"
     members = [{"name": "alice", "cols": 100, "rows": 30}, {"name": "bob", "cols": 80, "rows": 24}]
     state.write_text(json.dumps({"room": "alex", "members": members, "size_by": "bob", "cols": 80, "rows": 24}))
-    monkeypatch.setenv("LADDER_TUI_SERVED", "1")
-    monkeypatch.setenv("LADDER_TUI_ROOM_STATE", str(state))
-    assert is_served()
+    monkeypatch.setenv(protocol.SERVED_ENV, "1")
+    monkeypatch.setenv(protocol.ROOM_STATE_ENV, str(state))
+    assert protocol.is_served()
     expected = "Room alex · 2 here: alice, bob · size 80x24 set by bob"
-    assert room_banner(json.loads(state.read_text())) == expected
+    read = protocol.read_state()
+    assert read is not None and room_banner(read) == expected
+    # What the server writes, the app reads back alike; a file that is not a room state reads as none.
+    protocol.write_state(tmp_path / "again.json", read)
+    assert protocol.read_state(tmp_path / "again.json") == read
+    (tmp_path / "junk.json").write_text('["not", "a", "room"]')
+    assert protocol.read_state(tmp_path / "junk.json") is None
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -538,11 +545,11 @@ async def test_served_mode_banner_and_redraw_hooks(home: Path, tmp_path: Path, m
         state.write_text(
             json.dumps({"room": "alex", "members": members[:1], "size_by": "alice", "cols": 100, "rows": 30})
         )
-        os.kill(os.getpid(), signal.SIGUSR2)
+        os.kill(os.getpid(), protocol.ROOM_CHANGED_SIGNAL)
         deadline = time.monotonic() + DEADLINE
         while app.room_banner != "Room alex · 1 here: alice · size 100x30" and time.monotonic() < deadline:
             await pilot.pause(0.05)
         assert app.room_banner == "Room alex · 1 here: alice · size 100x30"
-        os.kill(os.getpid(), signal.SIGUSR1)  # the full redraw must not upset the app
+        os.kill(os.getpid(), protocol.REDRAW_SIGNAL)  # the full redraw must not upset the app
         await pilot.pause(0.1)
         assert app.is_running

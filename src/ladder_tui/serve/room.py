@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
-import json
 import logging
 import os
 import signal
@@ -16,6 +15,7 @@ from collections.abc import Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ladder_tui.serve import protocol
 from ladder_tui.serve.filters import OutputTracker
 
 log = logging.getLogger("ladder_tui.serve")
@@ -69,10 +69,10 @@ class RoomError(Exception):
 
 @contextlib.contextmanager
 def _user_signals_ignored() -> Iterator[None]:
-    """Start children with SIGUSR1/SIGUSR2 ignored: ignoring survives exec, so a signal that arrives before the app
-    has installed its handlers is dropped instead of killing it (their default action)."""
+    """Start children with the protocol's two signals ignored: ignoring survives exec, so a signal that arrives
+    before the app has installed its handlers is dropped instead of killing it (their default action)."""
     try:
-        saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGUSR1, signal.SIGUSR2)}
+        saved = {sig: signal.signal(sig, signal.SIG_IGN) for sig in protocol.SIGNALS}
     except ValueError:  # not the main thread: we cannot change dispositions; the app copes without
         yield
         return
@@ -211,7 +211,7 @@ class Room:
         cols, rows = self.size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = dict(self.env)
-        env["LADDER_TUI_ROOM_STATE"] = str(self.state_path)
+        env[protocol.ROOM_STATE_ENV] = str(self.state_path)
         self._write_state()
         try:
             with _user_signals_ignored():
@@ -310,8 +310,8 @@ class Room:
                 os.kill(self.proc.pid, sig)
 
     def _request_redraw(self) -> None:
-        """SIGUSR1 asks the app for a full screen (a late joiner has none); debounced, and late enough after a resize
-        that the app has taken the new size."""
+        """The redraw signal asks the app for a full screen (a late joiner has none); debounced, and late enough
+        after a resize that the app has taken the new size."""
         if self._redraw_timer is not None:
             self._redraw_timer.cancel()
 
@@ -322,32 +322,23 @@ class Room:
             # Wipe every member's screen first: after a shrink, what was drawn outside the smaller area would stay
             # on the bigger terminals. By now the app has taken the new size, so what follows fits it.
             self.broadcast(b"\x1b[0m\x1b[H\x1b[2J")
-            self._signal_app(signal.SIGUSR1)
+            self._signal_app(protocol.REDRAW_SIGNAL)
 
         self._redraw_timer = asyncio.get_running_loop().call_later(REDRAW_DELAY, fire)
 
     def _publish(self) -> None:
-        """Rewrite the room-state file, then SIGUSR2 tells the app to show who is here."""
+        """Rewrite the room-state file, then the room-changed signal tells the app to show who is here."""
         self._write_state()
-        self._signal_app(signal.SIGUSR2)
+        self._signal_app(protocol.ROOM_CHANGED_SIGNAL)
 
-    def state(self) -> dict[str, object]:
+    def state(self) -> protocol.RoomState:
         cols, rows = self.size
-        return {
-            "room": self.name,
-            "members": [{"name": m.name, "cols": m.cols, "rows": m.rows} for m in self.members],
-            "size_by": self.size_by,
-            "cols": cols,
-            "rows": rows,
-        }
+        members = tuple(protocol.MemberState(m.name, m.cols, m.rows) for m in self.members)
+        return protocol.RoomState(self.name, members, self.size_by, cols, rows)
 
     def _write_state(self) -> None:
-        temp = self.state_path.with_name(f".{self.state_path.name}.tmp")
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.state(), handle)
-            os.replace(temp, self.state_path)
+            protocol.write_state(self.state_path, self.state())
         except OSError as exc:
             log.warning("room %s: cannot write %s (%s)", self.name, self.state_path, exc)
 

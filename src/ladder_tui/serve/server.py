@@ -19,6 +19,7 @@ import asyncssh
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage import files
 from ladder_tui.core.storage.paths import assessments_dir, data_home
+from ladder_tui.serve import protocol
 from ladder_tui.serve.filters import InputFilter
 from ladder_tui.serve.room import Member, Room, RoomError
 
@@ -341,8 +342,8 @@ class Server:
             TEXTUAL_DISABLE_KITTY_KEY="1",
             TEXTUAL_COLOR_SYSTEM=self.config.color_system,
             LADDER_TUI_HOME=str(data_home()),
-            LADDER_TUI_SERVED="1",
         )
+        env.update(protocol.served_env())
         return env
 
     async def join(self, name: str, member: Member) -> Room:

@@ -16,11 +16,11 @@ from textual.screen import Screen
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.presentation.text import clean
 from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.serve.protocol import is_served
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
-from ladder_tui.tui.served import is_served
 
 if TYPE_CHECKING:
     from ladder_tui.core.domain.assessment import Mode

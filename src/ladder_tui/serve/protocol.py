@@ -1,0 +1,106 @@
+"""The room protocol between `ladder-tui serve` and the app it runs for a room, as code both sides import: the
+environment that tells the app it is served and where the room's state is, the room-state file's shape, and the two
+signals. Nothing else spells these out. No Textual, no asyncssh: the app and the server each import it cheaply.
+
+The server starts the app with SERVED_ENV=1 and ROOM_STATE_ENV=<a private file>, then:
+- REDRAW_SIGNAL (SIGUSR1): draw the whole screen again (a member joined: their terminal has nothing on it yet);
+- ROOM_CHANGED_SIGNAL (SIGUSR2): the room-state file was replaced (someone joined, left or resized).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+#: Set to "1" in the app's environment when the server runs it for a shared room.
+SERVED_ENV = "LADDER_TUI_SERVED"
+#: The path of the room-state file, in the app's environment.
+ROOM_STATE_ENV = "LADDER_TUI_ROOM_STATE"
+#: Server to app: paint every cell again.
+REDRAW_SIGNAL = signal.SIGUSR1
+#: Server to app: the room-state file changed.
+ROOM_CHANGED_SIGNAL = signal.SIGUSR2
+#: Both signals, which the server's children start with ignored (ignoring survives exec: a signal that comes before
+#: the app has installed its handlers is dropped rather than killing it).
+SIGNALS = (REDRAW_SIGNAL, ROOM_CHANGED_SIGNAL)
+
+
+@dataclass(frozen=True)
+class MemberState:
+    """One person in the room: their name (from their key's comment) and their window's size."""
+
+    name: str
+    cols: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """The room as the server describes it to the app: who is in it and the size the screen is drawn at."""
+
+    room: str
+    members: tuple[MemberState, ...]
+    #: Whose window set the size ("" while one member is alone).
+    size_by: str
+    cols: int
+    rows: int
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["members"] = [asdict(member) for member in self.members]
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> RoomState | None:
+        """The state a file holds; None when it is not one (the app then keeps what it showed)."""
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+        if not isinstance(data, dict):
+            return None
+        members = data.get("members")
+        cols, rows = data.get("cols"), data.get("rows")
+        if not isinstance(members, list) or not isinstance(cols, int) or not isinstance(rows, int):
+            return None
+        parsed = tuple(
+            MemberState(str(m.get("name", "?")), int(m.get("cols", 0)), int(m.get("rows", 0)))
+            for m in members
+            if isinstance(m, dict) and isinstance(m.get("cols", 0), int) and isinstance(m.get("rows", 0), int)
+        )
+        return cls(str(data.get("room", "?")), parsed, str(data.get("size_by", "")), cols, rows)
+
+
+def write_state(path: Path, state: RoomState) -> None:
+    """Replace the room-state file atomically (private to the server's user); OSError when it cannot."""
+    temp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(state.to_json())
+    os.replace(temp, path)
+
+
+def read_state(path: Path | None = None) -> RoomState | None:
+    """The room as the server last described it (the file ROOM_STATE_ENV names), or None when there is none."""
+    if path is None:
+        name = os.environ.get(ROOM_STATE_ENV)
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        return RoomState.from_json(path.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+
+
+def served_env() -> dict[str, str]:
+    """The environment that tells the app it is served (the state file's path is added per room)."""
+    return {SERVED_ENV: "1"}
+
+
+def is_served() -> bool:
+    """True when `ladder-tui serve` runs this process for a shared room over SSH."""
+    return os.environ.get(SERVED_ENV, "") not in ("", "0")
