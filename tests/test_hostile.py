@@ -193,10 +193,12 @@ def test_a_byte_order_mark_is_fine(ladder_home: Path, tmp_path: Path, good: Path
 def test_an_unknown_target_level_is_a_warning_naming_it(ladder_home: Path, good: Path) -> None:
     text = good.read_text(encoding="utf-8").replace('mode = "self"', 'mode = "self"\ntarget_level = "wizard"')
     good.write_text(text, encoding="utf-8")
+    before = good.read_bytes()
     result = run(ladder_home, "summary", "ana")
     assert result.returncode == 0
     stderr = result.stderr.decode()
-    assert "warning" in stderr and "'wizard'" in stderr and "no target" in stderr
+    assert "warning" in stderr and "'wizard'" in stderr and "no target" in stderr and "Traceback" not in stderr
+    assert good.read_bytes() == before  # kept as it is, never rewritten
 
 
 # ----------------------------------------------------------------- permissions (as an ordinary user)

@@ -556,30 +556,13 @@ def test_top_of_the_ladder() -> None:
     assert result.focus[0].next.id == "lead"
 
 
-def test_to_dict_is_json_with_stable_keys() -> None:
+def test_the_json_holds_the_framework_levels_and_areas() -> None:
     fw = ladder()
     result = score(fw, rate(fw, MIXED, target="lead"))
     from ladder_tui.core.presentation.report import render
 
+    # The keys people script against are checked end to end in test_cli; here, what they hold.
     data = json.loads(render(result, "json"))
-    for key in (
-        "subject",
-        "framework",
-        "suggested_level",
-        "confidence",
-        "provisional",
-        "explanation",
-        "focus",
-        "strengths",
-        "calibration",
-        "areas",
-        "mode",
-        "target_level",
-        "answered",
-        "applicable",
-        "pathways",
-    ):
-        assert key in data
     assert data["framework"] == {
         "id": "test-ladder",
         "name": "Test Ladder",
