@@ -571,6 +571,15 @@ async def test_help_opens_with_question_mark_and_f1() -> None:
             await settle(pilot, HelpScreen)
             await pilot.press("escape")
             await settle(pilot, DimensionScreen)
+        # F1 works over a dialog too (a modal hides the app's other keys), showing the dialog's keys first, and F1
+        # again closes it.
+        await pilot.press("n")
+        await settle(pilot, NoteScreen)
+        await pilot.press("f1")
+        help_screen = await settle(pilot, HelpScreen)
+        assert isinstance(help_screen, HelpScreen) and help_screen.table == "note"
+        await pilot.press("f1")
+        await settle(pilot, NoteScreen)
 
 
 # ----------------------------------------------------------------- lead and pair marks

@@ -196,9 +196,11 @@ class LadderApp(App[None]):
     def action_help(self) -> None:
         from ladder_tui.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            table = self.screen.COMMAND_TABLE if isinstance(self.screen, Keyed) else commands.APP
-            self.push_screen(HelpScreen(table, served=self.served))
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it (its own F1 never comes: the app's is a priority key)
+            return
+        table = self.screen.COMMAND_TABLE if isinstance(self.screen, Keyed) else commands.APP
+        self.push_screen(HelpScreen(table, served=self.served))
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME

@@ -95,7 +95,8 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command(
             "ctrl+q", "leave", "Leave", "leave the shared room (it stays open for the others)", "leave", priority=True
         ),
-        Command("f1", "help", "Help", "this help", "help", show=False),
+        # Priority: F1 opens the help over a dialog too (a modal screen hides the app's other keys).
+        Command("f1", "help", "Help", "this help (on any screen or dialog)", "help", show=False, priority=True),
         Command(
             "f2",
             "toggle_dark",
@@ -306,7 +307,6 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
     "help": (
         Command("escape", "close", "Close", "close the help", "close"),
         Command("question_mark", "close", "Close", "close the help", "close_q", show=False, in_help=False),
-        Command("f1", "close", "Close", "close the help", "close_f1", show=False, in_help=False),
     ),
 }
 
