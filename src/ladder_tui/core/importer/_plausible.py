@@ -115,8 +115,9 @@ def _flag(ladder: Ladder, sheets: bool) -> str:
     return "no option reads this data another way: the file needs its levels named"
 
 
-def problem(ladder: Ladder, where: str, *, sheets: bool = False) -> str | None:
-    """Why this reading is not a ladder, in one line; None when it is plausible."""
+def problem(ladder: Ladder, where: str, *, sheets: bool = False, asked: bool = False) -> str | None:
+    """Why this reading is not a ladder, in one line; None when it is plausible (``asked``: the orientation was
+    given with --levels-in, so the table is read that way even where it looks turned round)."""
     levels = [level.name for level in ladder.levels]
     flag = _flag(ladder, sheets)
     if len(levels) < 2:
@@ -150,17 +151,17 @@ def problem(ladder: Ladder, where: str, *, sheets: bool = False) -> str | None:
     numbers = [name for name in levels if _number(name)]
     if len(numbers) >= half and not _consecutive(levels):
         return f"{where}: the level names are numbers or ranges ({_listing(numbers)}): scores or bands, not levels"
-    return _dimension_problem(ladder, dims, where, flag)
+    return _dimension_problem(ladder, dims, where, flag, asked)
 
 
-def _dimension_problem(ladder: Ladder, dims: Sequence[object], where: str, flag: str) -> str | None:
+def _dimension_problem(ladder: Ladder, dims: Sequence[object], where: str, flag: str, asked: bool) -> str | None:
     from ladder_tui.core.importer._model import DimSpec
 
     assert all(isinstance(dim, DimSpec) for dim in dims)
     specs = [dim for dim in dims if isinstance(dim, DimSpec)]
     names = [dim.name for dim in specs]
     levels = [level.name for level in ladder.levels]
-    if ladder.kind == "table" and len(specs) >= 2:
+    if ladder.kind == "table" and len(specs) >= 2 and not asked:
         dims_like = sum(1 for name in names if level_like(name))
         levels_like = sum(1 for name in levels if level_like(name))
         if dims_like * 5 >= len(specs) * 3 and levels_like * 5 <= len(levels):

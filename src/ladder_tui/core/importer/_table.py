@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from ladder_tui.core.importer._document import Document, Table
@@ -15,6 +16,7 @@ from ladder_tui.core.importer._text import (
     key,
     level_like,
     mark_header,
+    metadata_name,
     statements,
     words,
 )
@@ -30,7 +32,7 @@ COLUMN_WORDS = words(
     """skill skills competency competencies dimension dimensions area areas category categories capability
     capabilities criteria criterion attribute attributes behaviour behaviours behavior behaviors expectation
     expectations topic topics theme themes pillar pillars axis axes trait traits domain domains responsibility
-    responsibilities subskill sub-skill subcategory sub-category group groups section sections quality qualities
+    responsibilities competence competences subskill sub-skill subcategory sub-category group groups section sections quality qualities
     focus requirement requirements"""
 )
 AREA_WORDS = words(
@@ -63,7 +65,9 @@ MAX_LEVELS = 50
 
 
 def _first_word(text: str) -> str:
-    words = re.findall(r"[a-z][a-z-]*", key(text))
+    # Accents do not matter ("Compétence" is "competence"): the letters without their combining marks.
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", key(text)) if not unicodedata.combining(ch))
+    words = re.findall(r"[a-z][a-z-]*", plain)
     return words[0] if words else ""
 
 
@@ -197,6 +201,18 @@ def read_grid(
         ladder.group = group
         return ladder
     orientation, reason = _orientation(heads, body, names, levels_in)
+    if reason.startswith("guessed: the usual layout"):
+        # Nothing says where the levels are: the column headers must then look like levels themselves, or this
+        # is some other table (a comparison, translations, a roadmap, an org chart), not a ladder.
+        candidates = [head for head in heads[_label_end(heads) :] if head]
+        meta = any(metadata_name(head) for head in candidates)  # said better by the plausibility check
+        if not meta and sum(1 for head in candidates if level_like(head)) * 2 <= len(candidates):
+            shown = ", ".join(repr(head) for head in candidates[:4]) + (", ..." if len(candidates) > 4 else "")
+            raise ImportProblem(
+                f"{where}: no levels found: the column headers ({shown}) are not named like levels, and no header "
+                "says where the levels are ('Level', 'Skill', 'Competency'); --levels-in columns or rows reads it "
+                "as a ladder anyway"
+            )
     if orientation == "columns":
         ladder = _levels_in_columns(heads, body, names, notes, where)
         flag = "rows"
@@ -300,6 +316,8 @@ def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
         (i for i, word in enumerate(words_of) if word in COLUMN_WORDS and word not in AREA_WORDS and i != level_col),
         None,
     )
+    if dim_col is None and words_of and words_of[0] in ("name", "title") and level_col != 0:
+        dim_col = 0  # a database export's first column ("Name") names each row: here, the dimension
     text_col = next(
         (i for i, word in enumerate(words_of) if word in TEXT_WORDS and i not in (level_col, dim_col)), None
     )

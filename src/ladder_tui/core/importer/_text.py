@@ -196,7 +196,10 @@ def words(text: str) -> frozenset[str]:
 _LEVEL_WORDS = words(
     """junior intermediate senior staff principal lead leads associate entry mid middle expert novice beginner
     advanced level grade tier rung band apprentice rookie pro master fellow distinguished trainee intern
-    graduate proficient competent foundational emerging developing"""
+    graduate proficient competent foundational emerging developing journeyman craftsman practitioner specialist
+    leader architect manager director head chief executive partner consultant engineer developer designer analyst
+    agent representative coordinator officer supervisor foundation skilled learner learning aware awareness
+    knowledgeable mastery experienced exceptional"""
 )
 _LEVEL_CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,4}-?\d{1,2}|[A-Z]{0,4}\d{1,2}(?:\.\d)?|II|III|IV|VI|VII|VIII)(?![A-Za-z0-9])"
