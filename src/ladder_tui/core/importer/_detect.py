@@ -93,9 +93,7 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
     refusals: list[str] = []
     for candidate in candidates:
         stub_lines = drop_stubs(candidate)
-        why = problem(
-            candidate, where, sheets=any(doc.kind == "xlsx" for doc in docs), asked=levels_in is not None
-        )
+        why = problem(candidate, where, sheets=any(doc.kind == "xlsx" for doc in docs), asked=levels_in is not None)
         if why is None:
             candidate.notes.extend(stub_lines)
             plausible.append(candidate)

@@ -32,7 +32,8 @@ COLUMN_WORDS = words(
     """skill skills competency competencies dimension dimensions area areas category categories capability
     capabilities criteria criterion attribute attributes behaviour behaviours behavior behaviors expectation
     expectations topic topics theme themes pillar pillars axis axes trait traits domain domains responsibility
-    responsibilities competence competences subskill sub-skill subcategory sub-category group groups section sections quality qualities
+    responsibilities competence competences subskill sub-skill subcategory sub-category group groups section
+    sections quality qualities
     focus requirement requirements"""
 )
 AREA_WORDS = words(
