@@ -931,3 +931,63 @@ def test_two_ladders_of_a_size_with_different_levels_are_refused() -> None:
     )
     assert "two ladders with different levels" in why and "'Engineering' (Junior, Senior)" in why
     assert "a file of its own" in why
+
+
+def test_a_table_whose_headers_are_not_levels_is_refused_unless_asked() -> None:
+    table = (
+        "| Feature | Chrome | Firefox | Safari |\n|---|---|---|---|\n"
+        "| Grid layout | Supported since version 57. | Supported since 52. | Supported since 10.1. |\n"
+        "| Dialogs | Supported since 37. | Supported since 98. | Supported since 15.4. |\n"
+    )
+    why = refused(("support.md", table))
+    assert "not named like levels" in why and "'Chrome'" in why and "--levels-in" in why
+    assert levels(imp(("support.md", table), levels_in="columns")) == ["Chrome", "Firefox", "Safari"]
+
+
+def test_a_database_export_with_a_name_column_is_pivoted() -> None:
+    rows = "".join(
+        f"{dim},{area},{level},{dim} at {level}: does the work.,2024-03-0{n}\n"
+        for dim, area in (("Empathy", "Customer"), ("Tooling", "Technical"))
+        for n, level in enumerate(("Specialist I", "Specialist II", "Senior Specialist"), start=1)
+    )
+    result = imp(("Support Ladder 7c1e.csv", "Name,Area,Level,Description,Created\n" + rows))
+    assert levels(result) == ["Specialist I", "Specialist II", "Senior Specialist"]
+    assert cells(result)[("Technical", "Tooling")]["Senior Specialist"] == [
+        "Tooling at Senior Specialist: does the work."
+    ]
+
+
+def test_copies_of_the_header_a_footer_note_and_an_old_column_are_left_out() -> None:
+    head = "Competency,E1,E2,E3,E4,Old wording (2019)\n"
+    body = "".join(f"{dim},{dim} one.,{dim} two.,{dim} three.,{dim} four.,{dim} as it was.\n" for dim in "ABCD")
+    result = imp(("m.csv", head + body[: len(body) // 2] + head + body[len(body) // 2 :]))
+    assert levels(result) == ["E1", "E2", "E3", "E4"]
+    assert [dim for _, dim in cells(result)] == ["A", "B", "C", "D"]
+    assert "1 copy of the header row among the rows left out" in text(result)
+    assert "'Old wording (2019)'" in text(result)
+    rows = "Level,Code,Review\nJunior,Writes code.,Asks for review.\nSenior,Designs.,Reviews.\n,,\n"
+    noted = imp(("r.csv", rows + '"Last updated by Camille, Oct 2015. Questions? #eng-ladder",,\n'))
+    assert levels(noted) == ["Junior", "Senior"]
+    assert "1 row holding only a note" in text(noted)
+
+
+def test_a_table_beside_the_ladder_and_a_glossary_below_it_are_left_out() -> None:
+    ladder = [["Competency", "DS1", "DS2", "DS3"]] + [
+        [dim, f"{dim}: learns.", f"{dim}: handles.", f"{dim}: leads."] for dim in ("Statistics", "Modelling", "Story")
+    ]
+    beside = [
+        [*row, None, side, count]
+        for row, (side, count) in zip(ladder, [("Level", "Headcount"), ("DS1", 3), ("DS2", 4), ("DS3", 5)], strict=True)
+    ]
+    below = [
+        *ladder,
+        [None] * 4,
+        [None] * 4,
+        ["Glossary"],
+        ["Term", "Meaning"],
+        ["Skip-level", "A 1:1 with the manager's manager."],
+    ]
+    for sheet in (beside, below):
+        result = imp(("m.xlsx", _workbook({"Matrix": sheet})))
+        assert levels(result) == ["DS1", "DS2", "DS3"]
+        assert [dim for _, dim in cells(result)] == ["Statistics", "Modelling", "Story"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -478,11 +479,19 @@ def _label_end(heads: Sequence[str]) -> int:
     return end
 
 
-def _not_a_level_column(head: str, cells: list[Cell]) -> bool:
+def _last_word(text: str) -> str:
+    found = re.findall(r"[a-z][a-z-]*", key(text))
+    return found[-1] if found else ""
+
+
+def _not_a_level_column(head: str, cells: list[Cell], others: Sequence[str] = ()) -> bool:
     """A column beside the levels that is none: notes, examples, evidence, a score, an owner, a date; or empty."""
     word = _first_word(head)
-    if word in NOT_LEVEL_COLUMN_WORDS or word in LEVEL_META_WORDS or mark_header(head):
-        return not level_like(head)
+    if (word in NOT_LEVEL_COLUMN_WORDS or word in LEVEL_META_WORDS or mark_header(head)) and not level_like(head):
+        return True
+    last = _last_word(head)
+    if last in NOT_LEVEL_COLUMN_WORDS and sum(1 for other in others if _last_word(other) == last) < 2:
+        return True  # "Manager comments", "Peer feedback notes": named by what they hold, unlike the levels
     filled = [cell for cell in cells if not cell.empty]
     return not filled or all(is_mark(cell.text) for cell in filled)
 
@@ -492,10 +501,20 @@ def _edge_columns(heads: list[str], body: Grid, level_cols: list[int], notes: li
     them; "Notes", "Examples", "How to grow", "Evidence" after them)."""
     kept = list(level_cols)
     dropped: list[str] = []
-    while len(kept) > 2 and _not_a_level_column(heads[kept[-1]], [row[kept[-1]] for row in body]):
+    others = [heads[i] for i in level_cols]
+    while len(kept) > 2 and _not_a_level_column(heads[kept[-1]], [row[kept[-1]] for row in body], others):
         dropped.append(heads[kept.pop()] or _column_letter(len(kept)))
-    while len(kept) > 2 and _not_a_level_column(heads[kept[0]], [row[kept[0]] for row in body]):
+    while len(kept) > 2 and _not_a_level_column(heads[kept[0]], [row[kept[0]] for row in body], others):
         dropped.append(heads[kept.pop(0)] or "(no header)")
+    # Levels named like levels ("E1".."E5") beside a column that is not ("Old wording (2019)", "Comments"): the
+    # odd one out at either end is something else kept beside the ladder.
+    while len(kept) > 3 and all(level_like(heads[i]) for i in kept[1:-1]):
+        if not level_like(heads[kept[-1]]) and level_like(heads[kept[0]]):
+            dropped.append(heads[kept.pop()] or _column_letter(len(kept)))
+        elif not level_like(heads[kept[0]]) and level_like(heads[kept[-1]]):
+            dropped.append(heads[kept.pop(0)] or "(no header)")
+        else:
+            break
     if dropped:
         shown = ", ".join(repr(name) for name in dropped[:5])
         notes.append(f"{plural(len(dropped), 'column')} beside the levels that are not levels left out: {shown}")
@@ -560,7 +579,7 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
     areas: list[AreaSpec] = [AreaSpec(first_area)]
     area = areas[0]
     current_area_name: str | None = None
-    joined = unnamed = bold_rows = regathered = 0
+    joined = unnamed = bold_rows = regathered = copies = 0
     level_meta: list[str] = []
     for number, row in enumerate(body, start=2):
         level_cells = [row[i] for i in level_cols]
@@ -572,6 +591,9 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
             bold_rows += solid[0].bold
             continue
         if row in repeats:
+            if first_area is None and key(names.text(row[0])) == key(heads[0]):
+                copies += 1  # the header again, word for word (a printout's page header, a table's footer)
+                continue
             areas.append(AreaSpec(names.text(row[0]) or None))
             area = areas[-1]
             continue
@@ -616,8 +638,11 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
         else:
             name = names.text(name_cell)
         area.dims.append(DimSpec(name, cells, [description] if description else []))
-    if repeats:
-        notes.append(f"the header is repeated over {plural(len(repeats) + 1, 'block')} of rows: each block is an area")
+    if copies:
+        notes.append(f"{plural(copies, 'copy', 'copies')} of the header row among the rows left out")
+    if len(repeats) > copies:
+        blocks = len(repeats) - copies + 1
+        notes.append(f"the header is repeated over {plural(blocks, 'block')} of rows: each block is an area")
     if level_meta:
         notes.append(
             f"{plural(len(level_meta), 'row')} about the levels themselves left out of the dimensions: "
@@ -634,6 +659,11 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
     if bold_rows:
         notes.append(f"{plural(bold_rows, 'bold row')} with no other text read as categories (areas)")
     return Ladder(levels, areas, notes=notes)
+
+
+def _note_row(text: str) -> bool:
+    """A first cell that is a note rather than a level's name: a sentence, or longer than any level's name."""
+    return len(text.split()) > 6 or text.rstrip().endswith((".", "?", "!")) or text.count(". ") > 0
 
 
 def _levels_in_rows(
@@ -666,18 +696,22 @@ def _levels_in_rows(
     # Rows: one per level; a row continuing a level that spans it (a merged copy of its name) joins it.
     level_rows: list[list[Cell]] = []
     groups_of_rows: list[list[list[Cell]]] = []
-    results = 0
+    results = asides = 0
     for row in body:
         if row[0].merged and groups_of_rows:
             groups_of_rows[-1].append(row)
         elif _label_row(names.text(row[0])) and all(cell.empty or is_mark(cell.text) for cell in row[1:]):
             results += 1  # "Level result" with a formula beside it: no level
+        elif _note_row(names.text(row[0])) and all(cell.empty for cell in row[1:]):
+            asides += 1  # "Last updated by Camille, Oct 2015. Questions? #eng-ladder": a note, not a level
         elif not row[0].empty:
             level_rows.append(row)
             groups_of_rows.append([row])
     if results:
         notes.append(f"{plural(results, 'row')} of results or totals left out")
-    without = len(body) - results - sum(len(group) for group in groups_of_rows)
+    if asides:
+        notes.append(f"{plural(asides, 'row')} holding only a note (a sentence, nothing beside it) left out")
+    without = len(body) - results - asides - sum(len(group) for group in groups_of_rows)
     if without:
         notes.append(f"{plural(without, 'row')} without a level name left out")
     if len(level_rows) > MAX_LEVELS:
@@ -824,10 +858,61 @@ def _enclosing_heading(doc: Document, table: Table) -> str | None:
     return None
 
 
+def _empty_row(row: list[Cell]) -> bool:
+    return all(cell.empty and not cell.merged for cell in row)
+
+
+def _blocks(table: Table) -> list[Table]:
+    """A sheet's separate blocks of cells: a table beside the ladder past an empty column ("Level | Headcount"),
+    or below it past two empty rows (a glossary). The sheet stays whole when its blocks repeat one header (an area
+    per block) or when there is only one."""
+    grid = table.grid
+    parts: list[Grid] = []
+    start = 0
+    for i in range(len(grid) + 1):
+        end_here = i == len(grid) or (i + 1 < len(grid) and _empty_row(grid[i]) and _empty_row(grid[i + 1]))
+        if end_here:
+            part = [row for row in grid[start:i] if not _empty_row(row)]
+            if part:
+                parts.append(part)
+            start = i
+    sided: list[Grid] = []
+    for part in parts:
+        width = max(len(row) for row in part)
+        empty_cols = [
+            c for c in range(width) if all(c >= len(row) or (row[c].empty and not row[c].merged) for row in part)
+        ]
+        cuts = [c for c in empty_cols if 0 < c < width - 1]
+        edges = [0, *cuts, width]
+        pieces = []
+        for left, right in itertools.pairwise(edges):
+            lo = left + 1 if left in cuts else left
+            piece = [row[lo:right] for row in part]
+            piece = [row for row in piece if not _empty_row(row)]
+            if piece and any(not cell.empty for row in piece for cell in row):
+                pieces.append(piece)
+        sided.extend(pieces or [part])
+    if len(sided) < 2:
+        return [table]
+    headers = {tuple(key(cell.text) for cell in block[0]) for block in sided}
+    if len(headers) == 1:
+        return [table]
+    main = max(sided, key=lambda block: sum(len(cell.text) for row in block for cell in row))
+    return [
+        Table(block, table.line, table.heading, list(table.notes) if block is main else [], header_known=False)
+        for block in sided
+    ]
+
+
 def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -> Ladder:
     """The ladder the documents' tables hold: the table with the most text, and the tables with the same levels
     beside it (each an area, or each a dimension when every one of them is one dimension's statements)."""
-    entries: list[tuple[Document, Table]] = [(doc, table) for doc in docs for table in doc.tables]
+    entries: list[tuple[Document, Table]] = [
+        (doc, part)
+        for doc in docs
+        for table in doc.tables
+        for part in (_blocks(table) if doc.kind in ("csv", "xlsx") else [table])
+    ]
     readings: list[tuple[Document, Table, Ladder]] = []
     first_problem: ImportProblem | None = None
     navigation = 0
