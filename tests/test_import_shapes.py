@@ -991,3 +991,59 @@ def test_a_table_beside_the_ladder_and_a_glossary_below_it_are_left_out() -> Non
         result = imp(("m.xlsx", _workbook({"Matrix": sheet})))
         assert levels(result) == ["DS1", "DS2", "DS3"]
         assert [dim for _, dim in cells(result)] == ["Statistics", "Modelling", "Story"]
+
+
+def test_html_lists_inside_markdown_table_cells_are_statements_of_their_own() -> None:
+    table = (
+        "| Skill | Junior | Senior |\n|---|---|---|\n"
+        "| Design | <ul><li>Learns design.</li></ul> | <ul><li>Leads design.</li><li>Mentors others.</li></ul> |\n"
+        "| Review | <p>Asks for reviews.</p> | <p>Reviews the others' work.</p> |\n"
+    )
+    assert cells(imp(("l.md", table)))[("l", "Design")]["Senior"] == ["Leads design.", "Mentors others."]
+
+
+def test_a_plain_title_among_ranked_ones_is_the_rung_between_them(tmp_path: Path) -> None:
+    names = ["associate-engineer", "engineer", "principal-engineer", "senior-engineer", "staff-engineer"]
+    for name in names:
+        title = name.replace("-", " ").title()
+        (tmp_path / f"{name}.md").write_text(
+            f"# {title}\n\n## Code\n\n- Code at {title}.\n\n## Review\n\n- Review at {title}.\n", encoding="utf-8"
+        )
+    from ladder_tui.core.importer.sources import read_sources
+
+    result = imp(*[(name, raw) for name, raw in read_sources([str(tmp_path)]).files])
+    assert levels(result) == [
+        "Associate Engineer",
+        "Engineer",
+        "Senior Engineer",
+        "Staff Engineer",
+        "Principal Engineer",
+    ]
+
+
+def test_data_kept_level_by_level_and_dimensions_with_a_field_per_level_code() -> None:
+    by_level = "title: Manager ladder\nlevels:\n" + "".join(
+        f"  - name: {level}\n    competencies:\n      Coaching: [Coaching at {level}.]\n"
+        f"      Hiring: [Hiring at {level}.]\n"
+        for level in ("M1", "M2", "M3")
+    )
+    result = imp(("em.yaml", by_level))
+    assert levels(result) == ["M1", "M2", "M3"]
+    assert cells(result)[("Manager ladder", "Hiring")]["M2"] == ["Hiring at M2."]
+    coded = (
+        "levels:\n  - {code: D1, name: Associate Designer}\n  - {code: D2, name: Senior Designer}\n"
+        "areas:\n  - name: Craft\n    competencies:\n"
+        "      - {name: Visual, D1: Learns visual design., D2: Leads visual design.}\n"
+        "      - {name: Research, D1: Joins research., D2: Plans research.}\n"
+    )
+    result = imp(("ladder.yml", coded))
+    assert levels(result) == ["Associate Designer", "Senior Designer"]
+    assert cells(result)[("Craft", "Research")] == {
+        "Associate Designer": ["Joins research."],
+        "Senior Designer": ["Plans research."],
+    }
+    by_key = "junior:\n  code: [Writes code.]\n  review: [Asks.]\nsenior:\n  code: [Designs.]\n  review: [Reviews.]\n"
+    levels_file = "- {id: junior, name: Junior Engineer}\n- {id: senior, name: Senior Engineer}\n"
+    result = imp(("data/competencies.yml", by_key), ("data/levels.yml", levels_file))
+    assert levels(result) == ["Junior Engineer", "Senior Engineer"]
+    assert [dim for _, dim in cells(result)] == ["Code", "Review"]

@@ -41,7 +41,8 @@ MAX_NESTING = 400
 _ALNUM = re.compile(r"[^\W_]")
 _TEMPLATE = re.compile(r"^\s*(?:\{\{[%<].*[%>]\}\}|\{%.*%\}|\{\{.*\}\})\s*$")
 _WEB_HEADING = re.compile(r"^(\S.{0,200}?)[ \t]+#$")
-_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+#: Inline tags that end a line: a break, or the edge of a list item or paragraph written in HTML inside a cell.
+_BR = re.compile(r"^<(?:br\s*/?|/?(?:li|ul|ol|p|div)(?:\s[^>]*)?)>$", re.IGNORECASE)
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 
 

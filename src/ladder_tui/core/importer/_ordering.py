@@ -26,6 +26,9 @@ for _position, _names in enumerate(
     _RANKS.update(dict.fromkeys(_names.split(), _position))
 
 
+_MID = _RANKS["mid"]
+
+
 def _number(name: str) -> int | None:
     found = _NUMBER.findall(name)
     return int(found[0]) if len(found) == 1 else None
@@ -56,7 +59,11 @@ def ascending(ladder: Ladder, *, from_file_names: bool) -> str | None:
         _reorder(ladder, list(reversed(range(len(names)))))
         return f"the levels ran from the highest down ({names[0]} to {names[-1]}): turned round, lowest first"
     if from_file_names:
-        ranks = [rank for rank in map(_rank, names) if rank is not None]
+        found = [_rank(name) for name in names]
+        if found.count(None) == 1 and _MID not in found:
+            # One plain title among ranked ones ("Engineer" beside "Senior Engineer"): the rung between.
+            found = [_MID if rank is None else rank for rank in found]
+        ranks = [rank for rank in found if rank is not None]
         if len(ranks) == len(names) and len(set(ranks)) == len(ranks):
             order = sorted(range(len(names)), key=lambda i: ranks[i])
             if order != list(range(len(names))):

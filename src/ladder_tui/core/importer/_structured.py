@@ -18,6 +18,7 @@ counted; so are the data's other parts (titles and points, roles and their expec
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -346,7 +347,8 @@ def _definitions(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tup
                 continue
             for entry in item:
                 key_value = next(
-                    (_level_key(entry.get(f)) for f in ("level", "id", "key", "value", "index") if f in entry), None
+                    (_level_key(entry.get(f)) for f in ("level", "id", "key", "code", "value", "index") if f in entry),
+                    None,
                 )
                 label = _text(entry.get("name")) or _text(entry.get("label")) or _text(entry.get("title"))
                 if key_value in wanted and label and key_value not in names:
@@ -366,6 +368,18 @@ def _named_levels(docs: Sequence[Document], keys: Sequence[str]) -> dict[str, tu
                 and _names_list(item)
             ):
                 return {key: (fold(name), []) for key, name in zip(keys, item, strict=True)}
+            if (
+                path
+                and path[-1].lower() in LEVEL_NAME_LISTS
+                and isinstance(item, list)
+                and len(item) == len(keys)
+                and all(_named(entry) for entry in item)
+            ):
+                # ``levels: [{title: Senior, summary: ...}]``: the entries name the levels (and describe them).
+                return {
+                    key: (_name(entry) or "", [t for t in (_text(entry.get(f)) for f in DESCRIPTION_FIELDS) if t])
+                    for key, entry in zip(keys, item, strict=True)
+                }
     return {}
 
 
@@ -400,9 +414,89 @@ def _level_name(collection: _Collection, level_key: str) -> str:
     return f"{unit} {level_key}"
 
 
+#: Fields of a level definition that other parts of the data use to refer to the level.
+_CODE_FIELDS = ("code", "id", "key", "slug", "level", "name", "title")
+
+
+def _level_codes(docs: Sequence[Document]) -> set[str]:
+    """What lists of level definitions call their levels (``levels: [{code: D1, name: ...}]``), by any field."""
+    codes: set[str] = set()
+    for doc in docs:
+        for path, item, _parent in walk_data(doc.data):
+            # Under a field naming levels, or the whole of a file named for them (``levels.yml``).
+            defining = path[-1].lower() in LEVEL_NAME_LISTS if path else "level" in _base(doc.name).casefold()
+            if defining and isinstance(item, list) and len(item) >= 2 and all(_named(entry) for entry in item):
+                codes.update(
+                    code for entry in item for f in _CODE_FIELDS if (code := _level_key(entry.get(f))) is not None
+                )
+    return codes
+
+
+def _level_major(item: Any, path: tuple[str, ...], codes: set[str]) -> list[tuple[str, dict[str, Any]]] | None:
+    """The entries of a container holding the ladder level by level, each level's dimensions inside it
+    (``junior: {technical: [...], delivery: [...]}``, ``levels: [{name: M1, competencies: {Coaching: ...}}]``)."""
+    entries: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(item, dict) and len(item) >= 2 and all(isinstance(v, dict) for v in item.values()):
+        if not all(str(k) in codes or level_like(str(k)) for k in item):
+            return None
+        entries = [(str(k), v) for k, v in item.items()]
+    elif isinstance(item, list) and len(item) >= 2 and path and path[-1].lower() in LEVEL_NAME_LISTS:
+        for entry in item:
+            if not _named(entry):
+                return None
+            inner = [v for v in entry.values() if isinstance(v, dict) and len(v) >= 2]
+            if len(inner) != 1:
+                return None
+            entries.append((_name(entry) or "", inner[0]))
+    else:
+        return None
+    counts = Counter(k for _, inner in entries for k in inner)
+    recurring = [k for k, n in counts.items() if n * 2 >= len(entries)]
+    texty = all(isinstance(v, str | list) for _, inner in entries for v in inner.values())
+    return entries if len(recurring) >= 2 and texty else None
+
+
+def _reshaped(docs: Sequence[Document]) -> list[Document]:
+    """The documents with two shapes turned into the one the search knows (dimensions holding their levels):
+    data kept level by level, and dimension objects with a field per level code (``{name: X, D1: ..., D2: ...}``)."""
+    codes = _level_codes(docs)
+    out: list[Document] = []
+    for doc in docs:
+        data = doc.data
+        for path, item, _parent in walk_data(doc.data):
+            entries = _level_major(item, path, codes)
+            if entries is not None:
+                dims: dict[str, dict[str, Any]] = {}
+                for level, inner in entries:
+                    for dim, value in inner.items():
+                        dims.setdefault(str(dim), {})[level] = value
+                data = {"dimensions": [{"name": _humanize(dim), "levels": cells} for dim, cells in dims.items()]}
+                break
+        if codes and data is doc.data:
+            data = _coded_fields(doc.data, codes)
+        if data is doc.data:
+            out.append(doc)
+        else:
+            out.append(dataclasses.replace(doc, data=data))
+    return out
+
+
+def _coded_fields(value: Any, codes: set[str]) -> Any:
+    """The data with each named object's fields named by level codes gathered under ``levels``."""
+    if isinstance(value, list):
+        return [_coded_fields(entry, codes) for entry in value]
+    if not isinstance(value, dict):
+        return value
+    coded = {k: v for k, v in value.items() if str(k) in codes and isinstance(v, str | list)}
+    if len(coded) >= 2 and _named(value):
+        rest = {k: _coded_fields(v, codes) for k, v in value.items() if k not in coded}
+        return {**rest, "levels": coded}
+    return {k: _coded_fields(v, codes) for k, v in value.items()}
+
+
 def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
     """The ladder the documents' data holds, or None when none of it is shaped like one."""
-    with_data = [doc for doc in docs if doc.data is not None]
+    with_data = _reshaped([doc for doc in docs if doc.data is not None])
     if not with_data:
         return None
     collections = [found for doc in with_data for found in _collections(doc)]

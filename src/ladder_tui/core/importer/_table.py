@@ -207,7 +207,9 @@ def read_grid(
         # Nothing says where the levels are: the column headers must then look like levels themselves, or this
         # is some other table (a comparison, translations, a roadmap, an org chart), not a ladder.
         candidates = [head for head in heads[_label_end(heads) :] if head]
-        meta = any(metadata_name(head) for head in candidates)  # said better by the plausibility check
+        meta = sum(1 for head in candidates if metadata_name(head)) * 2 >= len(
+            candidates
+        )  # said better by the plausibility check
         if not meta and sum(1 for head in candidates if level_like(head)) * 2 <= len(candidates):
             shown = ", ".join(repr(head) for head in candidates[:4]) + (", ..." if len(candidates) > 4 else "")
             raise ImportProblem(
