@@ -1047,3 +1047,22 @@ def test_data_kept_level_by_level_and_dimensions_with_a_field_per_level_code() -
     result = imp(("data/competencies.yml", by_key), ("data/levels.yml", levels_file))
     assert levels(result) == ["Junior Engineer", "Senior Engineer"]
     assert [dim for _, dim in cells(result)] == ["Code", "Review"]
+
+
+def test_a_sheet_saved_as_a_web_page_loses_its_column_letters_and_row_numbers() -> None:
+    rows = [
+        ["Skill", "Junior", "Senior"],
+        ["Code", "Writes code.", "Designs systems."],
+        ["Review", "Asks.", "Reviews."],
+    ]
+    body = "".join(
+        f"<tr><th>{n}</th>"
+        + "".join(f"<td>{cell}</td>" for cell in row)
+        + "</tr>"
+        + ("<tr><th></th><td></td><td></td><td></td></tr>" if n == 1 else "")
+        for n, row in enumerate(rows, start=1)
+    )
+    saved = f"<table class='waffle'><thead><tr><th></th><th>A</th><th>B</th><th>C</th></tr></thead><tbody>{body}</tbody></table>"
+    result = imp(("Sheet1.html", page(saved)))
+    assert levels(result) == ["Junior", "Senior"]
+    assert cells(result)[("Support ladder · Acme Wiki", "Review")]["Senior"] == ["Reviews."]

@@ -864,6 +864,38 @@ def _empty_row(row: list[Cell]) -> bool:
     return all(cell.empty and not cell.merged for cell in row)
 
 
+def _without_sheet_margins(table: Table) -> Table:
+    """A spreadsheet saved as a web page keeps its margins: a row of column letters (A, B, C) on top and a column
+    of row numbers (1, 2, 3) on the left. Both are the program's, not the ladder's, and are taken off."""
+    grid = table.grid
+    if len(grid) < 3 or len(grid[0]) < 3:
+        return table
+    top = [cell.text.strip() for cell in grid[0]]
+    start = 1 if not top[0] else 0
+    if top[start:] != [_column_letter(i) for i in range(len(top) - start)]:
+        return table
+    numbers = [row[0].text.strip() for row in grid[1:] if row]
+    filled = [n for n in numbers if n]
+    if (
+        start == 1
+        and filled
+        and all(n.isdigit() for n in filled)
+        and [int(n) for n in filled] == sorted(map(int, filled))
+    ):
+        body = [
+            row[1:] for row, n in zip(grid[1:], numbers, strict=True) if n
+        ]  # rows without a number: frozen-pane bars
+    else:
+        body = grid[1:]
+    return Table(
+        body,
+        table.line,
+        table.heading,
+        [*table.notes, "the sheet's column letters and row numbers left out"],
+        header_known=False,
+    )
+
+
 def _blocks(table: Table) -> list[Table]:
     """A sheet's separate blocks of cells: a table beside the ladder past an empty column ("Level | Headcount"),
     or below it past two empty rows (a glossary). The sheet stays whole when its blocks repeat one header (an area
@@ -913,7 +945,7 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
         (doc, part)
         for doc in docs
         for table in doc.tables
-        for part in (_blocks(table) if doc.kind in ("csv", "xlsx") else [table])
+        for part in (_blocks(table) if doc.kind in ("csv", "xlsx") else [_without_sheet_margins(table)])
     ]
     readings: list[tuple[Document, Table, Ladder]] = []
     first_problem: ImportProblem | None = None
