@@ -1066,3 +1066,15 @@ def test_a_sheet_saved_as_a_web_page_loses_its_column_letters_and_row_numbers() 
     result = imp(("Sheet1.html", page(saved)))
     assert levels(result) == ["Junior", "Senior"]
     assert cells(result)[("Support ladder · Acme Wiki", "Review")]["Senior"] == ["Reviews."]
+
+
+def test_a_two_column_table_under_each_levels_heading() -> None:
+    document = "# Support ladder\n\n" + "".join(
+        f"## {level}\n\n_Typical scope._\n\n| Competency | Expectation |\n|---|---|\n"
+        f"| Empathy | Empathy at {level}. |\n| Tooling | Tooling at {level}. |\n\n"
+        for level in ("Specialist I", "Specialist II", "Senior Specialist")
+    )
+    result = imp(("ladder.md", document))
+    assert levels(result) == ["Specialist I", "Specialist II", "Senior Specialist"]
+    assert cells(result)[("Support ladder", "Tooling")]["Specialist II"] == ["Tooling at Specialist II."]
+    assert "a table under each level's heading" in text(result)

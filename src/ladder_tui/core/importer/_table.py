@@ -864,6 +864,39 @@ def _empty_row(row: list[Cell]) -> bool:
     return all(cell.empty and not cell.merged for cell in row)
 
 
+def _table_per_level(entries: Sequence[tuple[Document, Table]]) -> Ladder | None:
+    """A two-column table under each level's heading ("## Senior" over "| Competency | Expectation |"), the
+    dimensions recurring from table to table: the headings are the levels, the first column the dimensions."""
+    pairs = [(doc, table) for doc, table in entries if table.heading and table.grid and len(table.grid[0]) == 2]
+    headings = list(dict.fromkeys(table.heading or "" for _, table in pairs))
+    if len(pairs) < 2 or len(pairs) != len(entries) or len(headings) != len(pairs):
+        return None
+    if sum(1 for heading in headings if level_like(heading)) * 2 <= len(headings):
+        return None
+    names = _Names()
+    rows_of = [[row for row in table.grid[1:] if not row[0].empty] for _, table in pairs]
+    counts: dict[str, int] = {}
+    for rows in rows_of:
+        for name in dict.fromkeys(key(names.text(row[0])) for row in rows):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts or sum(1 for n in counts.values() if n >= 2) * 2 < len(counts):
+        return None  # the first columns do not recur: not one ladder's dimensions level by level
+    dims: dict[str, DimSpec] = {}
+    for level, rows in enumerate(rows_of):
+        for row in rows:
+            name = names.text(row[0])
+            dim = dims.setdefault(key(name), DimSpec(name))
+            dim.cells.setdefault(level, []).extend(names.statements(row[1]))
+    doc = pairs[0][0]
+    title = doc.title or next((b.text for b in doc.headings if b.depth == 1), None)
+    head = pairs[0][1].grid[0]
+    note = (
+        f"a table under each level's heading ({plural(len(headings), 'level')}): the column {names.text(head[0])!r} "
+        f"names the dimensions, {names.text(head[1])!r} holds their statements"
+    )
+    return Ladder([LevelSpec(heading) for heading in headings], [AreaSpec(title, list(dims.values()))], title, [note])
+
+
 def _without_sheet_margins(table: Table) -> Table:
     """A spreadsheet saved as a web page keeps its margins: a row of column letters (A, B, C) on top and a column
     of row numbers (1, 2, 3) on the left. Both are the program's, not the ladder's, and are taken off."""
@@ -947,6 +980,9 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
         for table in doc.tables
         for part in (_blocks(table) if doc.kind in ("csv", "xlsx") else [_without_sheet_margins(table)])
     ]
+    per_level = _table_per_level(entries)
+    if per_level is not None:
+        return per_level
     readings: list[tuple[Document, Table, Ladder]] = []
     first_problem: ImportProblem | None = None
     navigation = 0
