@@ -1062,7 +1062,8 @@ def test_a_sheet_saved_as_a_web_page_loses_its_column_letters_and_row_numbers() 
         + ("<tr><th></th><td></td><td></td><td></td></tr>" if n == 1 else "")
         for n, row in enumerate(rows, start=1)
     )
-    saved = f"<table class='waffle'><thead><tr><th></th><th>A</th><th>B</th><th>C</th></tr></thead><tbody>{body}</tbody></table>"
+    letters = "<tr><th></th><th>A</th><th>B</th><th>C</th></tr>"
+    saved = f"<table class='waffle'><thead>{letters}</thead><tbody>{body}</tbody></table>"
     result = imp(("Sheet1.html", page(saved)))
     assert levels(result) == ["Junior", "Senior"]
     assert cells(result)[("Support ladder · Acme Wiki", "Review")]["Senior"] == ["Reviews."]
@@ -1078,3 +1079,17 @@ def test_a_two_column_table_under_each_levels_heading() -> None:
     assert levels(result) == ["Specialist I", "Specialist II", "Senior Specialist"]
     assert cells(result)[("Support ladder", "Tooling")]["Specialist II"] == ["Tooling at Specialist II."]
     assert "a table under each level's heading" in text(result)
+
+
+def test_a_title_past_empty_rows_and_a_spacer_column_stay_with_the_table() -> None:
+    sheet = [
+        ["Acme ladder", None, None, None],
+        [None] * 4,
+        [None] * 4,
+        ["Level", None, "Code", "Review"],
+        ["Junior", None, "Writes code.", "Asks."],
+        ["Senior", None, "Designs.", "Reviews."],
+    ]
+    result = imp(("m.xlsx", _workbook({"Sheet1": sheet})))
+    assert levels(result) == ["Junior", "Senior"] and result.data["name"] == "Acme ladder"
+    assert [dim for _, dim in cells(result)] == ["Code", "Review"]

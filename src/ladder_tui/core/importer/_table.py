@@ -940,6 +940,8 @@ def _blocks(table: Table) -> list[Table]:
         end_here = i == len(grid) or (i + 1 < len(grid) and _empty_row(grid[i]) and _empty_row(grid[i + 1]))
         if end_here:
             part = [row for row in grid[start:i] if not _empty_row(row)]
+            if len(part) == 1 and i < len(grid):
+                continue  # a title row above the table stays with it
             if part:
                 parts.append(part)
             start = i
@@ -958,7 +960,12 @@ def _blocks(table: Table) -> list[Table]:
             piece = [row for row in piece if not _empty_row(row)]
             if piece and any(not cell.empty for row in piece for cell in row):
                 pieces.append(piece)
-        sided.extend(pieces or [part])
+        # Each side a table of its own (two columns or more): a column left empty inside one table ("Level | |
+        # Technical skill") is a spacer, not a border.
+        tables = all(
+            sum(1 for c in range(len(piece[0])) if any(not row[c].empty for row in piece)) >= 2 for piece in pieces
+        )
+        sided.extend(pieces if pieces and tables else [part])
     if len(sided) < 2:
         return [table]
     headers = {tuple(key(cell.text) for cell in block[0]) for block in sided}
