@@ -1093,3 +1093,30 @@ def test_a_title_past_empty_rows_and_a_spacer_column_stay_with_the_table() -> No
     result = imp(("m.xlsx", _workbook({"Sheet1": sheet})))
     assert levels(result) == ["Junior", "Senior"] and result.data["name"] == "Acme ladder"
     assert [dim for _, dim in cells(result)] == ["Code", "Review"]
+
+
+def test_a_sheet_per_level_and_rating_columns_after_each_level() -> None:
+    sheets = {
+        level: [
+            ["Area", "Competency", "Expectations"],
+            ["Craft", "Visual", f"Visual at {level}."],
+            ["Craft", "Motion", f"Motion at {level}."],
+            ["Process", "Research", f"Research at {level}."],
+        ]
+        for level in ("Associate Designer", "Designer", "Senior Designer")
+    }
+    result = imp(("framework.xlsx", _workbook(sheets)))
+    assert levels(result) == ["Associate Designer", "Designer", "Senior Designer"]
+    assert cells(result)[("Process", "Research")]["Designer"] == ["Research at Designer."]
+    rated = [
+        ["Instructions: for each row, mark how often you show the behaviour (1 = rarely, 4 = always)."],
+        ["Competency", "DS1", "Rating (1-4)", "DS2", "Rating (1-4)"],
+        ["Statistics", "Learns statistics.", 3, "Handles statistics.", 2],
+        ["Modelling", "Learns modelling.", 1, "Handles modelling.", None],
+    ]
+    result = imp(("self.xlsx", _workbook({"Self assessment": rated})))
+    assert levels(result) == ["DS1", "DS2"]
+    assert cells(result)[("Self assessment", "Modelling")] == {
+        "DS1": ["Learns modelling."],
+        "DS2": ["Handles modelling."],
+    }

@@ -148,7 +148,8 @@ def read_grid(
         titles = [names.text(row[0]) for row in above]
         group = next((named for named in map(_area_label, titles) if named), None)
         if titles:
-            title = titles[0]
+            # Instructions above the table ("Instructions: for each row, mark...") are no title.
+            title = next((t for t in titles if not _note_row(t)), None)
             shown = "; ".join(repr(t[:50]) for t in titles[:3])
             notes.append(f"skipped {plural(len(titles), 'title row')} above the header: {shown}")
     header = rows[header_at]
@@ -517,8 +518,19 @@ def _edge_columns(heads: list[str], body: Grid, level_cols: list[int], notes: li
             dropped.append(heads[kept.pop(0)] or "(no header)")
         else:
             break
+    # Between the levels: a column of scores or answers after each ("DS1 | Rating (1-4) | DS2 | Rating (1-4)").
+    repeated = {key(heads[i]) for i in level_cols if sum(1 for j in level_cols if key(heads[j]) == key(heads[i])) >= 2}
+    between = [
+        i
+        for i in kept
+        if ((mark_header(heads[i]) and not level_like(heads[i])) or key(heads[i]) in repeated)
+        and all(cell.empty or is_mark(cell.text) for cell in (row[i] for row in body))
+    ]
+    if between and len(kept) - len(between) >= 2:
+        dropped.extend(heads[i] for i in between)
+        kept = [i for i in kept if i not in between]
     if dropped:
-        shown = ", ".join(repr(name) for name in dropped[:5])
+        shown = ", ".join(repr(name) for name in dict.fromkeys(dropped[:5]))
         notes.append(f"{plural(len(dropped), 'column')} beside the levels that are not levels left out: {shown}")
     return kept
 
@@ -665,7 +677,7 @@ def _levels_in_columns(heads: list[str], body: Grid, names: _Names, notes: list[
 
 def _note_row(text: str) -> bool:
     """A first cell that is a note rather than a level's name: a sentence, or longer than any level's name."""
-    return len(text.split()) > 6 or text.rstrip().endswith((".", "?", "!")) or text.count(". ") > 0
+    return len(text.split()) > 6 or text.rstrip().endswith((".", "?", "!"))
 
 
 def _levels_in_rows(
@@ -867,34 +879,53 @@ def _empty_row(row: list[Cell]) -> bool:
 def _table_per_level(entries: Sequence[tuple[Document, Table]]) -> Ladder | None:
     """A two-column table under each level's heading ("## Senior" over "| Competency | Expectation |"), the
     dimensions recurring from table to table: the headings are the levels, the first column the dimensions."""
-    pairs = [(doc, table) for doc, table in entries if table.heading and table.grid and len(table.grid[0]) == 2]
+    pairs = [
+        (doc, table)
+        for doc, table in entries
+        if table.heading
+        and table.grid
+        and (
+            len(table.grid[0]) == 2
+            or (len(table.grid[0]) == 3 and _first_word(fold(table.grid[0][0].text)) in AREA_WORDS)
+        )
+    ]
     headings = list(dict.fromkeys(table.heading or "" for _, table in pairs))
     if len(pairs) < 2 or len(pairs) != len(entries) or len(headings) != len(pairs):
         return None
     if sum(1 for heading in headings if level_like(heading)) * 2 <= len(headings):
         return None
     names = _Names()
-    rows_of = [[row for row in table.grid[1:] if not row[0].empty] for _, table in pairs]
+    # (area, dimension, statements) columns: "Area | Competency | Expectations" or "Competency | Expectation".
+    rows_of = [
+        [row if len(row) == 3 else [Cell([]), *row] for row in table.grid[1:] if not row[-2].empty]
+        for _, table in pairs
+    ]
     counts: dict[str, int] = {}
     for rows in rows_of:
-        for name in dict.fromkeys(key(names.text(row[0])) for row in rows):
+        for name in dict.fromkeys(key(names.text(row[1])) for row in rows):
             counts[name] = counts.get(name, 0) + 1
     if not counts or sum(1 for n in counts.values() if n >= 2) * 2 < len(counts):
         return None  # the first columns do not recur: not one ladder's dimensions level by level
     dims: dict[str, DimSpec] = {}
-    for level, rows in enumerate(rows_of):
-        for row in rows:
-            name = names.text(row[0])
-            dim = dims.setdefault(key(name), DimSpec(name))
-            dim.cells.setdefault(level, []).extend(names.statements(row[1]))
+    areas: dict[str | None, AreaSpec] = {}
     doc = pairs[0][0]
     title = doc.title or next((b.text for b in doc.headings if b.depth == 1), None)
+    for level, rows in enumerate(rows_of):
+        area_name: str | None = title
+        for row in rows:
+            area_name = names.text(row[0]) or area_name
+            name = names.text(row[1])
+            if key(name) not in dims:
+                dims[key(name)] = DimSpec(name)
+                areas.setdefault(area_name, AreaSpec(area_name)).dims.append(dims[key(name)])
+            dims[key(name)].cells.setdefault(level, []).extend(names.statements(row[2]))
     head = pairs[0][1].grid[0]
+    unit = "sheet named after each level" if doc.kind == "xlsx" else "table under each level's heading"
     note = (
-        f"a table under each level's heading ({plural(len(headings), 'level')}): the column {names.text(head[0])!r} "
-        f"names the dimensions, {names.text(head[1])!r} holds their statements"
+        f"a {unit} ({plural(len(headings), 'level')}): the column {names.text(head[-2])!r} names the dimensions, "
+        f"{names.text(head[-1])!r} holds their statements"
     )
-    return Ladder([LevelSpec(heading) for heading in headings], [AreaSpec(title, list(dims.values()))], title, [note])
+    return Ladder([LevelSpec(heading) for heading in headings], list(areas.values()), title, [note])
 
 
 def _without_sheet_margins(table: Table) -> Table:
