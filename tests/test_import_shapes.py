@@ -1120,3 +1120,39 @@ def test_a_sheet_per_level_and_rating_columns_after_each_level() -> None:
         "DS1": ["Learns modelling."],
         "DS2": ["Handles modelling."],
     }
+
+
+def test_a_google_docs_export_with_flat_lists_nested_by_their_class() -> None:
+    def level(name: str) -> str:
+        return f"<h2>{name}</h2>" + "".join(
+            f'<ul class="lst-kix_q-0 start"><li>{dim}</li></ul>'
+            f'<ul class="lst-kix_q-1 start"><li>{dim} at {name}.</li></ul>'
+            for dim in ("Coaching", "Hiring")
+        )
+
+    result = imp(
+        ("ladder.html", page("<p class='title'>Manager ladder</p>" + level("M1") + level("M2"), "Manager ladder"))
+    )
+    assert levels(result) == ["M1", "M2"]
+    assert cells(result)[("Manager ladder", "Hiring")] == {"M1": ["Hiring at M1."], "M2": ["Hiring at M2."]}
+
+
+def test_a_disclosure_per_level_in_markdown_and_in_a_saved_page() -> None:
+    markdown = "# Manager ladder\n\n" + "".join(
+        f"<details>\n<summary>{name}</summary>\n\n#### Coaching\n\n- Coaching at {name}.\n\n#### Hiring\n\n"
+        f"- Hiring at {name}.\n\n</details>\n\n"
+        for name in ("M1", "M2", "M3")
+    )
+    result = imp(("README.md", markdown))
+    assert levels(result) == ["M1", "M2", "M3"]
+    assert cells(result)[("Manager ladder", "Hiring")]["M3"] == ["Hiring at M3."]
+    toggles = "".join(
+        f"<li><details open><summary>{name}</summary><p><strong>Coaching</strong></p><ul><li>Coaching at {name}.</li>"
+        f"</ul><p><strong>Hiring</strong></p><ul><li>Hiring at {name}.</li></ul></details></li>"
+        for name in ("M1", "M2")
+    )
+    result = imp(
+        ("Ladder 55aa.html", page(f"<h1>Manager ladder</h1><ul class='toggle'>{toggles}</ul>", "Manager ladder"))
+    )
+    assert levels(result) == ["M1", "M2"]
+    assert cells(result)[("Manager ladder", "Coaching")]["M2"] == ["Coaching at M2."]

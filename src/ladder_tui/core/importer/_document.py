@@ -29,6 +29,8 @@ class Heading:
     depth: int | None
     text: str
     line: int
+    #: Made from a disclosure's <summary> (its depth taken from the heading above it).
+    summary: bool = False
 
 
 @dataclass

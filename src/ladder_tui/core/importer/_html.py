@@ -11,7 +11,7 @@ Every walk over the tree is iterative: a page nested thousands of elements deep 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from ladder_tui.core.importer._document import (
@@ -233,6 +233,26 @@ def _attr(node: LexborNode, name: str) -> str:
     return value or ""
 
 
+def summary_depth(blocks: Sequence[Block]) -> int:
+    """The depth of a disclosure's summary as a heading: that of the summaries before it (its siblings), else one
+    below the last heading before the first disclosure."""
+    headings = [block for block in blocks if isinstance(block, Heading)]
+    earlier = next((h.depth for h in headings if h.summary and h.depth), None)
+    if earlier is not None:
+        return earlier
+    above = next((h.depth or 0 for h in reversed(headings)), 0)
+    return min(above + 1, 6)
+
+
+_FLAT_LIST = re.compile(r"\blst-kix_[\w-]+?-(\d+)\b")
+
+
+def _flat_list_depth(node: LexborNode) -> int:
+    """The depth a Google Docs export gives a flat list in its class (``lst-kix_abc-1``): 0 when none."""
+    found = _FLAT_LIST.search(_attr(node, "class"))
+    return int(found.group(1)) if found else 0
+
+
 def _hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or _attr(node, "aria-hidden").lower() == "true":
@@ -383,6 +403,8 @@ class _Walker:
                 run.clear()
 
         stack: list[Iterator[LexborNode]] = [_children(root)]
+        flat_list: Block | None = None
+        flat_chain: list[Item] = []
         while stack:
             node = next(stack[-1], None)
             if node is None:
@@ -403,19 +425,31 @@ class _Walker:
                 run.append(node)
                 continue
             flush()
-            if tag in HEADING_TAGS:
+            if tag in HEADING_TAGS or tag == "summary":
                 lines, *_ = self.inline(list(_children(node))).result()
                 title = fold(" ".join(lines))
-                if title:
+                if title and tag == "summary":
+                    # A disclosure's summary (a toggle per level) heads what the disclosure holds.
+                    blocks.append(Heading(summary_depth(blocks), title, self._next_line(), summary=True))
+                elif title:
                     blocks.append(Heading(HEADING_TAGS[tag], title, self._next_line()))
             elif tag == "p":
                 lines, label, colon, rest, _link = self.inline(list(_children(node))).result()
                 if lines:
                     blocks.append(Paragraph(lines, self._next_line(), label, colon, rest))
+            elif tag in ("ul", "ol") and node.css_first("details") is not None:
+                stack.append(_children(node))  # a list of disclosures (Notion's toggles): read as containers
             elif tag in ("ul", "ol"):
                 items = self.items(node)
-                if items:
+                depth = _flat_list_depth(node)
+                if items and depth and blocks and blocks[-1] is flat_list and len(flat_chain) >= depth:
+                    # Google Docs writes a nested list as flat lists, each item's depth in its class
+                    # (lst-kix_x-0, lst-kix_x-1): put each under the last item one level up.
+                    flat_chain[depth - 1].children.extend(items)
+                    flat_chain[depth:] = [items[-1]]
+                elif items:
                     blocks.append(ItemList(items, self._next_line()))
+                    flat_list, flat_chain = blocks[-1], [items[-1]]
             elif tag == "dl":
                 blocks.extend(self.definitions(node))
             elif tag == "table":

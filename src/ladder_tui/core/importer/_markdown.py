@@ -276,6 +276,18 @@ class _Walker:
 
     # ----- HTML -----
 
+    def _disclosure(self, i: int) -> int:
+        from ladder_tui.core.importer._html import html_blocks, summary_depth
+
+        token = self.tokens[i]
+        blocks, _markup = html_blocks(self.doc.name, token.content, _line(token))
+        for block in blocks:
+            if isinstance(block, Heading) and block.summary:
+                block.depth = summary_depth(self.doc.blocks)
+                self.heading = block.text
+                self.doc.blocks.append(block)
+        return i + 1
+
     def _html(self, i: int) -> int:
         """Read a raw HTML block (joined with the pieces CommonMark split off it at blank lines); the index of the
         next token to read."""
@@ -283,6 +295,10 @@ class _Walker:
         first = tokens[i]
         start, stop = first.map or (0, 0)
         tag = _FIRST_TAG.search(first.content)
+        name = tag.group(1).lower() if tag is not None else ""
+        if name in ("details", "summary") or first.content.lstrip().lower().startswith("</details"):
+            # A disclosure (a toggle per level) holds Markdown: its summary is a heading, its inside read as usual.
+            return self._disclosure(i)
         if tag is not None:
             name = tag.group(1).lower()
             opening = re.compile(rf"<{re.escape(name)}\b")
