@@ -518,6 +518,15 @@ def test_a_folder_imports_as_one_ladder_in_natural_order(tmp_path: Path, ladder_
             "",
         ),
         ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF"),
+        (
+            "titles.md",
+            "# Titles\n\nWhy we have titles.\n\n"
+            + "".join(
+                f"## {t} Programmer\n\nA {t} programmer does the work.\n\nNo promise of a raise.\n\n"
+                for t in ("Junior", "Senior", "Lead")
+            ),
+            "an essay about the levels",
+        ),
     ],
 )
 def test_what_is_not_a_ladder_is_refused_in_one_line(name: str, document: str | bytes, needle: str) -> None:

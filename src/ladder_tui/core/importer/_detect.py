@@ -150,13 +150,19 @@ def _outline(docs: Sequence[Document], levels_in: str | None, where: str) -> tup
     )
     if outline is None:
         return None, None
+    levels = ", ".join(level.name for level in outline.levels[:4]) + (", ..." if len(outline.levels) > 4 else "")
+    if stats.prose_only and levels_in is None:
+        return None, ImportProblem(
+            f"{where}: the headings name levels ({levels}) but under each is prose, with no bullets and no "
+            "sub-headings naming skills: an essay about the levels, not a ladder; --levels-in outer or inner "
+            "imports it as one dimension anyway"
+        )
     outline.notes.extend(_outline_notes(docs, stats))
     filled, cells = _filled(outline)
     if levels_in is None and cells and filled * 3 < cells * 2:
         # A guessed reading whose grid is mostly holes is not a ladder (step names, an FAQ, a README).
-        levels = ", ".join(level.name for level in outline.levels[:4])
         return None, ImportProblem(
-            f"{where}: read as levels, the headings ({levels}{', ...' if len(outline.levels) > 4 else ''}) but "
+            f"{where}: read as levels, the headings ({levels}) but "
             f"what sits under them changes from level to level (only {filled} of {cells} level and "
             "dimension pairs have text), so no ladder grid was found; --levels-in outer or inner imports "
             "such a reading anyway"

@@ -71,6 +71,8 @@ class OutlineStats:
     folders: int = 0
     empty_sections: Counter[str] = field(default_factory=Counter)
     markup: MarkupStats = field(default_factory=MarkupStats)
+    #: The levels hold paragraphs and nothing else (no bullets, no sub-headings): an essay about the levels.
+    prose_only: bool = False
 
 
 # ----- from blocks to a tree -----
@@ -612,7 +614,7 @@ def _ladder(
     descriptions: list[tuple[tuple[str, ...], str]] = []
     dim_descriptions: list[tuple[tuple[str, ...], str, str]] = []
     long_paths = 0
-    skipped_paras = 0
+    skipped_paras = bullets = 0
     wrapper = _wrapper(items, reading, level_index)
     for item in items:
         index = _level_of(item, reading.position)
@@ -639,6 +641,7 @@ def _ladder(
         rest_titles = item.titles[:index] + item.titles[index + 1 :]
         if not rest_keys:
             direct.setdefault(level, []).append(item.text)
+            bullets += item.kind == "bullet"
             continue
         if wrapper is not None and len(rest_keys) >= 3 and rest_keys[0] == wrapper:
             rest_keys, rest_titles = rest_keys[1:], rest_titles[1:]
@@ -670,6 +673,7 @@ def _ladder(
         per_area.setdefault(area_key, []).append(_dedupe(dims_seen))
     area_dims = {area_key: merge_order(per_area.get(area_key, [])) for area_key in area_order}
     if not dims and direct:
+        stats.prose_only = not bullets
         # Bullets right under each level and nothing else: one dimension, named after the document.
         name = title or doc_name
         area_names[()] = None
