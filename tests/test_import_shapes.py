@@ -1165,3 +1165,49 @@ def test_a_disclosure_per_level_in_markdown_and_in_a_saved_page() -> None:
     )
     assert levels(result) == ["M1", "M2"]
     assert cells(result)[("Manager ladder", "Coaching")]["M2"] == ["Coaching at M2."]
+
+
+def test_sub_headings_named_after_their_level_and_a_window_title_with_the_sites_name() -> None:
+    document = "---\ntitle: Backend Engineer\n---\n\n## Levels\n\n" + "".join(
+        f"### {level} Backend Engineer\n\n#### {level} Backend Engineer Responsibilities\n\n- Fixes at {level}.\n\n"
+        f"#### {level} Backend Engineer Requirements\n\n- Knows Rails at {level}.\n\n"
+        for level in ("Junior", "Senior", "Staff")
+    )
+    result = imp(("backend-engineer.md", document))
+    assert levels(result) == ["Junior Backend Engineer", "Senior Backend Engineer", "Staff Backend Engineer"]
+    assert [dim for _, dim in cells(result)] == ["Responsibilities", "Requirements"]
+    post = "<h1>How we level</h1>" + "".join(
+        f"<h3>{level}</h3><p><strong>Code:</strong> Code at {level}.</p>"
+        f"<p><strong>Review:</strong> Review at {level}.</p>"
+        for level in ("DS1", "DS2")
+    )
+    result = imp(("post.html", page(post, "How we level | by Jo Doe | Acme Engineering | Medium")))
+    assert result.data["name"] == "How we level"
+
+
+def test_hidden_rows_columns_and_sheets_are_left_out() -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Ladder 2024"
+    for row in (
+        ["Competency", "E1", "Old wording", "E2"],
+        ["Code", "Writes code.", "Types code.", "Designs code."],
+        ["Hadoop (retired)", "Runs jobs.", "Runs jobs.", "Tunes jobs."],
+        ["Review", "Asks.", "Asks.", "Reviews."],
+    ):
+        ws.append(row)
+    ws.row_dimensions[3].hidden = True
+    ws.column_dimensions["C"].hidden = True
+    old = book.create_sheet("Ladder 2021")
+    old.append(["Competency", "E1", "E2"])
+    old.append(["Legacy", "Old text.", "Older text."])
+    old.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    result = imp(("m.xlsx", out.getvalue()))
+    assert levels(result) == ["E1", "E2"]
+    assert [dim for _, dim in cells(result)] == ["Code", "Review"]
+    assert "1 hidden row and 1 hidden column left out" in text(result)
+    assert "sheet 'Ladder 2021' is hidden" in text(result)

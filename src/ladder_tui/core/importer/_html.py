@@ -25,7 +25,7 @@ from ladder_tui.core.importer._document import (
     Table,
 )
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
-from ladder_tui.core.importer._text import fold
+from ladder_tui.core.importer._text import fold, key
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -189,6 +189,11 @@ def read_html(name: str, text: str) -> Document:
     doc.blocks = walker.blocks(root)
     doc.skipped.update(walker.skipped)
     _nearest_headings(doc.blocks)
+    first = next((b for b in doc.blocks if isinstance(b, Heading) and b.depth == 1), None)
+    if doc.title and first is not None and key(doc.title).startswith(key(first.text)):
+        # "How we level engineers | by Jo Doe | Acme Engineering | Medium": the page's own heading, without the
+        # site's and the author's names the window title adds.
+        doc.title = first.text
     return doc
 
 

@@ -133,6 +133,15 @@ def _label_paragraph(block: Paragraph) -> bool:
     return block.label is not None and _label_words(block.label)
 
 
+def _without_parent(title: str, parent: str) -> str:
+    """A sub-heading without its parent's name in front ("Junior Engineer Responsibilities" under "Junior
+    Engineer" is "Responsibilities"), so that it recurs under every level."""
+    if parent and len(title) > len(parent) + 1 and key(title).startswith(key(parent) + " "):
+        rest = title[len(parent) :].strip(" :-–—")
+        return rest[:1].upper() + rest[1:] if rest else title
+    return title
+
+
 def _sections(doc: Document, root: Node, stats: OutlineStats) -> list[_Section]:
     depths = _infer_depths(doc)
     if any(isinstance(b, Heading) and b.depth is None for b in doc.blocks):
@@ -145,7 +154,7 @@ def _sections(doc: Document, root: Node, stats: OutlineStats) -> list[_Section]:
             depth = depths[index] or 1
             while len(stack) > 1 and stack[-1][0] >= depth:
                 stack.pop()
-            node = Node(block.text, "heading", block.line)
+            node = Node(_without_parent(block.text, stack[-1][1].title), "heading", block.line)
             stack[-1][1].children.append(node)
             stack.append((depth, node))
             sections.append(_Section(node))

@@ -9,6 +9,7 @@ from typing import Any
 
 from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
+from ladder_tui.core.presentation.text import plural
 
 #: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
 MAX_UNCOMPRESSED = 64 * 1024 * 1024  # openpyxl holds a sheet at several times its size; a ladder is kilobytes
@@ -72,6 +73,9 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
         if not hasattr(ws, "iter_rows"):
             doc.notes.append(f"sheet {ws.title!r} is a chart, not cells: left out")
             continue
+        if sheet is None and getattr(ws, "sheet_state", "visible") != "visible":
+            doc.notes.append(f"sheet {ws.title!r} is hidden: left out (--sheet NAME reads it)")
+            continue
         grid, notes = _sheet(ws)
         doc.notes.extend(f"sheet {ws.title!r}: {note}" if len(sheets) > 1 else note for note in notes)
         if any(not cell.empty for row in grid for cell in row):
@@ -112,4 +116,20 @@ def _sheet(ws: Any) -> tuple[Grid, list[str]]:
             f"{merged} merged cell ranges: a title or category row keeps one name; elsewhere each cell a range "
             "covers reads as its text"
         )
+    # Hidden rows and columns (a retired competency, last year's wording) are not what the sheet shows a reader.
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    hidden_rows = {r for r in range(len(grid)) if ws.row_dimensions[r + 1].hidden}
+    hidden_cols = {c for c in range(max_col) if ws.column_dimensions[get_column_letter(c + 1)].hidden}
+    hidden_rows = {r for r in hidden_rows if not all(cell.empty for cell in grid[r])}
+    hidden_cols = {c for c in hidden_cols if any(c < len(row) and not row[c].empty for row in grid)}
+    if hidden_rows or hidden_cols:
+        grid = [
+            [cell for c, cell in enumerate(row) if c not in hidden_cols]
+            for r, row in enumerate(grid)
+            if r not in hidden_rows
+        ]
+        said = [plural(len(hidden_rows), "hidden row")] if hidden_rows else []
+        said += [plural(len(hidden_cols), "hidden column")] if hidden_cols else []
+        notes.append(f"{' and '.join(said)} left out")
     return grid, notes
