@@ -270,7 +270,8 @@ def test_two_plain_writers_racing_never_corrupt_the_file(ladder_home: Path, tmp_
         for area_id, dim_id in framework.dimension_keys():
             assessment.set_rating(area_id, dim_id, "self", level)
             assessment.set_note(area_id, dim_id, "self", f"note by {name} " + "y" * 200)
-        source = tmp_path / f"{name}.toml"
+        source = tmp_path / name / "race.toml"  # named as its id: an assessment's id is its file's name
+        source.parent.mkdir()
         save_assessment(assessment, source)
         versions[name] = source.read_bytes()
         sources[name] = source

@@ -260,7 +260,7 @@ def test_format_1_files_written_before_open_list_and_summarise_unchanged(ladder_
         walk.close()
     assert path.read_bytes() == before
     with tempfile.TemporaryDirectory() as temp:
-        copy = Path(temp) / "copy.toml"
+        copy = Path(temp) / "old.toml"  # an id is its file's name
         save_assessment(opened.assessment, copy)
         assert load_assessment(copy) == opened.assessment  # nothing in it is lost on a save either
 

@@ -132,10 +132,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except PermissionError as exc:
+        # A folder on the way that cannot be read, met somewhere no clearer line was made: still one line.
+        print(f"{PROG}: {_inert(str(exc.filename or ''))}: permission denied", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `ladder-tui list | head`: the reader left; that is not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        _say_notices()
+
+
+def _say_notices() -> None:
+    """What the loader noticed on the way (an assessment whose id is not its file's name), once each."""
+    loader = sys.modules.get("ladder_tui.core.storage.loader")
+    if loader is not None:
+        for notice in loader.take_notices():
+            _error(notice)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -231,6 +245,18 @@ def _import(args: argparse.Namespace) -> int:
     result = importing.read_ladder(
         args.files, fmt=args.format, sheet=args.sheet, levels_in=args.levels_in, framework_id=args.id, name=args.name
     )
+    from ladder_tui.core.storage.files import STANDARD_OUTPUT
+
+    if args.output is not None and args.output.strip() in STANDARD_OUTPUT:
+        # The framework to standard output (a pipe, `> file`), the report beside it on standard error.
+        from ladder_tui.core.storage.assessments import framework_text
+        from ladder_tui.core.storage.loader import framework_from_data
+
+        framework_from_data(result.data, "standard output")
+        for line in result.report:
+            print(_inert(line), file=sys.stderr)
+        sys.stdout.write(framework_text(result.data))
+        return 0
     destination = importing.destination(result, args.output)
     if not args.force:
         # In the frameworks folder an id another framework has would take its place for every assessment on it;

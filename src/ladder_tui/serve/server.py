@@ -111,18 +111,29 @@ def load_host_key(path: Path) -> asyncssh.SSHKey:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = asyncssh.generate_private_key("ssh-ed25519", comment="ladder-tui serve")
+        # Written whole or not at all: a temporary file beside it, synced, then linked into place (a full disk
+        # must not leave an empty key that every later start refuses).
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(key.export_private_key())
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.link(temporary, path)
+            finally:
+                temporary.unlink(missing_ok=True)
         except OSError as exc:
             raise LadderError(f"{path}: cannot create the host key ({exc.strerror or exc})") from None
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key.export_private_key())
         log.info("generated host key %s (%s)", path, key.get_fingerprint("sha256"))
         return key
     try:
         mode = path.stat().st_mode
     except OSError as exc:
         raise LadderError(f"{path}: cannot read the host key ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise LadderError(f"{path}: is not a file, so it holds no host key; give a key file with --host-key")
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise LadderError(f"{path}: the host key is readable by others; run: chmod 600 {path}")
     try:

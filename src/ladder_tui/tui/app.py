@@ -147,6 +147,14 @@ class LadderApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
+        elif walk.read_only_reason == "linked":
+            self.notify(
+                "This assessment file has more than one name (a hard link); showing it read-only, since a save "
+                "would split the names into two files. Copy it to a file of its own to go on.",
+                title="Read-only",
+                severity="warning",
+                timeout=8,
+            )
         elif walk.read_only_reason == "read-only":
             self.notify(
                 f"{walk.path.parent} cannot be written to; showing the assessment read-only (nothing is saved).",

@@ -39,6 +39,17 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def as_utc(when: datetime) -> datetime:
+    """A moment with an offset: a date-time written without one (a plausible hand edit) is read as UTC, so that
+    every date of every file compares with every other (an offset written in the file is kept as it is)."""
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when
+
+
+def by_time(when: datetime) -> datetime:
+    """The key every sort by date uses (newest first, earlier cycle, latest cycle): the moment, in UTC."""
+    return as_utc(when).astimezone(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class FrameworkRef:
     """Which framework (and which edition of it) the answers were given against."""

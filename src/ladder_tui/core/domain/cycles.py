@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ladder_tui.core.domain import rules
-from ladder_tui.core.domain.assessment import Assessment, Previous
+from ladder_tui.core.domain.assessment import Assessment, Previous, by_time
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.domain.scoring import Rating, Ref, ScoreResult, score
 from ladder_tui.core.errors import LadderError
@@ -64,7 +64,7 @@ def latest_cycles(rows: Iterable[ListedAssessment]) -> dict[str, ListedAssessmen
         return row.counts is None or row.counts.answered > 0
 
     latest: dict[str, ListedAssessment] = {}
-    for row in sorted(rows, key=lambda row: row.created):
+    for row in sorted(rows, key=lambda row: by_time(row.created)):
         person = person_key(row.subject)
         kept = latest.get(person)
         if kept is None or answered(row) or not answered(kept):
@@ -113,8 +113,8 @@ def earlier_cycle(assessment: Assessment, rows: Iterable[ListedAssessment]) -> L
         linked = next((row for row in candidates if row.id == assessment.previous.id), None)
         if linked is not None:
             return linked
-    earlier = [row for row in candidates if row.created < assessment.created]
-    return max(earlier, key=lambda row: row.created) if earlier else None
+    earlier = [row for row in candidates if by_time(row.created) < by_time(assessment.created)]
+    return max(earlier, key=lambda row: by_time(row.created)) if earlier else None
 
 
 # ----- what moved -----
@@ -244,7 +244,7 @@ def comparison_warnings(before: Assessment, after: Assessment) -> list[str]:
     warnings = []
     if not same_person(before.subject, after.subject):
         warnings.append(f"{before.id} is about {before.subject!r} and {after.id} about {after.subject!r}")
-    if before.created > after.created:
+    if by_time(before.created) > by_time(after.created):
         warnings.append(
             f"{before.id} was started after {after.id}; showing what moved from the first named to the second "
             "(give the older one first to see progress)"

@@ -209,6 +209,18 @@ def unknown_ratings(framework: Framework, assessment: Assessment) -> list[tuple[
     return found
 
 
+#: A warning names at most this many things; the count says how many there are in all.
+WARNING_NAMES = 5
+
+
+def first_few(names: list[str], limit: int = WARNING_NAMES) -> str:
+    """The first few names, each cut to a readable length, and how many more: a warning stays one short line however
+    many things it is about (a file with 400,000 orphans)."""
+    shown = [name if len(name) <= 80 else name[:79] + "…" for name in names[:limit]]
+    more = len(names) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 def framework_warnings(framework: Framework, assessment: Assessment) -> list[str]:
     """What changed in the framework since the assessment was saved, and what in it the framework cannot use.
 
@@ -222,19 +234,19 @@ def framework_warnings(framework: Framework, assessment: Assessment) -> list[str
         )
     lost = orphans(framework, assessment)
     if lost:
-        listed = ", ".join(f"{area} > {dim}" for area, dim in lost)
+        listed = first_few([f"{area} > {dim}" for area, dim in lost])
         warnings.append(
             f"{plural(len(lost), 'answer')} for dimensions the framework no longer has, kept in the file: {listed}"
         )
     invalid = unknown_ratings(framework, assessment)
     if invalid:
-        listed = ", ".join(f"{a} > {d} ({slot}: {value!r})" for a, d, slot, value in invalid)
+        listed = first_few([f"{a} > {d} ({slot}: {value!r})" for a, d, slot, value in invalid])
         warnings.append(
             f"{plural(len(invalid), 'rating')} {'names a level' if len(invalid) == 1 else 'name levels'} "
             f"the framework no longer has, kept but not scored: {listed}"
         )
     if assessment.target_level is not None and not framework.has_level(assessment.target_level):
-        levels = ", ".join(framework.level_ids)
+        levels = first_few(list(framework.level_ids))
         warnings.append(
             f"target level {assessment.target_level!r} is not a level of {framework.id!r} (levels: {levels}); "
             "no target is used"

@@ -31,7 +31,7 @@ from ladder_tui.core.presentation.document import (
     Table,
     plain,
 )
-from ladder_tui.core.presentation.text import clean
+from ladder_tui.core.presentation.text import spreadsheet_safe
 from ladder_tui.core.storage.listing import ListedAssessment
 
 
@@ -293,15 +293,10 @@ def team_csv(team: Team) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     keys = [item.key for item in team.dimensions]
-    writer.writerow(["subject", "assessment_id", "suggested_level", *keys])
+    rows = [["subject", "assessment_id", "suggested_level", *keys]]
     for person in team.people:
         suggested = person.result.suggested.id if person.result.suggested else "below"
         ratings = [answer_value(person.ratings.get(key)) or "" for key in keys]
-        writer.writerow([_spreadsheet_safe(person.subject), person.row.id, suggested, *ratings])
+        rows.append([person.subject, person.row.id, suggested, *ratings])
+    writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
     return out.getvalue()
-
-
-def _spreadsheet_safe(text: str) -> str:
-    """A name that a spreadsheet will show, not run: control characters out, a leading = + - @ quoted."""
-    cleaned = clean(text).replace("\n", " ")
-    return "'" + cleaned if cleaned[:1] in ("=", "+", "-", "@") else cleaned

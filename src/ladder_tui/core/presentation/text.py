@@ -67,3 +67,14 @@ def fit_cells(text: str, width: int) -> str:
 def plural(count: int, word: str, words: str | None = None) -> str:
     """``1 row``, ``2 rows``: every count shown to a user reads as English."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+#: What a spreadsheet reads as the start of a formula (or of a cell it splits) when a CSV cell begins with it.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell that a spreadsheet shows and never runs: control characters out, and a leading = + - @ (or a tab
+    or carriage return) behind a quote. Every cell of every CSV ladder-tui writes goes through this."""
+    cleaned = clean(text).replace("\n", " ")
+    return "'" + cleaned if text[:1] in _FORMULA_STARTS or cleaned.lstrip()[:1] in _FORMULA_STARTS else cleaned

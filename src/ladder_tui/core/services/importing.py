@@ -76,7 +76,9 @@ def in_frameworks_folder(path: Path) -> bool:
 def taken(result: ImportResult, path: Path, catalog: FrameworkCatalog) -> str | None:
     """What saving at `path` would replace or shadow: the file there, or another framework with the same id (a
     built-in one would be replaced for every assessment on it); None when nothing."""
-    if path.exists():
+    from ladder_tui.core.storage.files import exists
+
+    if exists(path):
         return f"{path} already exists"
     other = catalog.taken_by(result.framework_id, path)
     return f"The id {result.framework_id!r} is already {other}" if other else None

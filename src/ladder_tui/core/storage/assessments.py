@@ -17,7 +17,7 @@ from ladder_tui.core.domain.assessment import Assessment, slugify
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage.catalog import FrameworkCatalog
-from ladder_tui.core.storage.files import FILE_MODE, atomic_write, create_exclusive, real_path
+from ladder_tui.core.storage.files import FILE_MODE, atomic_write, create_exclusive, exists, real_path
 from ladder_tui.core.storage.loader import answer_fields, assessment_to_data, load_assessment
 from ladder_tui.core.storage.paths import assessments_dir
 
@@ -84,6 +84,11 @@ FRAMEWORK_HEADER = (
 )
 
 
+def framework_text(data: dict[str, object]) -> str:
+    """Framework data as the TOML file ladder-tui writes."""
+    return FRAMEWORK_HEADER + tomli_w.dumps(data)
+
+
 def write_framework(data: dict[str, object], path: Path, *, force: bool = False, make_folder: bool = True) -> None:
     """Save framework data (as a TOML file holds it) to `path`: a new file, or with `force` over an old framework
     (never over an assessment or anything that is not a regular file). Without `make_folder` (a path a person
@@ -93,7 +98,12 @@ def write_framework(data: dict[str, object], path: Path, *, force: bool = False,
 
     if not make_folder and not path.expanduser().parent.is_dir():
         raise LadderError(f"{path}: the folder {path.expanduser().parent} does not exist")
-    text = FRAMEWORK_HEADER + tomli_w.dumps(data)
+    from ladder_tui.core.storage.paths import own_folder
+
+    place = own_folder(path.expanduser().parent)
+    if place is not None and place != "the frameworks folder":
+        raise LadderError(f"{path}: is in {place} of ladder-tui's data; a framework goes elsewhere")
+    text = framework_text(data)
     if not force:
         try:
             create_exclusive(path, text, 0o644)
@@ -108,14 +118,14 @@ def write_framework(data: dict[str, object], path: Path, *, force: bool = False,
 def find_assessment(file_or_id: str, folder: Path | None = None) -> Path:
     """An assessment path from a file path, or from an assessment id in the assessments folder."""
     candidate = Path(file_or_id).expanduser()
-    if "/" in file_or_id or file_or_id.endswith(".toml") or candidate.exists():
+    if "/" in file_or_id or file_or_id.endswith(".toml") or exists(candidate):
         return candidate
     try:
         folder = readable_folder(folder or assessments_dir())
     except LadderError as exc:
         raise LadderError(f"{file_or_id}: no such assessment file or id ({exc})") from None
     by_id = folder / f"{file_or_id}.toml"
-    if not by_id.exists():
+    if not exists(by_id):
         raise LadderError(f"{file_or_id}: no such assessment file or id (looked in {folder})")
     return by_id
 
@@ -123,7 +133,7 @@ def find_assessment(file_or_id: str, folder: Path | None = None) -> Path:
 def readable_folder(folder: Path) -> Path:
     """`folder`, or a clear error when it (or a folder above it) is a file or cannot be read. Missing is fine."""
     existing = folder
-    while not existing.exists() and existing.parent != existing:
+    while existing.parent != existing and not exists(existing):
         existing = existing.parent
     if not existing.is_dir():
         if existing == folder:
@@ -167,13 +177,24 @@ class AssessmentLock:
 
     def __init__(self, path: Path) -> None:
         real = real_path(path)
+        self.file = real
         self.path = real.with_name(f".{real.name}.lock")
         self._fd: int | None = None
-        #: Why the last `acquire` failed: "busy" (another writer) or "read-only" (the folder refuses writes).
+        #: Why the last `acquire` failed: "busy" (another writer), "read-only" (the folder refuses writes) or
+        #: "linked" (the file has more than one name).
         self.refused: str | None = None
 
     def acquire(self) -> bool:
         """True when this process may write the assessment."""
+        try:
+            links = os.stat(self.file).st_nlink
+        except OSError:
+            links = 1
+        if links > 1:
+            # Another name for the same file would take a lock of its own, and a save (an atomic replace) would
+            # split the two names into two files: one writer is only sure with one name.
+            self.refused = "linked"
+            return False
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import FrameworkError, LadderError, Problem
-from ladder_tui.core.storage.files import real_path, regular_files
+from ladder_tui.core.storage.files import exists, real_path, regular_files
 from ladder_tui.core.storage.loader import load_framework
 from ladder_tui.core.storage.paths import framework_dirs
 
@@ -103,7 +103,7 @@ class FrameworkCatalog:
     def resolve(self, id_or_path: str) -> tuple[Framework, Path | None]:
         """A framework by id, or by path when the argument names a file (or looks like one)."""
         candidate = Path(id_or_path).expanduser()
-        looks_like_path = "/" in id_or_path or id_or_path.endswith(".toml") or candidate.exists()
+        looks_like_path = "/" in id_or_path or id_or_path.endswith(".toml") or exists(candidate)
         if looks_like_path:
             try:
                 return load_framework(candidate), real_path(candidate)

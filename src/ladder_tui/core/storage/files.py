@@ -186,9 +186,14 @@ def _write_temp(folder: Path, stem: str, data: bytes, mode: int) -> str:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(exc, OSError):
-            raise LadderError(f"{folder / stem}: not saved ({_reason(exc)}); the previous version is intact") from None
+            raise LadderError(f"{folder / stem}: not saved ({_reason(exc)}){_untouched(folder / stem)}") from None
         raise
     return temp_name
+
+
+def _untouched(path: Path) -> str:
+    """What a failed save left: the earlier version when there is one (a new file simply was not made)."""
+    return "; the previous version is intact" if os.path.lexists(path) else "; nothing was written"
 
 
 def _sync_folder(folder: Path) -> None:
@@ -217,7 +222,7 @@ def atomic_write(path: Path, data: str | bytes, mode: int = FILE_MODE, *, make_f
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(exc, OSError):
-            raise LadderError(f"{target}: not saved ({_reason(exc)}); the previous version is intact") from None
+            raise LadderError(f"{target}: not saved ({_reason(exc)}){_untouched(target)}") from None
         raise
     _sync_folder(target.parent)
 
@@ -251,6 +256,10 @@ def create_exclusive(path: Path, data: str | bytes, mode: int = FILE_MODE) -> No
     _sync_folder(folder)
 
 
+#: Names of standard output: written to the stream itself, never replaced by a file.
+STANDARD_OUTPUT = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
 def write_output(
     destination: str,
     text: str,
@@ -264,9 +273,10 @@ def write_output(
     `guard` (which raises LadderError for a file that must not be overwritten) let it. A missing folder is an error
     unless `make_folder` (ladder-tui's own exports folder). Without `streams` (inside the app, whose screen the
     terminal is) standard output and character devices are refused too. Returns where it went."""
-    if not streams and destination.strip() == "-":
-        raise LadderError("-: standard output is the app's screen here; give a file name")
-    if destination == "-":
+    if not streams and destination.strip() in STANDARD_OUTPUT:
+        raise LadderError(f"{destination}: standard output is the app's screen here; give a file name")
+    if destination in STANDARD_OUTPUT:
+        # Written to the stream as it is: `>> report.txt` appends, a pipe reads it; never a new file in its place.
         stream: BinaryIO = sys.stdout.buffer
         stream.write(text.encode("utf-8"))
         stream.flush()
@@ -294,7 +304,23 @@ def write_output(
         return destination
     if mode is not None and not stat.S_ISREG(mode):
         raise LadderError(f"{destination}: is {_kind(mode)}; refused (give a file name, or - for standard output)")
-    if mode is not None and guard is not None:
+    if guard is not None:
         guard(target)
     atomic_write(path, text, mode=FILE_MODE, make_folder=make_folder)
     return destination
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at `path`; LadderError naming the folder when a folder on the way cannot be searched
+    (Python 3.11's `Path.exists` raises PermissionError there)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except PermissionError:
+        raise LadderError(f"{path.parent}: permission denied (cannot read the folder)") from None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG):
+            return False
+        raise LadderError(f"{path}: {_reason(exc)}") from None
+    return True

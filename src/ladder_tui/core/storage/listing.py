@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ladder_tui.core.domain import rules
-from ladder_tui.core.domain.assessment import Assessment, Slot
+from ladder_tui.core.domain.assessment import Assessment, Slot, by_time
 from ladder_tui.core.domain.framework import Framework
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage.catalog import FrameworkCatalog
@@ -87,5 +87,5 @@ def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None, *, n
                 slots=rules.slot_counts(framework, assessment) if framework is not None else None,
             )
         )
-    rows.sort(key=lambda row: row.updated, reverse=True)
+    rows.sort(key=lambda row: by_time(row.updated), reverse=True)
     return Listing(rows, problems)

@@ -15,6 +15,7 @@ import contextlib
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -38,6 +39,7 @@ from ladder_tui.core.domain.assessment import (
     FrameworkRef,
     Previous,
     Session,
+    as_utc,
 )
 from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
 from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
@@ -132,22 +134,52 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     return text, parse_toml(text, name)
 
 
+#: How one of our files begins, even one a typo keeps from parsing: its kind, or a framework's tables.
+_OUR_KIND = re.compile(rb'^\s*kind\s*=\s*["\']ladder-tui assessment["\']', re.MULTILINE)
+_OUR_ASSESSMENT = re.compile(rb"^\s*\[(?:framework|answers(?:\.[^\]]*)?)\]\s*$", re.MULTILINE)
+_OUR_FRAMEWORK = re.compile(rb"^\s*\[\[areas(?:\.dimensions)?\]\]\s*$", re.MULTILINE)
+_OUR_HEADER = re.compile(rb"\A(?:\xef\xbb\xbf)?# (?:A )?ladder-tui (assessment|framework)\b", re.IGNORECASE)
+
+
 def looks_like_ladder_file(path: Path) -> str | None:
-    """ "an assessment" or "a framework" when the file at `path` is one of ladder-tui's own files; else None."""
+    """ "an assessment" or "a framework" when the file at `path` is, or begins like, one of ladder-tui's own files
+    (an assessment with one typo no longer parses, and is still someone's answers); else None."""
     try:
         _text, data = read_toml(path)
     except LadderError:
+        data = None
+    if data is not None:
+        if data.get("kind") == ASSESSMENT_KIND or ("answers" in data and "framework" in data):
+            return "an assessment"
+        if "levels" in data and "areas" in data:
+            return "a framework"
         return None
-    if data.get("kind") == ASSESSMENT_KIND or ("answers" in data and "framework" in data):
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return None
+    header = _OUR_HEADER.match(head)
+    if _OUR_KIND.search(head) or len(set(_OUR_ASSESSMENT.findall(head))) >= 2:
         return "an assessment"
-    if "levels" in data and "areas" in data:
+    if header is not None:
+        return "an assessment" if header.group(1).lower() == b"assessment" else "a framework"
+    if len({found.strip() for found in _OUR_FRAMEWORK.findall(head)}) >= 2:
         return "a framework"
     return None
 
 
 def refuse_ladder_file(target: Path) -> None:
-    """LadderError when `target` holds one of ladder-tui's own files: a report must never be written over one."""
-    kind = looks_like_ladder_file(target)
+    """LadderError when `target` is in one of ladder-tui's own folders or holds (or begins like) one of its own
+    files: a report must never be written over one."""
+    from ladder_tui.core.storage.paths import own_folder
+
+    place = own_folder(target)
+    if place is not None:
+        raise LadderError(
+            f"{target}: is in {place} of ladder-tui's data; not overwritten (choose a file outside it for the report)"
+        )
+    kind = looks_like_ladder_file(target) if target.is_file() else None
     if kind is not None:
         raise LadderError(f"{target}: is {kind} of ladder-tui; not overwritten (choose another file for the report)")
 
@@ -155,7 +187,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -327,10 +359,43 @@ def framework_from_dump(dump: dict[str, Any], content_hash: str) -> Framework:
     )
 
 
+#: How a cache entry begins: ours, and which layout; a checksum of the rest follows it.
+_ENTRY_MAGIC = b"ladder-tui cache 1\n"
+_ENTRY_SUM = 16
+
+
+def _sealed(payload: bytes) -> bytes:
+    return _ENTRY_MAGIC + blake2b(payload, digest_size=_ENTRY_SUM, key=_tag()).digest() + payload
+
+
 def _read_entry(entry_path: Path) -> dict[str, Any] | None:
+    """A cache entry, only when it is ours and whole: a private file of this user's, beginning with our mark and
+    a checksum of the rest that matches (marshal must never read bytes someone else could have written, nor a
+    torn write). Anything else is None, and the file is validated again."""
     try:
-        entry = marshal.loads(entry_path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        fd = os.open(entry_path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    head = len(_ENTRY_MAGIC)
+    payload = raw[head + _ENTRY_SUM :]
+    if (
+        raw[:head] != _ENTRY_MAGIC
+        or raw[head : head + _ENTRY_SUM] != blake2b(payload, digest_size=_ENTRY_SUM, key=_tag()).digest()
+    ):
+        return None
+    try:
+        entry = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
         return None
     if type(entry) is not dict or entry.get("format") != CACHE_FORMAT or "ok" not in entry:
         return None
@@ -343,13 +408,16 @@ def _write_entry(entry_path: Path, entry: dict[str, Any], max_age: float = CACHE
     if not cache_home().parent.is_dir():
         return  # a data folder that does not exist yet is not created just to hold a cache
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # The cache holds people's answers: private, like the data folder (each level made 0700, not the
+        # umask's default for parents).
+        cache_home().mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(exist_ok=True, mode=0o700)
         fd, temp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(entry))
+            handle.write(_sealed(marshal.dumps(entry)))
         os.replace(temp_name, entry_path)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
@@ -377,13 +445,31 @@ def _prune(folder: Path, keep: Path, max_age: float = CACHE_MAX_AGE) -> None:
 # ----- assessments -----
 
 
+#: What loading noticed and a person should hear once (the CLI says it on standard error as it ends).
+_notices: dict[str, None] = {}
+
+
+def take_notices() -> list[str]:
+    """The notices so far, each once, and forget them."""
+    said = list(_notices)
+    _notices.clear()
+    return said
+
+
 def load_assessment(path: Path) -> Assessment:
-    """The assessment in the file at `path`; LadderError naming the file and the problem otherwise."""
+    """The assessment in the file at `path`; LadderError naming the file and the problem otherwise. Its id is its
+    file's name: an `id` field that says otherwise (a hand edit, a copy) is noticed and never used for a path."""
     name = str(path)
     entry = _validated("assessments", files.read_bytes(path), name, _validate_assessment, source=path)
     if not entry["ok"]:
         raise FileError(Problem(name, entry["message"], line=entry["line"], column=entry["column"]))
-    return assessment_from_dump(entry["dump"])
+    assessment = assessment_from_dump(entry["dump"])
+    if assessment.id != path.stem:
+        _notices[f"{name}: its id field ({assessment.id[:60]!r}) is not its file's name; the file's name is used"] = (
+            None
+        )
+        assessment.id = path.stem
+    return assessment
 
 
 def assessment_from_data(data: dict[str, Any], name: str = "<assessment>") -> Assessment:
@@ -426,7 +512,10 @@ def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
     """The runtime assessment from `AssessmentSpec.model_dump(mode="json")` (dates as ISO text)."""
     ref = dump["framework"]
     previous = dump["previous"]
-    when = datetime.fromisoformat
+
+    def when(text: str) -> datetime:
+        return as_utc(datetime.fromisoformat(text))
+
     return Assessment(
         id=dump["id"],
         subject=dump["subject"],

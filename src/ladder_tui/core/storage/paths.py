@@ -49,3 +49,20 @@ def framework_dirs(home: Path | None = None, extra_dirs: list[Path] | None = Non
     """Where frameworks are looked for, with their origin; for one id, a later folder's file wins."""
     dirs = [(builtin_frameworks_dir(), "built-in"), (user_frameworks_dir(home), "user")]
     return dirs + [(extra, "path") for extra in extra_dirs or []]
+
+
+#: The data folder's own sub-folders: nothing but ladder-tui writes there (a report never lands in them).
+OWN_FOLDERS = ("assessments", "frameworks", "trash", "cache")
+
+
+def own_folder(path: Path) -> str | None:
+    """Which of ladder-tui's own folders `path` (resolved) lies in ("the assessments folder"), or None."""
+    resolved = path.resolve()
+    places = [(data_home() / name, name) for name in OWN_FOLDERS] + [(cache_home(), "cache")]
+    for folder, name in places:
+        try:
+            if resolved.is_relative_to(folder.resolve()):
+                return f"the {name} folder"
+        except OSError:
+            continue
+    return None

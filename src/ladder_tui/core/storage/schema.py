@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ladder_tui.core.domain.assessment import as_utc
 from ladder_tui.core.domain.framework import RESERVED_LEVEL_IDS
 from ladder_tui.core.errors import Problem
 
@@ -23,6 +24,10 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
 Descriptor = str | list[str]
 
 ASSESSMENT_KIND = "ladder-tui assessment"
+
+
+#: A date-time as every file's dates are read: without an offset it is UTC.
+Moment = Annotated[datetime, AfterValidator(as_utc)]
 
 
 class _Spec(BaseModel):
@@ -409,7 +414,7 @@ class SessionSpec(_AssessmentSpec):
     """One sitting that rated: which mode, when, and who (names as typed; never required)."""
 
     mode: Mode
-    started: datetime
+    started: Moment
     by: str | None = None
 
 
@@ -425,7 +430,7 @@ class PreviousSpec(_AssessmentSpec):
     """The earlier cycle this assessment started from, and its effective ratings (carried, not yet answers)."""
 
     id: str
-    updated: datetime
+    updated: Moment
     #: ratings[area_id][dimension_id]: the earlier effective rating, a starting point until confirmed.
     ratings: dict[str, dict[str, str]] = Field(default_factory=dict)
 
@@ -440,8 +445,8 @@ class AssessmentSpec(_AssessmentSpec):
     framework: FrameworkRefSpec
     #: The mode of the last session that gave a rating (each session chooses its own; see SPEC section 4).
     mode: Mode = "self"
-    created: datetime
-    updated: datetime
+    created: Moment
+    updated: Moment
     target_level: str | None = None
     questions: dict[str, bool] = Field(default_factory=dict)
     sessions: list[SessionSpec] = Field(default_factory=list)
