@@ -1211,3 +1211,105 @@ def test_hidden_rows_columns_and_sheets_are_left_out() -> None:
     assert [dim for _, dim in cells(result)] == ["Code", "Review"]
     assert "1 hidden row and 1 hidden column left out" in text(result)
     assert "sheet 'Ladder 2021' is hidden" in text(result)
+
+
+def test_markdown_extensions_footnotes_definition_lists_and_checkboxes() -> None:
+    footnoted = (
+        "| Skill | Junior | Senior |\n|---|---|---|\n| Design | Uses the system[^1]. | Extends it[^2]. |\n"
+        "| Review | Asks. | Reviews. |\n\n[^1]: The design system.\n[^2]: With the team.\n"
+    )
+    assert cells(imp(("f.md", footnoted)))[("f", "Design")] == {
+        "Junior": ["Uses the system."],
+        "Senior": ["Extends it."],
+    }
+    defined = "# Levels\n\n" + "".join(
+        f"## {level}\n\nCraft\n:   Craft at {level}.\n\nResearch\n:   Research at {level}.\n\n"
+        for level in ("D1", "D2")
+    )
+    assert cells(imp(("d.md", defined)))[("Levels", "Research")]["D2"] == ["Research at D2."]
+    checked = "# SRE\n\n" + "".join(
+        f"## SRE {n}\n\n### Incidents\n\n- [x] Handles incidents at {n}.\n\n"
+        f"### Tooling\n\n- [ ] Builds tools at {n}.\n\n"
+        for n in (1, 2)
+    )
+    assert cells(imp(("c.md", checked)))[("SRE", "Tooling")]["SRE 2"] == ["Builds tools at 2."]
+
+
+def test_invisible_characters_markdown_in_data_and_roles_as_levels() -> None:
+    anchored = "<h1>Design levels</h1>" + "".join(
+        f'<h2>{level}<a class="hash-link" href="#x">\u200b</a></h2>'
+        f"<h3>Craft\u200b</h3><ul><li>Craft at {level}.</li></ul>"
+        f"<h3>Research</h3><ul><li>Research at {level}.</li></ul>"
+        for level in ("Designer I", "Designer II")
+    )
+    assert levels(imp(("d.html", page(anchored, "Design levels | Handbook")))) == ["Designer I", "Designer II"]
+    data = {
+        "levels": [{"id": "e1", "title": "Engineer I"}, {"id": "e2", "title": "Engineer II"}],
+        "competencies": [
+            {
+                "name": name,
+                "expectations": {"e1": f"- Writes **{name}**.\n- Reads [docs](https://x).", "e2": f"Leads {name}."},
+            }
+            for name in ("Code", "Review")
+        ],
+    }
+    result = imp(("ladder.json", json.dumps(data)))
+    by_dim = {dim: value for (_, dim), value in cells(result).items()}
+    assert by_dim["Code"]["Engineer I"] == ["Writes Code.", "Reads docs."]
+    roles = "# Membership\n\n" + "".join(
+        f"## {role}\n\n### Requirements\n\n- Needs {role}.\n\n### Responsibilities\n\n- Does {role}.\n\n"
+        for role in ("Member", "Reviewer", "Approver")
+    )
+    assert levels(imp(("roles.md", roles))) == ["Member", "Reviewer", "Approver"]
+
+
+def test_a_wiki_export_folder_follows_its_parent_pages_links_and_drops_the_spaces_prefix(tmp_path: Path) -> None:
+    order = ["Software Engineer I", "Software Engineer II", "Senior Software Engineer", "Staff Engineer"]
+    links = "".join(f'<li><a href="page_{900 - n}.html">{name}</a></li>' for n, name in enumerate(order))
+    (tmp_path / "index.html").write_text(
+        f"<html><head><title>Engineering</title></head><body><ul>{links}</ul></body></html>"
+    )
+    for n, name in enumerate(order):
+        body = f"<h1>Engineering Ladder : {name}</h1>" + "".join(
+            f"<h2>{dim}</h2><ul><li>{dim} at {name}.</li></ul>" for dim in ("Code", "Review", "Delivery", "Mentoring")
+        )
+        (tmp_path / f"page_{900 - n}.html").write_text(
+            f"<html><head><title>Engineering Ladder : {name}</title></head><body>{body}</body></html>"
+        )
+    from ladder_tui.core.importer.sources import read_sources
+
+    sources = read_sources([str(tmp_path)])
+    assert any("index.html links them" in note for note in sources.notes)
+    assert any("index.html (the export's site map) left out" in note for note in sources.notes)
+    result = imp(*sources.files)
+    assert levels(result) == order
+
+
+@pytest.mark.parametrize(
+    ("name", "document", "needle"),
+    [
+        (
+            "schedule.md",
+            "| Time | Room A | Room B |\n|---|---|---|\n| 09:00 | Keynote on scaling. | Workshop. |\n"
+            "| 10:00 | Talk on tests. | Talk on docs. |\n",
+            "",
+        ),
+        (
+            "rubric.csv",
+            "Criterion,1 – Poor,2 – Fair,3 – Good,4 – Excellent\nCode,Messy code.,Some structure.,Clean.,Exemplary.\n"
+            "Tests,None.,A few.,Good coverage.,Thorough.\n",
+            "grades of an answer",
+        ),
+        (
+            "calibration.md",
+            "# Calibration notes\n\n"
+            + "".join(
+                f"## {lv}\n\n### Promotions\n\n- Ana to {lv}.\n\n### Discussion\n\n- Talked about Bo at {lv}.\n\n"
+                for lv in ("L3", "L4")
+            ),
+            "meeting notes",
+        ),
+    ],
+)
+def test_schedules_rubrics_and_meeting_notes_are_refused(name: str, document: str, needle: str) -> None:
+    assert needle in refused((name, document))

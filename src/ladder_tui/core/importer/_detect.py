@@ -3,6 +3,7 @@ plausibility; the plausible reading with the most text wins, and with none the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ladder_tui.core.importer._document import Document
@@ -106,6 +107,7 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
         turned = ascending(best, from_file_names=len(docs) > 1 and best.kind == "outline")
         if turned:
             best.notes.append(turned)
+        _without_shared_prefix(best)
         return best
     if problems:
         raise ImportProblem(problems[0])
@@ -139,6 +141,23 @@ def _say_what_else(best: Ladder, plausible: Sequence[Ladder], refusals: Sequence
             best.notes.append("a table holds less text than the headings and bullets and was left out")
     if refusals and best.kind != "data":
         best.notes.append(f"{plural(len(refusals), 'other reading')} found implausible and left out")
+
+
+#: A prefix every page title of a wiki export carries ("Engineering Ladder : Software Engineer I").
+_TITLE_PREFIX = re.compile(r"^(.{2,80}?)\s+[:|–—-]\s+(?=\S)")
+
+
+def _without_shared_prefix(ladder: Ladder) -> None:
+    """Level names that all begin with one space's or site's name and a separator lose it (a report line says so)."""
+    names = [level.name for level in ladder.levels]
+    found = _TITLE_PREFIX.match(names[0]) if len(names) >= 2 else None
+    if found is None:
+        return
+    prefix = found.group(0)
+    if all(name.startswith(prefix) and len(name) > len(prefix) for name in names):
+        for level in ladder.levels:
+            level.name = level.name[len(prefix) :]
+        ladder.notes.append(f"every level's name began with {prefix.strip()!r}: left out")
 
 
 def _outline(docs: Sequence[Document], levels_in: str | None, where: str) -> tuple[Ladder | None, ImportProblem | None]:

@@ -189,11 +189,13 @@ def read_html(name: str, text: str) -> Document:
     doc.blocks = walker.blocks(root)
     doc.skipped.update(walker.skipped)
     _nearest_headings(doc.blocks)
-    first = next((b for b in doc.blocks if isinstance(b, Heading) and b.depth == 1), None)
-    if doc.title and first is not None and key(doc.title).startswith(key(first.text)):
-        # "How we level engineers | by Jo Doe | Acme Engineering | Medium": the page's own heading, without the
-        # site's and the author's names the window title adds.
-        doc.title = first.text
+    if doc.title:
+        # "How we level engineers | by Jo Doe | Acme Engineering | Medium": the page's own heading (even inside
+        # the page's header), without the site's and the author's names the window title adds.
+        headings = (fold(h1.text(deep=True)) for h1 in tree.css("h1"))
+        own = next((text for text in headings if text and key(doc.title).startswith(key(text) + " ")), None)
+        if own is not None:
+            doc.title = own
     return doc
 
 

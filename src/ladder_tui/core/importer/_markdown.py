@@ -49,11 +49,23 @@ _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
 
     # Nesting deeper than markdown-it's default (20) is read; past MAX_NESTING the parser stops, which
-    # `read_markdown` notices and refuses rather than import half a document.
-    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
+    # `read_markdown` notices and refuses rather than import half a document. The extensions ladders are written
+    # with: footnotes (their marks and notes are not statements), definition lists (Pandoc, Kramdown: a term
+    # over its definitions) and task lists (a self-assessment's checkboxes).
+    return (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+        .use(tasklists_plugin)
+    )
 
 
 @dataclass
@@ -192,6 +204,14 @@ class _Walker:
                 self.items.append(item)
             elif kind == "list_item_close":
                 self.items.pop()
+            elif kind == "footnote_block_open":
+                end = next((j for j in range(i, n) if tokens[j].type == "footnote_block_close"), n - 1)
+                self.doc.skipped["footnote"] += sum(1 for t in tokens[i:end] if t.type == "footnote_open")
+                i = end + 1
+                continue
+            elif kind == "dl_open":
+                i = self._definitions(i)
+                continue
             elif kind == "table_open":
                 end = next(j for j in range(i, n) if tokens[j].type == "table_close")
                 self._add(self._table(tokens[i : end + 1]))
@@ -275,6 +295,34 @@ class _Walker:
         return table
 
     # ----- HTML -----
+
+    def _definitions(self, i: int) -> int:
+        """A definition list: each term an item labelled by it, each definition's paragraph an item under it; the
+        index of the token after the list."""
+        tokens = self.tokens
+        items: list[Item] = []
+        depth = 0
+        j = i
+        while j < len(tokens):
+            token = tokens[j]
+            if token.type == "dl_open":
+                depth += 1
+            elif token.type == "dl_close":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif token.type == "dt_open" and depth == 1:
+                term = fold(" ".join(inline_text(tokens[j + 1].children, self.doc.markup).lines))
+                if term:
+                    items.append(Item([term], _line(token), label=term.rstrip(":").strip() or None))
+            elif token.type == "inline" and items and tokens[j - 1].type != "dt_open":
+                lines = inline_text(token.children, self.doc.markup).lines
+                if any(line.strip() for line in lines):
+                    items[-1].children.append(Item(lines, _line(token)))
+            j += 1
+        if items:
+            self._add(ItemList(items, _line(tokens[i])))
+        return j + 1
 
     def _disclosure(self, i: int) -> int:
         from ladder_tui.core.importer._html import html_blocks, summary_depth
@@ -560,3 +608,25 @@ def front_title(data: Any) -> str | None:
     if isinstance(data, dict) and isinstance(data.get("title"), str):
         return fold(data["title"]) or None
     return None
+
+
+def markdown_statements(text: str) -> list[str]:
+    """The statements of a short Markdown text (a value in a data file): each list item and paragraph, without its
+    markup (bold, links, code marks kept as the text says)."""
+    out: list[str] = []
+    for token in _parser().parse(text):
+        if token.type == "inline":
+            line = fold(" ".join(inline_text(token.children, MarkupStats()).lines))
+            if line:
+                out.append(line)
+    return out
+
+
+def link_targets(text: str) -> list[str]:
+    """Where a Markdown page's links lead, in order."""
+    out: list[str] = []
+    for token in _parser().parse(text):
+        for child in token.children or []:
+            if child.type == "link_open":
+                out.append(str(child.attrGet("href") or ""))
+    return out

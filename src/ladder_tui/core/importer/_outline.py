@@ -134,9 +134,10 @@ def _label_paragraph(block: Paragraph) -> bool:
 
 
 def _without_parent(title: str, parent: str) -> str:
-    """A sub-heading without its parent's name in front ("Junior Engineer Responsibilities" under "Junior
-    Engineer" is "Responsibilities"), so that it recurs under every level."""
-    if parent and len(title) > len(parent) + 1 and key(title).startswith(key(parent) + " "):
+    """A sub-heading without its level's name in front ("Junior Engineer Responsibilities" under "Junior
+    Engineer" is "Responsibilities"), so that it recurs under every level ("Business Impact" under "Business", an
+    area, keeps its name)."""
+    if parent and level_like(parent) and len(title) > len(parent) + 1 and key(title).startswith(key(parent) + " "):
         rest = title[len(parent) :].strip(" :-–—")
         return rest[:1].upper() + rest[1:] if rest else title
     return title

@@ -92,9 +92,31 @@ def _first_word(name: str) -> str:
     return found[0] if found else ""
 
 
+#: What meeting notes and policies head their parts with (a calibration's "Promotions" and "Discussion", an
+#: escalation policy's "Escalate when"): never a skill to rate.
+NOTES_WORDS = words(
+    """promotions promotion discussion discussions decisions attendees agenda minutes escalate outcomes
+    followups follow-ups"""
+)
+#: A time of day ("09:00", "2:30 pm"): a schedule's rows or columns.
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?\b", re.IGNORECASE)
+#: Words that grade an answer (a scoring rubric's columns), not a rung someone reaches.
+RATING_WORDS = words(
+    """poor fair good excellent weak strong unsatisfactory satisfactory outstanding inadequate adequate
+    exemplary acceptable unacceptable bad great average mediocre superior insufficient sufficient"""
+)
+
+
 def _not_a_level(name: str) -> bool:
-    """A step, a period, a priority, a log level, a status, a plan or a colour; a version or a date."""
-    return _first_word(name) in NOT_LEVEL_WORDS or bool(_VERSION_OR_DATE.search(fold(name)))
+    """A step, a period, a priority, a log level, a status, a plan or a colour; a version, a date or a time."""
+    text = fold(name)
+    return _first_word(name) in NOT_LEVEL_WORDS or bool(_VERSION_OR_DATE.search(text) or _TIME.match(text))
+
+
+def _grade(name: str) -> bool:
+    """A grade of an answer ("1 – Poor", "Excellent", "Strong yes"): its words, numbers apart, grade."""
+    parts = [part for part in re.findall(r"[a-z]+", fold(name).casefold()) if part not in ("very", "and", "or")]
+    return bool(parts) and all(part in RATING_WORDS or part in ANSWER_WORDS for part in parts)
 
 
 def _consecutive(names: Sequence[str]) -> bool:
@@ -140,6 +162,7 @@ def problem(ladder: Ladder, where: str, *, sheets: bool = False, asked: bool = F
         (metadata_name, "are metadata headers", "not levels"),
         (_not_a_level, "are steps, periods, priorities, versions or statuses", "a process, a schedule or a log, not "
          "the rungs of a ladder"),
+        (_grade, "are grades of an answer", "a scoring rubric, not the rungs of a ladder"),
     )  # fmt: skip
     for test, what, meaning in checks:
         found = [name for name in levels if test(name)]
@@ -178,6 +201,7 @@ def _dimension_problem(ladder: Ladder, dims: Sequence[object], where: str, flag:
         (metadata_name, "metadata headers"),
         (_number, "numbers (ids, counts)"),
         (lambda name: _first_word(name) in _DAYS, "days or months"),
+        (lambda name: _first_word(name) in NOTES_WORDS, "the parts of meeting notes or of a policy"),
     ):
         found = [name for name in names if test(name)]
         if len(found) >= half and found:

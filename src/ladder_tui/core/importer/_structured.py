@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ladder_tui.core.importer._document import Document
+from ladder_tui.core.importer._markdown import markdown_statements
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
 from ladder_tui.core.importer._text import fold, level_like, words
 from ladder_tui.core.presentation.text import plural
@@ -155,6 +156,10 @@ def _meta(name: str) -> bool:
     return folded in META_FIELDS or folded.replace("_", "") in META_FIELDS
 
 
+#: A string in data written in Markdown: bullet lines, bold or emphasis, links.
+_MARKDOWN_TEXT = re.compile(r"(?m)^\s*(?:[-*+]|\d{1,3}[.)])\s+\S|\*\*\S|__\S|\]\([^)\s]+\)")
+
+
 def _statements(value: Any, left_out: Counter[str]) -> list[str]:
     """The statements a level entry holds: its strings and lists of strings, its examples marked as such."""
     out: list[str] = []
@@ -162,9 +167,8 @@ def _statements(value: Any, left_out: Counter[str]) -> list[str]:
     while stack:
         item, example = stack.pop()
         if isinstance(item, str):
-            text = fold(item)
-            if text:
-                out.append(f"Example: {text}" if example else text)
+            texts = markdown_statements(item) if _MARKDOWN_TEXT.search(item) else [fold(item)]
+            out.extend(f"Example: {text}" if example else text for text in texts if text)
         elif isinstance(item, list):
             stack.extend((child, example) for child in reversed(item))
         elif isinstance(item, dict):

@@ -121,9 +121,13 @@ def _difference(before: str, after: str) -> tuple[str, str]:
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 
+#: Characters that take no room (a web page's hash-link anchor holds one): never part of a name or statement.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
 def fold(text: str) -> str:
-    """Whitespace runs become one space; the ends are trimmed."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs become one space, invisible characters go; the ends are trimmed."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 BULLET = re.compile(r"^[ \t]*(?:[-*+•·◦▪▸‣⁃–]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -199,7 +203,7 @@ _LEVEL_WORDS = words(
     graduate proficient competent foundational emerging developing journeyman craftsman practitioner specialist
     leader architect manager director head chief executive partner consultant engineer developer designer analyst
     agent representative coordinator officer supervisor foundation skilled learner learning aware awareness
-    knowledgeable mastery experienced exceptional"""
+    knowledgeable mastery experienced exceptional member reviewer approver maintainer contributor committer"""
 )
 _LEVEL_CODE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{1,4}-?\d{1,2}|[A-Z]{0,4}\d{1,2}(?:\.\d)?|II|III|IV|VI|VII|VIII)(?![A-Za-z0-9])"

@@ -85,6 +85,13 @@ def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
         kept = [path for path in files if EXTENSIONS[path.suffix.lower()] == kind]
         other += [path.name for path in files if path not in kept]
         files = kept
+    linked = _in_link_order(files)
+    if linked is not None:
+        ordered, index = linked
+        if index not in ordered:
+            notes.append(f"in {folder}: {index.name} (the export's site map) left out")
+        notes.append(f"in {folder}: the files in the order {index.name} links them (a page over its sub-pages)")
+        files = ordered
     if furniture:
         shown = ", ".join(furniture[:5])
         notes.append(f"in {folder}: {plural(len(furniture), 'file')} about the ladder left out: {shown}")
@@ -92,6 +99,58 @@ def _folder_files(folder: Path, notes: list[str]) -> list[Path]:
         shown = ", ".join(other[:5]) + (", ..." if len(other) > 5 else "")
         notes.append(f"in {folder}: {plural(len(other), 'entry', 'entries')} of other kinds left out: {shown}")
     return files
+
+
+def _links(path: Path) -> list[Path]:
+    """Where a page's links lead among local files (a Markdown page's, read by markdown-it; an HTML page's, by
+    the HTML5 parser), in the order the page gives them."""
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        text = read_bytes(path).decode("utf-8", errors="replace")
+    except LadderError:
+        return []
+    targets: list[str] = []
+    if path.suffix.lower() in (".md", ".markdown"):
+        from ladder_tui.core.importer._markdown import link_targets
+
+        targets = link_targets(text)
+    elif path.suffix.lower() in (".html", ".htm"):
+        from selectolax.lexbor import LexborHTMLParser
+
+        targets = [node.attributes.get("href") or "" for node in LexborHTMLParser(text).css("a[href]")]
+    out: list[Path] = []
+    for target in targets:
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        out.append((path.parent / unquote(parts.path)).resolve())
+    return out
+
+
+def _in_link_order(files: list[Path]) -> tuple[list[Path], Path] | None:
+    """The files in the order one of them links the others (a Notion or Confluence export: a parent page over its
+    sub-pages, named by ids), that page first (a site map named index.html left out), and that page; None when no
+    page links two or more of them."""
+    if len(files) < 3 or len(files) > MAX_FILES:
+        return None
+    resolved = {path.resolve(): path for path in files}
+    best: tuple[int, Path, list[Path]] | None = None
+    for path in files:
+        linked = [
+            resolved[target]
+            for target in dict.fromkeys(_links(path))
+            if target in resolved and target != path.resolve()
+        ]
+        if len(linked) >= 2 and (best is None or len(linked) > best[0]):
+            best = (len(linked), path, linked)
+    if best is None:
+        return None
+    _count, index, linked = best
+    rest = [path for path in files if path is not index and path not in linked]
+    if index.name.lower() in ("index.html", "index.htm"):
+        return [*linked, *rest], index  # an export's site map: the order is all it gives
+    return [index, *linked, *rest], index
 
 
 def read_sources(names: list[str]) -> Sources:
