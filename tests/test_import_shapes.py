@@ -1313,3 +1313,52 @@ def test_a_wiki_export_folder_follows_its_parent_pages_links_and_drops_the_space
 )
 def test_schedules_rubrics_and_meeting_notes_are_refused(name: str, document: str, needle: str) -> None:
     assert needle in refused((name, document))
+
+
+def test_a_wide_table_split_in_two_a_database_dump_and_a_merged_band_column() -> None:
+    def table(levels: tuple[str, ...]) -> str:
+        head = "| Competency | " + " | ".join(levels) + " |\n|---" + "|---" * len(levels) + "|\n"
+        return head + "".join(
+            f"| {dim} | " + " | ".join(f"{dim} at {lv}." for lv in levels) + " |\n" for dim in ("Craft", "Delivery")
+        )
+
+    split = "# Ladder\n\n" + table(("E1", "E2", "E3")) + "\n*(continued)*\n\n" + table(("E4", "E5"))
+    result = imp(("ladder.md", split))
+    assert levels(result) == ["E1", "E2", "E3", "E4", "E5"]
+    assert cells(result)[("Ladder", "Delivery")]["E5"] == ["Delivery at E5."]
+    dump = "ladder_id\tlevel_order\tlevel_name\tcompetency_area\tcompetency\tstatement_order\tstatement\n" + "".join(
+        f"7\t{n}\tSRE {n}\t{area}\t{dim}\t1\t{dim} at SRE {n}.\n"
+        for area, dim in (("Reliability", "Incidents"), ("Engineering", "Automation"))
+        for n in (1, 2, 3)
+    )
+    result = imp(("ladder_statements.tsv", dump))
+    assert levels(result) == ["SRE 1", "SRE 2", "SRE 3"]
+    assert cells(result)[("Engineering", "Automation")]["SRE 2"] == ["Automation at SRE 2."]
+    banded = [["Band", "Level", "Incidents", "Automation"]] + [
+        [band, f"SRE {n}", f"Incidents at {n}.", f"Automation at {n}."]
+        for band, n in (("Early career", 1), (None, 2), ("Senior", 3), (None, 4))
+    ]
+    result = imp(("sre.xlsx", _workbook({"SRE": banded}, {"SRE": ["A2:A3", "A4:A5"]})))
+    assert levels(result) == ["SRE 1", "SRE 2", "SRE 3", "SRE 4"]
+
+
+def test_a_folder_with_a_yaml_file_per_level(tmp_path: Path) -> None:
+    for n in range(1, 11):
+        (tmp_path / f"level-{n}.yaml").write_text(
+            f"name: Level {n}\ncompetencies:\n  Code: [Code at {n}.]\n  Ops: [Ops at {n}.]\n", encoding="utf-8"
+        )
+    from ladder_tui.core.importer.sources import read_sources
+
+    result = imp(*read_sources([str(tmp_path)]).files)
+    assert levels(result) == [f"Level {n}" for n in range(1, 11)]
+    by_dim = {dim: value for (_, dim), value in cells(result).items()}
+    assert by_dim["Ops"]["Level 10"] == ["Ops at 10."]
+
+
+def test_wikilinks_read_as_the_text_they_show() -> None:
+    note = "# SRE\n\n" + "".join(
+        f"## SRE {n}\n\n### Incidents\n\n- Leads [[Incident response|incident response]] at {n}.\n\n"
+        f"### Tooling\n\n- Writes [[Runbooks]] at {n}.\n\n"
+        for n in (1, 2)
+    )
+    assert cells(imp(("SRE.md", note)))[("SRE", "Incidents")]["SRE 1"] == ["Leads incident response at 1."]

@@ -34,6 +34,7 @@ from ladder_tui.core.presentation.text import plural
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 #: Block nesting markdown-it reads (a list and its item are two): far past any document, within Python's stack.
@@ -58,7 +59,7 @@ def _parser() -> MarkdownIt:
     # `read_markdown` notices and refuses rather than import half a document. The extensions ladders are written
     # with: footnotes (their marks and notes are not statements), definition lists (Pandoc, Kramdown: a term
     # over its definitions) and task lists (a self-assessment's checkboxes).
-    return (
+    parser = (
         MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable("table")
         .use(front_matter_plugin)
@@ -66,6 +67,24 @@ def _parser() -> MarkdownIt:
         .use(deflist_plugin)
         .use(tasklists_plugin)
     )
+    parser.inline.ruler.before("link", "wikilink", _wikilink)
+    return parser
+
+
+def _wikilink(state: StateInline, silent: bool) -> bool:
+    """A wiki's link (Obsidian, Foam, MediaWiki: ``[[Page]]``, ``[[Page|label]]``) as the text it shows."""
+    src, start = state.src, state.pos
+    if not src.startswith("[[", start):
+        return False
+    end = src.find("]]", start + 2)
+    inner = src[start + 2 : end] if end >= 0 else ""
+    if not inner.strip() or "\n" in inner or "[" in inner:
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = inner.split("|", 1)[-1].split("#", 1)[0].strip() if "|" in inner else inner.split("#", 1)[0]
+    state.pos = end + 2
+    return True
 
 
 @dataclass

@@ -460,6 +460,31 @@ def _level_major(item: Any, path: tuple[str, ...], codes: set[str]) -> list[tupl
     return entries if len(recurring) >= 2 and texty else None
 
 
+def _level_files(docs: Sequence[Document]) -> Document | None:
+    """A file per level (``level-1.yaml``: a name and its dimensions' text), read as one document kept level by
+    level; None unless every file is one named level whose dimensions recur from file to file."""
+    if len(docs) < 2:
+        return None
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for doc in docs:
+        data = doc.data
+        if not _named(data):
+            return None
+        held = [v for v in data.values() if isinstance(v, dict) and len(v) >= 2]
+        if len(held) != 1:
+            return None
+        entries.append((_name(data) or "", held[0]))
+    counts = Counter(k for _, inner in entries for k in inner)
+    if sum(1 for n in counts.values() if n * 2 >= len(entries)) < 2:
+        return None
+    dims: dict[str, dict[str, Any]] = {}
+    for level, inner in entries:
+        for dim, value in inner.items():
+            dims.setdefault(str(dim), {})[level] = value
+    data = {"dimensions": [{"name": _humanize(dim), "levels": cells} for dim, cells in dims.items()]}
+    return dataclasses.replace(docs[0], data=data, folder=None, title=None)
+
+
 def _reshaped(docs: Sequence[Document]) -> list[Document]:
     """The documents with two shapes turned into the one the search knows (dimensions holding their levels):
     data kept level by level, and dimension objects with a field per level code (``{name: X, D1: ..., D2: ...}``)."""
@@ -501,6 +526,9 @@ def _coded_fields(value: Any, codes: set[str]) -> Any:
 def read_structured(docs: Sequence[Document], where: str) -> Ladder | None:
     """The ladder the documents' data holds, or None when none of it is shaped like one."""
     with_data = _reshaped([doc for doc in docs if doc.data is not None])
+    per_level = _level_files(with_data)
+    if per_level is not None:
+        with_data = [per_level]
     if not with_data:
         return None
     collections = [found for doc in with_data for found in _collections(doc)]

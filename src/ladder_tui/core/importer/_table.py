@@ -311,11 +311,26 @@ def _area_groups(header: list[Cell], heads: list[str], groups: list[list[int]], 
     )
 
 
+#: Last words of a header that name a column of keys or order, not of names ("level_order", "statement_id").
+_KEY_WORDS = frozenset({"order", "id", "ids", "sort", "index", "number", "no", "key", "slug", "uuid", "position"})
+
+
+def _head_word(head: str) -> str:
+    """The word a header is about, read from its end as English and a database name it ("competency_area" is an
+    area, "level_name" a level, "level_order" nothing to read); its first word when that says nothing."""
+    found = re.findall(r"[a-z]+", key(head).replace("_", " "))
+    while len(found) > 1 and found[-1] in ("name", "title", "label", "text"):
+        found.pop()
+    if found and found[-1] in _KEY_WORDS:
+        return ""
+    return found[-1] if len(found) > 1 else _first_word(head)
+
+
 def _long_format(heads: list[str], body: Grid, names: _Names) -> Ladder | None:
     """A table with one row per dimension and level ("Area, Skill, Level, Description", an export of a database
     or a form): a column of level names that repeat, a column of dimension names, a column of statements. Pivoted:
     the levels in the order they first appear (numbers in order), the dimensions as they first appear."""
-    words_of = [_first_word(head) for head in heads]
+    words_of = [_head_word(head) for head in heads]
     level_col = next((i for i, word in enumerate(words_of) if word in ROW_WORDS), None)
     dim_col = next(
         (i for i, word in enumerate(words_of) if word in COLUMN_WORDS and word not in AREA_WORDS and i != level_col),
@@ -683,6 +698,16 @@ def _note_row(text: str) -> bool:
 def _levels_in_rows(
     heads: list[str], body: Grid, above: list[Cell] | None, names: _Names, notes: list[str], where: str
 ) -> Ladder:
+    seconds = [names.text(row[1]) for row in body if len(row) > 1 and not row[1].empty] if len(heads) > 2 else []
+    if (
+        seconds
+        and _first_word(heads[1]) in ROW_WORDS
+        and any(row[0].merged for row in body)
+        and len(set(map(key, seconds))) == len(seconds)
+    ):
+        # "Band | Level | ...": a merged first column groups the levels the second names; the levels are those.
+        notes.append(f"the column {heads[0]!r} groups the levels (merged over them): left out")
+        heads, body = heads[1:], [row[1:] for row in body]
     label_end = 1
     kind_col: int | None = None
     # A level spanning sub-rows ("Associate" over "Behaviours" and "Examples"): the second column is the kind.
@@ -1009,6 +1034,32 @@ def _blocks(table: Table) -> list[Table]:
     ]
 
 
+def _continued(main: Ladder, later: Sequence[tuple[Document, Table, Ladder]]) -> list[Ladder]:
+    """Tables after the main one that carry on its levels for the same dimensions (a wide table split in two,
+    "(continued)"): their levels are appended to the main one's, their cells beside its. The tables used."""
+    used: list[Ladder] = []
+    for _doc, _table, other in later:
+        names = {key(level.name) for level in main.levels}
+        mine = {key(dim.name): dim for area in main.areas for dim in area.dims}
+        theirs = [dim for area in other.areas for dim in area.dims]
+        if (
+            not theirs
+            or names & {key(level.name) for level in other.levels}
+            or {key(dim.name) for dim in theirs} != set(mine)
+        ):
+            continue
+        offset = len(main.levels)
+        main.levels.extend(other.levels)
+        for dim in theirs:
+            for index, texts in dim.cells.items():
+                mine[key(dim.name)].cells[offset + index] = texts
+        main.notes.append(
+            f"a table carrying on the same dimensions with more levels ({other.levels[0].name}, ...) joined beside it"
+        )
+        used.append(other)
+    return used
+
+
 def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -> Ladder:
     """The ladder the documents' tables hold: the table with the most text, and the tables with the same levels
     beside it (each an area, or each a dimension when every one of them is one dimension's statements)."""
@@ -1053,6 +1104,18 @@ def tables_ladder(docs: Sequence[Document], levels_in: str | None, where: str) -
     level_keys = [key(level.name) for level in main.levels]
     group = [r for r in readings if [key(level.name) for level in r[2].levels] == level_keys]
     others = [r for r in readings if r not in group]
+    # Under the same heading as the main table: a heading of its own makes it another ladder ("## Support").
+    continued = _continued(
+        main,
+        [
+            r
+            for r in others
+            if readings.index(r) > readings.index((main_doc, main_table, main))
+            and r[0] is main_doc
+            and r[1].heading == main_table.heading
+        ],
+    )
+    others = [r for r in others if r[2] not in continued]
     rival = next(
         (
             r
