@@ -1362,3 +1362,31 @@ def test_wikilinks_read_as_the_text_they_show() -> None:
         for n in (1, 2)
     )
     assert cells(imp(("SRE.md", note)))[("SRE", "Incidents")]["SRE 1"] == ["Leads incident response at 1."]
+
+
+def _level_body(level: str) -> str:
+    return "".join(f"<h5>{dim}</h5><ul><li>{dim} at {level}.</li></ul>" for dim in ("Craft", "Research"))
+
+
+def test_levels_behind_tabs_accordions_and_expand_macros() -> None:
+    names = ("Designer I", "Designer II", "Senior Designer")
+    tabs = "".join(f'<button role="tab" id="t{n}">{name}</button>' for n, name in enumerate(names))
+    panels = "".join(
+        f'<div role="tabpanel" aria-labelledby="t{n}"{" hidden" if n else ""}>{_level_body(name)}</div>'
+        for n, name in enumerate(names)
+    )
+    accordion = "".join(
+        f'<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button">{name}</button>'
+        f'</h2><div class="accordion-collapse collapse">{_level_body(name)}</div></div>'
+        for name in names
+    )
+    expand = "".join(
+        f'<div class="expand-container"><div class="expand-control"><span class="expand-control-text">{name}</span>'
+        f'</div><div class="expand-content expand-hidden">{_level_body(name)}</div></div>'
+        for name in names
+    )
+    for body in (f'<div role="tablist">{tabs}</div>{panels}', accordion, expand):
+        result = imp(("levels.html", page(f"<h1>Design levels</h1>{body}", "Design levels")))
+        assert levels(result) == list(names)
+        by_dim = {dim: value for (_, dim), value in cells(result).items()}
+        assert by_dim["Research"]["Senior Designer"] == ["Research at Senior Designer."]

@@ -185,7 +185,8 @@ def read_html(name: str, text: str) -> Document:
     root = _main(tree)
     if root is None:
         return doc
-    walker = _Walker(doc.markup, 1)
+    tabs = {_attr(tab, "id"): fold(tab.text(deep=True)) for tab in tree.css('[role="tab"]') if _attr(tab, "id")}
+    walker = _Walker(doc.markup, 1, tabs)
     doc.blocks = walker.blocks(root)
     doc.skipped.update(walker.skipped)
     _nearest_headings(doc.blocks)
@@ -336,10 +337,12 @@ class _Inline:
 
 
 class _Walker:
-    def __init__(self, markup: MarkupStats, line: int) -> None:
+    def __init__(self, markup: MarkupStats, line: int, tab_labels: dict[str, str] | None = None) -> None:
         self.markup = markup
         self.line = line
         self.skipped: dict[str, int] = {}
+        #: The names of a page's tabs by their ids: each heads the panel it labels.
+        self.tab_labels = tab_labels or {}
 
     def _skip(self, kind: str) -> None:
         self.skipped[kind] = self.skipped.get(kind, 0) + 1
@@ -425,8 +428,26 @@ class _Walker:
                 continue
             if tag == "-comment":
                 continue
+            role = _attr(node, "role").lower()
+            if role == "tablist":
+                continue  # the tabs' names head their panels (below), not a paragraph of their own
+            if role == "tabpanel" and not _chrome(node):
+                # A tab's panel (hidden until its tab is chosen): its tab's name heads what it holds.
+                flush()
+                tab_name = self.tab_labels.get(_attr(node, "aria-labelledby"), "")
+                if tab_name:
+                    blocks.append(Heading(summary_depth(blocks), tab_name, self._next_line(), summary=True))
+                stack.append(_children(node))
+                continue
             if tag in SKIP_TAGS or _hidden(node) or _chrome(node):
                 self._skip("chrome" if tag not in ("script", "style") else "script")
+                continue
+            if "expand-control-text" in _attr(node, "class").split():
+                # A wiki's expand macro: its control's text names the section it opens (like a summary).
+                flush()
+                control = fold(node.text(deep=True))
+                if control:
+                    blocks.append(Heading(summary_depth(blocks), control, self._next_line(), summary=True))
                 continue
             if tag in INLINE_TAGS or tag in ("br", "img"):
                 run.append(node)
@@ -434,7 +455,8 @@ class _Walker:
             flush()
             if tag in HEADING_TAGS or tag == "summary":
                 lines, *_ = self.inline(list(_children(node))).result()
-                title = fold(" ".join(lines))
+                # An accordion's heading holds its name in a button, which inline text leaves out.
+                title = fold(" ".join(lines)) or fold(node.text(deep=True))
                 if title and tag == "summary":
                     # A disclosure's summary (a toggle per level) heads what the disclosure holds.
                     blocks.append(Heading(summary_depth(blocks), title, self._next_line(), summary=True))
