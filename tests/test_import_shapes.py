@@ -1390,3 +1390,18 @@ def test_levels_behind_tabs_accordions_and_expand_macros() -> None:
         assert levels(result) == list(names)
         by_dim = {dim: value for (_, dim), value in cells(result).items()}
         assert by_dim["Research"]["Senior Designer"] == ["Research at Senior Designer."]
+
+
+def test_a_documentation_sites_tabs_with_an_admonition_left_out() -> None:
+    page_text = (
+        "---\ntitle: Support ladder\n---\n\nimport TabItem from '@theme/TabItem';\n\n<Tabs>\n"
+        + "".join(
+            f'  <TabItem value="l{n}" label="{name}">\n\n### Troubleshooting\n\n- Troubleshoots at {name}.\n\n'
+            f"### Writing\n\n- Writes at {name}.\n\n:::tip\n\nLevels are cumulative.\n\n:::\n\n  </TabItem>\n"
+            for n, name in enumerate(("Support Engineer I", "Support Engineer II", "Support Lead"))
+        )
+        + "</Tabs>\n"
+    )
+    result = imp(("support-ladder.mdx", page_text), fmt="markdown")
+    assert levels(result) == ["Support Engineer I", "Support Engineer II", "Support Lead"]
+    assert cells(result)[("Support ladder", "Writing")]["Support Lead"] == ["Writes at Support Lead."]

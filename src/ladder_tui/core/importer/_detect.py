@@ -215,6 +215,10 @@ def _outline_notes(docs: Sequence[Document], stats: object) -> list[str]:
         )
     if skipped.get("html"):
         notes.append(f"{plural(skipped['html'], 'line')} of HTML left out")
+    if skipped.get("aside"):
+        notes.append(f"{plural(skipped['aside'], 'line')} of asides (':::tip' and the like) left out")
+    if skipped.get("footnote"):
+        notes.append(f"{plural(skipped['footnote'], 'footnote')} left out")
     if skipped.get("code"):
         notes.append(f"{plural(skipped['code'], 'line')} of code blocks left out")
     if skipped.get("chrome") or skipped.get("script"):

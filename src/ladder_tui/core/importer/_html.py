@@ -442,6 +442,13 @@ class _Walker:
             if tag in SKIP_TAGS or _hidden(node) or _chrome(node):
                 self._skip("chrome" if tag not in ("script", "style") else "script")
                 continue
+            if tag in ("tabitem", "tab-item") and (_attr(node, "label") or _attr(node, "title")):
+                # A documentation site's tab (MDX's <TabItem label="Senior">): its label heads what it holds.
+                flush()
+                name = fold(_attr(node, "label") or _attr(node, "title"))
+                blocks.append(Heading(summary_depth(blocks), name, self._next_line(), summary=True))
+                stack.append(_children(node))
+                continue
             if "expand-control-text" in _attr(node, "class").split():
                 # A wiki's expand macro: its control's text names the section it opens (like a summary).
                 flush()

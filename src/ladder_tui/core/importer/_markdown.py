@@ -50,6 +50,7 @@ _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.colon_fence import colon_fence_plugin
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -58,7 +59,7 @@ def _parser() -> MarkdownIt:
     # Nesting deeper than markdown-it's default (20) is read; past MAX_NESTING the parser stops, which
     # `read_markdown` notices and refuses rather than import half a document. The extensions ladders are written
     # with: footnotes (their marks and notes are not statements), definition lists (Pandoc, Kramdown: a term
-    # over its definitions) and task lists (a self-assessment's checkboxes).
+    # over its definitions), task lists (a self-assessment's checkboxes) and ":::" admonitions (asides).
     parser = (
         MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
         .enable("table")
@@ -66,6 +67,7 @@ def _parser() -> MarkdownIt:
         .use(footnote_plugin)
         .use(deflist_plugin)
         .use(tasklists_plugin)
+        .use(colon_fence_plugin)
     )
     parser.inline.ruler.before("link", "wikilink", _wikilink)
     return parser
@@ -239,6 +241,10 @@ class _Walker:
             elif kind == "html_block":
                 i = self._html(i)
                 continue
+            elif kind == "colon_fence":
+                # A documentation site's admonition (":::tip ... :::"): an aside about the ladder, not in it.
+                start, stop = token.map or (0, 0)
+                self.doc.skipped["aside"] += max(1, stop - start)
             elif kind in ("fence", "code_block"):
                 start, stop = token.map or (0, 0)
                 self.doc.skipped["code"] += max(1, stop - start)
@@ -363,7 +369,9 @@ class _Walker:
         start, stop = first.map or (0, 0)
         tag = _FIRST_TAG.search(first.content)
         name = tag.group(1).lower() if tag is not None else ""
-        if name in ("details", "summary") or first.content.lstrip().lower().startswith("</details"):
+        if name in ("details", "summary", "tabs", "tabitem") or first.content.lstrip().lower().startswith(
+            ("</details", "</tabitem", "</tabs")
+        ):
             # A disclosure (a toggle per level) holds Markdown: its summary is a heading, its inside read as usual.
             return self._disclosure(i)
         if tag is not None:
@@ -426,7 +434,14 @@ def _check_whole(name: str, text: str, tokens: list[Token]) -> None:
             read += sum(len(_ALNUM.findall(line)) for line in lines[start:stop])
         elif token.type == "table_close":
             in_table = False
-        elif not in_table and token.type in ("inline", "fence", "code_block", "html_block", "front_matter"):
+        elif not in_table and token.type in (
+            "inline",
+            "fence",
+            "colon_fence",
+            "code_block",
+            "html_block",
+            "front_matter",
+        ):
             read += len(_ALNUM.findall(token.content))
     total = len(_ALNUM.findall(text))
     if total - read > max(40, total // 50):
