@@ -1405,3 +1405,17 @@ def test_a_documentation_sites_tabs_with_an_admonition_left_out() -> None:
     result = imp(("support-ladder.mdx", page_text), fmt="markdown")
     assert levels(result) == ["Support Engineer I", "Support Engineer II", "Support Lead"]
     assert cells(result)[("Support ladder", "Writing")]["Support Lead"] == ["Writes at Support Lead."]
+
+
+def test_one_nested_list_of_areas_competencies_and_levels() -> None:
+    document = "# Data ladder\n\nEach competency by level.\n\n" + "".join(
+        f"- **{area}**\n"
+        + "".join(
+            f"  - {dim}\n" + "".join(f"    - {level}: {dim} at {level}.\n" for level in ("DS I", "DS II", "Senior DS"))
+            for dim in dims
+        )
+        for area, dims in (("Technical", ("Analysis", "Modeling")), ("Impact", ("Partnership",)))
+    )
+    result = imp(("ladder.md", document))
+    assert levels(result) == ["DS I", "DS II", "Senior DS"]
+    assert cells(result)[("Impact", "Partnership")]["DS II"] == ["Partnership at DS II."]

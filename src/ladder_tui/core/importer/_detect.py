@@ -168,6 +168,15 @@ def _outline(docs: Sequence[Document], levels_in: str | None, where: str) -> tup
         [(doc.name, doc) for doc in docs], levels_in=levels_in, stats=stats, doc_name=_stem(docs[0].name)
     )
     if outline is None:
+        # One nested list and no headings (an area over its competencies over "Level: text" items): read again
+        # with the items that hold lists as headings.
+        unfolded = [_outline.lists_as_headings(doc) for doc in docs]
+        if any(new is not old for new, old in zip(unfolded, docs, strict=True)):
+            stats = _outline.OutlineStats()
+            outline = _outline.read(
+                [(doc.name, doc) for doc in unfolded], levels_in=levels_in, stats=stats, doc_name=_stem(docs[0].name)
+            )
+    if outline is None:
         return None, None
     levels = ", ".join(level.name for level in outline.levels[:4]) + (", ..." if len(outline.levels) > 4 else "")
     if stats.prose_only and levels_in is None:

@@ -9,13 +9,14 @@ areas and dimensions repeat; the other titles on the path are the area and the d
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from ladder_tui.core.importer._document import Document, Heading, Item, ItemList, MarkupStats, Paragraph
+from ladder_tui.core.importer._document import Block, Document, Heading, Item, ItemList, MarkupStats, Paragraph
 from ladder_tui.core.importer._model import AreaSpec, DimSpec, Ladder, LevelSpec
 from ladder_tui.core.importer._text import fold, key, level_like, question_like
 from ladder_tui.core.presentation.text import plural
@@ -294,6 +295,41 @@ def _fill(section: _Section, labels: Counter[str], stats: OutlineStats) -> None:
                 node.children.append(child)
             elif text:
                 node.items.append(("bullet", text))
+
+
+def _list_depth(items: Sequence[Item]) -> int:
+    return 1 + max((_list_depth(item.children) for item in items if item.children), default=0)
+
+
+def lists_as_headings(doc: Document) -> Document:
+    """A ladder kept as one nested list (an area over its competencies over "Level: text" items) and no headings
+    under the title: each item holding a list is read as a heading one deeper than its parent, so the list reads
+    like the same ladder written with headings."""
+    headings = [block for block in doc.blocks if isinstance(block, Heading)]
+    lists = [block for block in doc.blocks if isinstance(block, ItemList)]
+    # Only when nothing else reads it (a numbered list of levels over their dimensions reads as it is).
+    if len(headings) > 1 or not lists or max(_list_depth(block.items) for block in lists) < 3:
+        return doc
+    base = headings[0].depth or 1 if headings else 0
+    blocks: list[Block] = []
+
+    def unfold(items: Sequence[Item], depth: int) -> None:
+        if not any(item.children for item in items):
+            blocks.append(ItemList(list(items), items[0].line))
+            return
+        for item in items:
+            if not item.children:
+                blocks.append(ItemList([item], item.line))
+                continue
+            blocks.append(Heading(min(depth, 6), fold(item.label or item.text), item.line))
+            unfold(item.children, depth + 1)
+
+    for block in doc.blocks:
+        if isinstance(block, ItemList) and _list_depth(block.items) >= 3:
+            unfold(block.items, base + 1)
+        else:
+            blocks.append(block)
+    return dataclasses.replace(doc, blocks=blocks)
 
 
 def build_tree(doc: Document, labels: Counter[str] | None, stats: OutlineStats) -> tuple[Node, list[_Section]]:
