@@ -165,6 +165,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "summary":
         return _summary(args)
     if command == "serve":
+        import warnings
+
+        # asyncssh still names DSA keys, which cryptography warns about at import: lines at every start that say
+        # nothing about this server (it never offers or accepts DSA).
+        warnings.filterwarnings("ignore", module=r"asyncssh(\.|$)")
+        if not 0 <= args.port <= 65535:
+            raise LadderError(f"--port {args.port}: a port is a number from 0 to 65535")
         from ladder_tui.serve.server import run_server
 
         tune_gc()

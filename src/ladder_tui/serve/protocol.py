@@ -104,3 +104,23 @@ def served_env() -> dict[str, str]:
 def is_served() -> bool:
     """True when `ladder-tui serve` runs this process for a shared room over SSH."""
     return os.environ.get(SERVED_ENV, "") not in ("", "0")
+
+
+#: Whose assessments a room may show (a JSON list of person keys); absent: everyone's (no people file).
+ROOM_PEOPLE_ENV = "LADDER_TUI_ROOM_PEOPLE"
+
+
+def people_value(people: frozenset[str]) -> str:
+    return json.dumps(sorted(people))
+
+
+def room_people() -> frozenset[str] | None:
+    """In a room's app: whose assessments it may show; None outside a room or without a people file."""
+    raw = os.environ.get(ROOM_PEOPLE_ENV)
+    if raw is None:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return frozenset()  # unreadable: show nobody's rather than everybody's
+    return frozenset(str(item) for item in value) if isinstance(value, list) else frozenset()

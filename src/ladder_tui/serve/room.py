@@ -97,8 +97,11 @@ class Room:
         max_members: int,
         on_end: Callable[[Room], None],
         cwd: Path | None = None,
+        people: frozenset[str] | None = None,
     ) -> None:
         self.name = name
+        #: Whose assessments the room may show (person keys); None: everyone's (no people file).
+        self.people = people
         self.command = list(command)
         self.env = env
         self.state_path = state_dir / f"{name}.json"

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import asyncssh
 
+from ladder_tui.core.domain.people import People, Person, may_open, person_key
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage import files
-from ladder_tui.core.storage.paths import assessments_dir, data_home
+from ladder_tui.core.storage.loader import load_assessment, load_people
+from ladder_tui.core.storage.paths import assessments_dir, data_home, people_file
 from ladder_tui.serve import protocol
 from ladder_tui.serve.filters import InputFilter
 from ladder_tui.serve.room import Member, Room, RoomError
@@ -198,6 +200,57 @@ def member_name(comment: str, fingerprint: str) -> str:
     return name[:24] if name else f"key …{fingerprint[-6:]}"
 
 
+@dataclass
+class Team:
+    """The people file as read at one login: who each key is, and what they may open. `people` None: there is no
+    people file, and every authorised key may open every assessment. `problem`: the file is broken, and nobody
+    may open anything until it is mended (closed, not open, when in doubt)."""
+
+    people: People | None
+    by_key: dict[str, Person] = field(default_factory=dict)
+    problem: str | None = None
+
+    def subjects(self, fingerprint: str) -> frozenset[str] | None:
+        """Whose assessments this key's person may open (person keys); None: no limit."""
+        if self.problem is not None:
+            return frozenset()
+        if self.people is None:
+            return None
+        return self.people.subjects_for(self.by_key.get(fingerprint))
+
+
+def read_team() -> Team:
+    try:
+        people = load_people(people_file())
+    except LadderError as exc:
+        log.error("nobody may open anything until the people file is mended: %s", exc)
+        return Team(None, problem=str(exc))
+    if people is None:
+        return Team(None)
+    by_key: dict[str, Person] = {}
+    for person in people.persons:
+        for line in person.keys:
+            parts = line.split()
+            try:
+                key = asyncssh.import_public_key(" ".join(parts[:2]))
+            except (asyncssh.KeyImportError, ValueError, IndexError):
+                log.warning("people file: a key of %s is not a public key; left out", printable(person.name))
+                continue
+            by_key[key.get_fingerprint("sha256")] = person
+    return Team(people, by_key)
+
+
+def room_subject(room: str) -> str | None:
+    """The subject of the assessment a room is named after, or None for a room that opens Home."""
+    path = assessments_dir() / f"{room}.toml"
+    if not path.is_file():
+        return None
+    try:
+        return load_assessment(path).subject
+    except LadderError:
+        return None  # the app says what is wrong with it; nobody's data is in a broken file's message here
+
+
 # ----- one SSH connection -----
 
 
@@ -209,6 +262,7 @@ class _Connection(asyncssh.SSHServer):
         self.conn: asyncssh.SSHServerConnection | None = None
         self.peer = "?"
         self.keys = AuthorizedKeys(None, {})
+        self.team = Team(None)
         self.fingerprint = ""
         self.comment = ""
 
@@ -228,6 +282,7 @@ class _Connection(asyncssh.SSHServer):
         except LadderError as exc:
             log.error("refusing every login: %s", exc)
             self.keys = AuthorizedKeys(None, {})
+        self.team = read_team()
         return True  # always authenticate (False would let anybody in)
 
     def public_key_auth_supported(self) -> bool:
@@ -357,7 +412,23 @@ class Server:
         env.update(protocol.served_env())
         return env
 
-    async def join(self, name: str, member: Member) -> Room:
+    def _room_people(self, room: str, subjects: frozenset[str] | None) -> tuple[bool, frozenset[str] | None]:
+        """Whether this member may be in the room, and whose assessments the room may show (None: everyone's). A
+        room named after an assessment shows its subject's; one that opens Home shows what its first member may
+        open, and takes only members who may open all of that."""
+        subject = room_subject(room)
+        if subject is not None:
+            if not may_open(subjects, subject):
+                return False, None
+            return True, None if subjects is None else frozenset({person_key(subject)})
+        running = self.rooms.get(room)
+        if running is None:
+            return True, subjects
+        if running.people is None:
+            return subjects is None, None
+        return subjects is None or running.people <= subjects, running.people
+
+    async def join(self, name: str, member: Member, people: frozenset[str] | None = None) -> Room:
         while True:
             previous = self.closing.get(name)
             if previous is None:
@@ -371,10 +442,14 @@ class Server:
             if len(self.rooms) >= self.config.max_rooms:
                 raise RoomError(f"this server already has {self.config.max_rooms} rooms open; try later")
             home = data_home()
+            env = self.child_env()
+            if people is not None:
+                env[protocol.ROOM_PEOPLE_ENV] = protocol.people_value(people)
             room = Room(
                 name,
                 command=self.child_command(name),
-                env=self.child_env(),
+                env=env,
+                people=people,
                 state_dir=self.state_dir,
                 max_members=self.config.max_members,
                 on_end=self._room_ended,
@@ -428,6 +503,12 @@ class Server:
                 "Room names are 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit.\r\n",
             )
             return
+        subjects = info.team.subjects(fingerprint) if info else frozenset()
+        allowed, room_people = self._room_people(room_name, subjects)
+        if not allowed:
+            log.info("refused %s key %s for room %s: may not open it", peer, fingerprint, room_name)
+            self._refuse(process, f"room {room_name}: you may not open this assessment\r\n")
+            return
         cols, rows, _, _ = process.term_size
         name = member_name(info.comment if info else "", fingerprint)
         room_members = self.rooms[room_name].members if room_name in self.rooms else []
@@ -439,7 +520,7 @@ class Server:
             name = f"{name} #{number}"
         member = _SshMember(process, name, fingerprint, (cols, rows))
         try:
-            room = await self.join(room_name, member)
+            room = await self.join(room_name, member, room_people)
         except (RoomError, OSError) as exc:
             log.info("refused %s key %s for room %s: %s", peer, fingerprint, room_name, exc)
             self._refuse(process, f"Cannot join room {room_name}: {exc}\r\n")
@@ -628,6 +709,16 @@ async def _serve_until_stopped(config: ServeConfig) -> int:
     print(f"ladder-tui serve: listening on {where}:{server.port}", flush=True)
     print(f"host key fingerprint: {server.fingerprint}", flush=True)
     print(f"authorized keys: {server.config.authorized_keys}", flush=True)
+    team = read_team()
+    if team.problem is not None:
+        print(f"people: {team.problem} (nobody may open anything until it is mended)", flush=True)
+    elif team.people is None:
+        print(f"people: no people file ({people_file()}): every authorised key can open every assessment", flush=True)
+    else:
+        print(
+            f"people: {len(team.people.persons)} in {people_file()}; each opens their own and their reports'",
+            flush=True,
+        )
     port_option = "" if server.port == 22 else f"-p {server.port} "
     print(f"join a room with: ssh -t {port_option}ROOM@{where}   (Ctrl+C here stops the server)", flush=True)
     if shown_host in ("127.0.0.1", "::1", "localhost"):

@@ -16,6 +16,7 @@ from typing import Any
 from ladder_tui.core.domain import rules
 from ladder_tui.core.domain.assessment import Assessment, Previous, by_time
 from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.people import person_key, same_person
 from ladder_tui.core.domain.scoring import Rating, Ref, ScoreResult, score
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.presentation.document import (
@@ -44,15 +45,6 @@ def carried_from(framework: Framework, earlier: Assessment) -> Previous:
         if value is not None:
             ratings.setdefault(area.id, {})[dim.id] = value
     return Previous(id=earlier.id, updated=earlier.updated, ratings=ratings)
-
-
-def person_key(subject: str) -> str:
-    """Who a subject names, as people type it: case and spacing do not make another person."""
-    return " ".join(subject.casefold().split())
-
-
-def same_person(left: str, right: str) -> bool:
-    return person_key(left) == person_key(right)
 
 
 def latest_cycles(rows: Iterable[ListedAssessment]) -> dict[str, ListedAssessment]:

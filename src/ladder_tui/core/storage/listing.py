@@ -9,6 +9,7 @@ from pathlib import Path
 from ladder_tui.core.domain import rules
 from ladder_tui.core.domain.assessment import Assessment, Slot, by_time
 from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.people import may_open
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.files import regular_files
@@ -47,23 +48,30 @@ class Listing:
     problems: list[str]
 
 
-def list_assessments(catalog: FrameworkCatalog, folder: Path | None = None, *, names: str = "") -> Listing:
+def list_assessments(
+    catalog: FrameworkCatalog, folder: Path | None = None, *, names: str = "", subjects: frozenset[str] | None = None
+) -> Listing:
     """Every assessment in the folder (the data folder's by default); a bad file is reported and the others listed.
 
-    `names` keeps only the files whose name starts with it (one person's cycles: `<subject>-<framework>...`)."""
+    `names` keeps only the files whose name starts with it (one person's cycles: `<subject>-<framework>...`).
+    `subjects` (person keys) keeps only those people's assessments, and says nothing of files it cannot read (a
+    served room shows a person only what they may open)."""
     folder = folder or assessments_dir()
     paths, skipped = regular_files(folder, ".toml")
     if names:
         paths = [path for path in paths if path.name.startswith(names)]
         skipped = [(path, why) for path, why in skipped if path.name.startswith(names)]
-    problems = [f"{path}: {why}" for path, why in skipped]
+    problems = [f"{path}: {why}" for path, why in skipped] if subjects is None else []
     rows: list[ListedAssessment] = []
     by_path: dict[str, Framework | None] = {}
     for path in paths:
         try:
             assessment = load_assessment(path)
         except LadderError as exc:
-            problems.append(str(exc))
+            if subjects is None:
+                problems.append(str(exc))
+            continue
+        if not may_open(subjects, assessment.subject):
             continue
         ref = assessment.framework
         if ref.path:

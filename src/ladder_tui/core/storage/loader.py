@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli as tomllib  # the standard library's TOML parser, compiled: about 3x faster (same API)
 
@@ -45,6 +45,9 @@ from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, 
 from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
 from ladder_tui.core.storage import files
 from ladder_tui.core.storage.paths import cache_home
+
+if TYPE_CHECKING:
+    from ladder_tui.core.domain.people import People
 
 #: Deeper nesting than any ladder-tui file has is refused before it reaches the parser's or validator's recursion.
 MAX_DEPTH = 24
@@ -592,3 +595,23 @@ def answer_fields(answer: Answer) -> dict[str, str]:
 
 def _without_none(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value is not None}
+
+
+# ----- the people file -----
+
+
+def load_people(path: Path) -> People | None:
+    """The people file at `path`, or None when there is none; LadderError naming the file and its first problem."""
+    from pydantic import ValidationError
+
+    from ladder_tui.core.domain.people import People, Person
+    from ladder_tui.core.storage.schema import PeopleSpec, people_problem
+
+    if not files.exists(path):
+        return None
+    _text, data = read_toml(path)
+    try:
+        spec = PeopleSpec.model_validate(data)
+    except ValidationError as exc:
+        raise LadderError(f"{path}: {people_problem(exc)}") from None
+    return People(tuple(Person(p.name.strip(), tuple(p.keys), tuple(p.leads)) for p in spec.people))

@@ -33,6 +33,11 @@ def assessments_dir(home: Path | None = None) -> Path:
     return (home or data_home()) / "assessments"
 
 
+def people_file(home: Path | None = None) -> Path:
+    """Who is who on a served team (see `ladder-tui serve`); optional."""
+    return (home or data_home()) / "people.toml"
+
+
 def user_frameworks_dir(home: Path | None = None) -> Path:
     return (home or data_home()) / "frameworks"
 

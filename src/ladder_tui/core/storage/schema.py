@@ -465,3 +465,46 @@ def assessment_problem(exc: ValidationError) -> str:
     if error["type"] == "extra_forbidden":
         message = "unknown key"
     return f"not a valid assessment: {where}: {message}{more}"
+
+
+# ----- the people file (serving a team) -----
+
+
+class PersonSpec(_AssessmentSpec):
+    """One person on the team: their name (as assessments name their subject), their public keys, whom they lead."""
+
+    name: str = Field(min_length=1)
+    keys: list[str] = Field(default_factory=list)
+    leads: list[str] = Field(default_factory=list)
+
+    @field_validator("name")
+    @classmethod
+    def _named(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a name is needed")
+        return value
+
+
+class PeopleSpec(_AssessmentSpec):
+    """`people.toml`: `[[people]]` tables, one a person; no name twice."""
+
+    people: list[PersonSpec] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PeopleSpec:
+        seen: set[str] = set()
+        for person in self.people:
+            key = " ".join(person.name.casefold().split())
+            if key in seen:
+                raise ValueError(f"{person.name!r} is named twice")
+            seen.add(key)
+        return self
+
+
+def people_problem(exc: ValidationError) -> str:
+    """The first problem of a people file, as one line (without the file's name)."""
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in error["loc"])
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    message = "unknown key" if error["type"] == "extra_forbidden" else str(error["msg"])
+    return f"not a valid people file: {where + ': ' if where else ''}{message}{more}"

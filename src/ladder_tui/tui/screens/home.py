@@ -80,9 +80,10 @@ class HomeScreen(Keyed, Screen[None]):
     def reload(self) -> None:
         """Read the folder again (in a thread: the screen stays responsive), then show the rows."""
         from ladder_tui.core.storage.listing import list_assessments
+        from ladder_tui.serve.protocol import room_people
 
         self.catalog.reload()
-        listing = list_assessments(self.catalog)
+        listing = list_assessments(self.catalog, subjects=room_people())  # a served room: only whom it may show
         self.app.call_from_thread(self._show_rows, listing.rows, listing.problems)
 
     def _show_rows(self, rows: list[ListedAssessment], problems: list[str]) -> None:

@@ -132,7 +132,8 @@ class NewAssessmentScreen(Keyed, Screen[Created | None]):
     def _offer_last_cycle(self) -> None:
         """A person with an earlier assessment on this framework: offer to start from its answers (a new cycle)."""
         from ladder_tui.core.domain.assessment import slugify
-        from ladder_tui.core.domain.cycles import latest_cycles, same_person
+        from ladder_tui.core.domain.cycles import latest_cycles
+        from ladder_tui.core.domain.people import same_person
         from ladder_tui.core.storage.listing import list_assessments
 
         carry = self.query_one("#carry", GlyphCheckbox)

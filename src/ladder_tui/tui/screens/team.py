@@ -79,8 +79,9 @@ class TeamScreen(Keyed, Screen[None]):
     @work(thread=True, exclusive=True, group="team")
     def load(self) -> None:
         from ladder_tui.core.storage.listing import list_assessments
+        from ladder_tui.serve.protocol import room_people
 
-        rows = list_assessments(self.catalog).rows
+        rows = list_assessments(self.catalog, subjects=room_people()).rows  # a served room: only its people
         self.app.call_from_thread(self._loaded, rows)
 
     def _loaded(self, rows: list[ListedAssessment]) -> None:

@@ -1,0 +1,139 @@
+"""Serving a real team: who may open what (the people file), rooms that never show a traceback, rooms that end with
+their server, and an idle limit that counts for the whole room. End to end on loopback, with the real OpenSSH client
+where a person's view of a refusal is what is checked."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncssh
+import pytest
+
+from ladder_tui.serve.server import ServeConfig, Server, start_server
+from serve_helpers import DEADLINE, Member, authorize, connect, make_assessment, make_key, write_private_key
+
+pytestmark = pytest.mark.timeout(90)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("LADDER_TUI_HOME", str(folder))
+    for name in ("COLUMNS", "LINES", "NO_COLOR", "TEXTUAL"):
+        monkeypatch.delenv(name, raising=False)
+    return folder
+
+
+KIM, ALEX, PAT = make_key("kim@laptop"), make_key("alex@laptop"), make_key("pat@laptop")
+
+
+def write_people(home: Path) -> None:
+    def key_line(key: asyncssh.SSHKey) -> str:
+        return key.export_public_key().decode().strip()
+
+    (home / "people.toml").write_text(
+        f'[[people]]\nname = "Kim Lead"\nkeys = ["{key_line(KIM)}"]\nleads = ["Alex Doe"]\n\n'
+        f'[[people]]\nname = "Alex Doe"\nkeys = ["{key_line(ALEX)}"]\n\n'
+        f'[[people]]\nname = "Pat Roe"\nkeys = ["{key_line(PAT)}"]\n',
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture
+async def team_server(home: Path) -> AsyncIterator[Server]:
+    authorize(home, KIM, ALEX, PAT)
+    write_people(home)
+    make_assessment("alex-cs", subject="Alex Doe")
+    make_assessment("kim-cs", subject="Kim Lead")
+    make_assessment("pat-cs", subject="Pat Roe")
+    running = await start_server(ServeConfig(port=0))
+    try:
+        yield running
+    finally:
+        await asyncio.wait_for(running.close(), 30)
+
+
+def real_ssh(server: Server, key_file: Path, room: str, *command: str) -> list[str]:
+    return [
+        "/usr/bin/ssh", *([] if command else ["-tt"]), "-F", "/dev/null", "-p", str(server.port), "-i", str(key_file),
+        "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
+        "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", f"{room}@127.0.0.1", *command,
+    ]  # fmt: skip
+
+
+async def test_a_lead_and_their_report_share_a_room_and_anyone_else_is_refused(
+    team_server: Server, tmp_path: Path
+) -> None:
+    kim = await Member.join(team_server.port, "alex-cs", KIM)
+    alex = await Member.join(team_server.port, "alex-cs", ALEX)
+    try:
+        await kim.see("Press enter to start this area.")
+        await alex.see("Press enter to start this area.")
+        # Pat, with the real client: one line, saying "may not", naming nobody; the connection ends.
+        pat_key = write_private_key(tmp_path, PAT, "pat")
+        done = await asyncio.to_thread(
+            subprocess.run,
+            real_ssh(team_server, pat_key, "alex-cs"),
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=DEADLINE,
+        )
+        shown = (done.stdout + done.stderr).decode("utf-8", "replace")
+        lines = [line for line in shown.splitlines() if line.strip()]
+        assert done.returncode != 0 and len(lines) == 1, shown
+        assert "may not" in lines[0] and "Alex" not in shown and "Kim" not in shown and "Doe" not in shown
+    finally:
+        await kim.close()
+        await alex.close()
+
+
+async def test_home_in_a_leads_room_lists_only_their_own_and_their_reports(team_server: Server) -> None:
+    kim = await Member.join(team_server.port, "kim", KIM, size=(120, 30))
+    try:
+        await kim.see("Alex Doe")
+        await kim.see("Kim Lead")
+        assert "Pat Roe" not in kim.text
+        # Pat may not join a room that shows what Kim may see.
+        said = await refusal(team_server, "kim", PAT)
+        assert "may not" in said and "Alex" not in said and "Kim" not in said
+    finally:
+        await kim.close()
+
+
+def test_serve_says_at_start_when_there_is_no_people_file(home: Path) -> None:
+    authorize(home, KIM)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ladder_tui", "serve", "--port", "0"],
+        env={**os.environ, "LADDER_TUI_HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(5)]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _out, err = proc.communicate(timeout=30)
+    said = "".join(lines)
+    assert "every authorised key can open every assessment" in said, said
+    assert "Warning" not in err and "Traceback" not in err, err
+
+
+async def refusal(server: Server, room: str, key: asyncssh.SSHKey) -> str:
+    """What a member who is turned away receives (screen and error stream together)."""
+    conn = await connect(server.port, room, key)
+    try:
+        process = await conn.create_process(term_type="xterm-256color", term_size=(80, 24), encoding=None)
+        out, err = await asyncio.wait_for(asyncio.gather(process.stdout.read(), process.stderr.read()), DEADLINE)
+        await asyncio.wait_for(process.wait_closed(), DEADLINE)
+        return (out + err).decode("utf-8", "replace")
+    finally:
+        conn.close()
