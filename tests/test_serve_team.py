@@ -137,3 +137,32 @@ async def refusal(server: Server, room: str, key: asyncssh.SSHKey) -> str:
         return (out + err).decode("utf-8", "replace")
     finally:
         conn.close()
+
+
+async def test_a_room_whose_app_fails_shows_one_line_and_no_traceback(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The room's app fails on purpose: a sitecustomize on its path breaks the app as it mounts, with private words.
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import ladder_tui.tui.app as app\n"
+        "def boom(self):\n"
+        "    raise RuntimeError('Alex Doe private note: struggling with escalations')\n"
+        "app.LadderApp.on_mount = boom\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PYTHONPATH", str(hooks))
+    authorize(home, KIM)
+    running = await start_server(ServeConfig(port=0))
+    try:
+        member = await Member.join(running.port, "anything", KIM)
+        await member.wait_closed()
+        received = bytes(member.raw).decode("utf-8", "replace")
+        assert "hit an error and closed; every answer is saved" in received
+        assert "Traceback" not in received and "private note" not in received and str(home) not in received
+        log = (home / "serve.log").read_text(encoding="utf-8")
+        assert "private note" in log  # the details are in the server's private log
+        assert (home / "serve.log").stat().st_mode & 0o077 == 0
+    finally:
+        await asyncio.wait_for(running.close(), 30)

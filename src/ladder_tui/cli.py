@@ -122,12 +122,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
+    from ladder_tui.serve.protocol import errors_to_room_log, is_served
+
+    served = is_served()
+    if served:
+        errors_to_room_log()  # a room's members never see a traceback: it goes to the server's private log
     try:
         if not arguments:
             # Plain `ladder-tui` opens Home at once: building the parser would cost ~10 ms of start-up.
             return _run_app(None)
         return _dispatch(_parser().parse_args(arguments))
     except LadderError as exc:
+        if served:
+            from ladder_tui.serve.protocol import for_members
+
+            # On the room's screen (the log has no use for it), with paths inside the data folder made relative.
+            print(f"{PROG}: {_inert(for_members(str(exc)))}", file=sys.__stderr__)
+            return 2
         print(f"{PROG}: {_inert(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -124,3 +124,30 @@ def room_people() -> frozenset[str] | None:
     except ValueError:
         return frozenset()  # unreadable: show nobody's rather than everybody's
     return frozenset(str(item) for item in value) if isinstance(value, list) else frozenset()
+
+
+#: Where a room's app writes what goes wrong (the server's private log), never to the members' screens.
+ROOM_LOG_ENV = "LADDER_TUI_ROOM_LOG"
+
+
+def errors_to_room_log() -> None:
+    """In a room's app: Python's error stream (tracebacks, Textual's error report) goes to the server's private log;
+    the screen (Textual's driver writes to the original stream) is untouched."""
+    import sys
+
+    path = os.environ.get(ROOM_LOG_ENV)
+    if not path:
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        fd = os.open(os.devnull, os.O_WRONLY)  # no log: better lost than on every member's screen
+    sys.stderr = open(fd, "w", encoding="utf-8", errors="replace", buffering=1)  # noqa: SIM115 (for the process' life)
+
+
+def for_members(text: str) -> str:
+    """A message for a room's members: paths inside the data folder relative to it (no host paths on screen)."""
+    from ladder_tui.core.storage.paths import data_home
+
+    home = str(data_home()).rstrip("/") + "/"
+    return text.replace(home, "")

@@ -356,8 +356,13 @@ class Room:
         if not self.ending:
             status = proc.returncode
             log.info("room %s: the app exited (status %s)", self.name, status)
-            detail = "" if status == 0 else f" (exit status {status})"
-            await self.end(f"The app in room {self.name} has ended{detail}. Goodbye.")
+            stopped = (-signal.SIGTERM, -signal.SIGHUP, -signal.SIGINT, -signal.SIGKILL)
+            if status in (0, 2, *stopped):  # ended, refused bad input with its own line, or stopped from outside
+                detail = "" if status == 0 else f" (exit status {status})" if status > 0 else " (stopped)"
+                await self.end(f"The app in room {self.name} has ended{detail}. Goodbye.")
+            else:
+                # What went wrong is in the server's log only (names, ratings and notes stay off everyone's screen).
+                await self.end(f"Room {self.name} hit an error and closed; every answer is saved.")
 
     # ----- the end -----
 

@@ -410,6 +410,8 @@ class Server:
             LADDER_TUI_HOME=str(data_home()),
         )
         env.update(protocol.served_env())
+        if self.config.log_file is not None:
+            env[protocol.ROOM_LOG_ENV] = str(self.config.log_file)
         return env
 
     def _room_people(self, room: str, subjects: frozenset[str] | None) -> tuple[bool, frozenset[str] | None]:
