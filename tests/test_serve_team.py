@@ -166,3 +166,62 @@ async def test_a_room_whose_app_fails_shows_one_line_and_no_traceback(
         assert (home / "serve.log").stat().st_mode & 0o077 == 0
     finally:
         await asyncio.wait_for(running.close(), 30)
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writable(home: Path) -> None:
+    from ladder_tui.core.storage.assessments import AssessmentLock
+
+    authorize(home, KIM)
+    path = make_assessment("alex-cs", subject="Alex Doe")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ladder_tui", "serve", "--port", "0"],
+        env={**os.environ, "LADDER_TUI_HOME": str(home)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        first = await asyncio.to_thread(proc.stdout.readline)
+        port = int(first.rsplit(":", 1)[1])
+        member = await Member.join(port, "alex-cs", KIM)
+        await member.see("Press enter to start this area.")
+        rooms = _children_of(proc.pid)
+        assert rooms, "the room's app runs under the server"
+        assert not AssessmentLock(path).acquire(), "the room holds the assessment"
+        proc.kill()
+        proc.wait(timeout=10)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 2.0
+        while any(_alive(pid) for pid in rooms) and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+        assert not any(_alive(pid) for pid in rooms), "a room outlived its server"
+        lock = AssessmentLock(path)
+        assert lock.acquire(), "after the server is gone, the assessment opens writable"
+        lock.release()
+        await member.close()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

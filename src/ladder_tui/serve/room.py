@@ -67,6 +67,26 @@ class RoomError(Exception):
     """A member cannot join this room (full, or it is closing)."""
 
 
+def _end_with_parent(parent: int) -> Callable[[], None] | None:
+    """What the room's child runs between fork and exec: when the server dies, however (kill -9 included), the
+    kernel sends the child SIGTERM, so no room outlives its server holding an assessment's lock (Linux's
+    PR_SET_PDEATHSIG; elsewhere, None: the server's own reaping is all there is). The function is looked up here,
+    in the parent: the child only calls it."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+    def arrange() -> None:
+        prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:
+            os._exit(0)  # the server died before the request took hold
+
+    return arrange
+
+
 @contextlib.contextmanager
 def _user_signals_ignored() -> Iterator[None]:
     """Start children with the protocol's two signals ignored: ignoring survives exec, so a signal that arrives
@@ -227,6 +247,7 @@ class Room:
                     cwd=self.cwd,
                     start_new_session=True,
                     close_fds=True,
+                    preexec_fn=_end_with_parent(os.getpid()),
                 )
         except OSError:
             os.close(master)
