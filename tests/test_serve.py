@@ -209,23 +209,26 @@ async def test_when_the_app_exits_members_are_told_and_disconnected(server: Serv
 
 
 @pytest.mark.timeout(60)
-async def test_idle_member_is_disconnected(home: Path, alice: asyncssh.SSHKey, bob: asyncssh.SSHKey) -> None:
-    server = await serve(home, alice, bob, idle_timeout=2.0)
+async def test_idle_counts_for_the_room_with_a_warning_first(
+    home: Path, alice: asyncssh.SSHKey, bob: asyncssh.SSHKey
+) -> None:
+    server = await serve(home, alice, bob, idle_timeout=3.0)
     try:
         a = await Member.join(server.port, "idle", alice)
         b = await Member.join(server.port, "idle", bob)
         await a.see(HOME_TEXT)
-        for _ in range(8):  # bob keeps typing (a harmless key), alice does nothing
+        for _ in range(12):  # bob keeps typing (a harmless key), alice only watches: both stay
             b.type(b"\x1b[B")
             await asyncio.sleep(0.4)
+        assert not a.closed.is_set() and not b.closed.is_set()
+        # Nobody types: everyone is warned on screen, then everyone is disconnected.
+        await a.see("disconnected in", timeout=5)
+        await b.see("disconnected in", timeout=5)
         await a.wait_closed()
-        assert b"No keys from you for" in a.raw
-        assert not b.closed.is_set()
+        await b.wait_closed()
+        assert b"No keys in room idle for" in a.raw and b"No keys in room idle for" in b.raw
         log = home / "serve.log"
         await wait_until(lambda: "leave room idle member 'alice'" in log.read_text(), "alice's session to end")
-        b.type(b"f")
-        await b.see("ladder-tui — Frameworks")
-        await b.close()
     finally:
         await server.close()
 

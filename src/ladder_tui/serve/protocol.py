@@ -47,6 +47,8 @@ class RoomState:
     size_by: str
     cols: int
     rows: int
+    #: A line for every member (the idle warning), "" when none.
+    notice: str = ""
 
     def to_json(self) -> str:
         data = asdict(self)
@@ -71,7 +73,9 @@ class RoomState:
             for m in members
             if isinstance(m, dict) and isinstance(m.get("cols", 0), int) and isinstance(m.get("rows", 0), int)
         )
-        return cls(str(data.get("room", "?")), parsed, str(data.get("size_by", "")), cols, rows)
+        return cls(
+            str(data.get("room", "?")), parsed, str(data.get("size_by", "")), cols, rows, str(data.get("notice", ""))
+        )
 
 
 def write_state(path: Path, state: RoomState) -> None:

@@ -143,6 +143,11 @@ class Room:
         self._redraw_timer: asyncio.TimerHandle | None = None
         self._tail_timer: asyncio.TimerHandle | None = None
         self._dropped_input = False
+        #: When a member last typed (the loop's clock): idle counts for the whole room.
+        self.last_input = asyncio.get_running_loop().time()
+        self.idle_warned = False
+        #: A line the app shows every member (the idle warning); "" when none.
+        self.notice = ""
 
     # ----- membership -----
 
@@ -181,6 +186,20 @@ class Room:
             self._spawn(self.end("the last member left"))
             return
         self._apply_size()
+        self._publish()
+
+    def touch(self) -> None:
+        """A member typed: the room is not idle (a warning shown is taken back)."""
+        self.last_input = asyncio.get_running_loop().time()
+        if self.idle_warned:
+            self.idle_warned = False
+            self.notice = ""
+            self._publish()
+
+    def warn(self, text: str) -> None:
+        """Show every member a line (the app shows it as a notification)."""
+        self.idle_warned = True
+        self.notice = text
         self._publish()
 
     def member_resized(self, member: Member, cols: int, rows: int) -> None:
@@ -358,7 +377,7 @@ class Room:
     def state(self) -> protocol.RoomState:
         cols, rows = self.size
         members = tuple(protocol.MemberState(m.name, m.cols, m.rows) for m in self.members)
-        return protocol.RoomState(self.name, members, self.size_by, cols, rows)
+        return protocol.RoomState(self.name, members, self.size_by, cols, rows, self.notice)
 
     def _write_state(self) -> None:
         try:

@@ -557,6 +557,7 @@ class Server:
             if not data:
                 return "disconnected"
             member.last_input = loop.time()
+            room.touch()
             if member.flush_timer is not None:
                 member.flush_timer.cancel()
                 member.flush_timer = None
@@ -576,16 +577,22 @@ class Server:
         room.write(result.data)
 
     async def _idle_watch(self, room: Room, member: _SshMember) -> None:
+        """Idle counts for the room: any member's key keeps everyone in. A minute before the limit (or half of a
+        shorter one) everyone is warned on screen; at the limit everyone is disconnected."""
         loop = asyncio.get_running_loop()
         limit = self.config.idle_timeout
+        lead = min(60.0, limit / 2)
+        minutes = f"{limit / 60:g} minute{'s' if limit != 60 else ''}"
         while not member.gone:
-            remaining = member.last_input + limit - loop.time()
+            remaining = room.last_input + limit - loop.time()
             if remaining <= 0:
-                minutes = f"{limit / 60:g} minute{'s' if limit != 60 else ''}"
                 log.info("idle room %s member %r key %s: disconnected", room.name, member.name, member.fingerprint)
-                room.leave(member, f"No keys from you for {minutes}: disconnected. The room carries on.")
+                room.leave(member, f"No keys in room {room.name} for {minutes}: disconnected.")
                 return
-            await asyncio.sleep(min(remaining, 30.0))
+            if remaining <= lead and not room.idle_warned:
+                in_seconds = f"{remaining:.0f} second{'s' if round(remaining) != 1 else ''}"
+                room.warn(f"No keys for a while: everyone here is disconnected in {in_seconds} unless someone types.")
+            await asyncio.sleep(min(remaining - lead if remaining > lead else remaining, 30.0) + 0.01)
 
     @staticmethod
     def _refuse(process: asyncssh.SSHServerProcess[bytes], message: str) -> None:

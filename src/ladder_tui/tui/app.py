@@ -56,6 +56,8 @@ class LadderApp(App[None]):
         self.initial_mode: Mode | None = mode
         #: Served over SSH to a shared room: no member may name a path on the host, Ctrl+Q leaves.
         self.served = is_served() if served is None else served
+        #: The last line the server had for everyone in the room (shown once).
+        self._room_notice = ""
         self.walk: WalkSession | None = None
         self.idle_gc = IdleCollector()
         if theme:
@@ -191,6 +193,12 @@ class LadderApp(App[None]):
     def set_room_banner(self, text: str) -> None:
         """Called by served mode whenever someone joins, leaves or resizes."""
         self.room_banner = text
+
+    def show_room_notice(self, text: str) -> None:
+        """A line the server has for everyone in the room (the idle warning): shown once, as a notification."""
+        if text and text != self._room_notice:
+            self.notify(text, title="Room", severity="warning", timeout=30)
+        self._room_notice = text
 
     # ----- app-wide actions -----
 

@@ -49,6 +49,7 @@ def update_banner(app: App[Any]) -> None:
         return
     if isinstance(app, LadderApp):
         app.set_room_banner(room_banner(state))
+        app.show_room_notice(_clean(state.notice, 160))
     else:
         app.sub_title = room_banner(state)
 
