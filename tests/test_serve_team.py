@@ -5,6 +5,7 @@ where a person's view of a refusal is what is checked."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import subprocess
@@ -225,3 +226,27 @@ async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writ
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+async def test_your_own_copy_of_the_summary_over_ssh(team_server: Server, tmp_path: Path) -> None:
+    alex_key = write_private_key(tmp_path, ALEX, "alex")
+    pat_key = write_private_key(tmp_path, PAT, "pat")
+
+    def run(key_file: Path, *command: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            real_ssh(team_server, key_file, "alex-cs", *command),
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=DEADLINE,
+        )
+
+    done = await asyncio.to_thread(run, alex_key, "summary", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["subject"] == "Alex Doe" and data["assessment_id"] == "alex-cs"
+    text = await asyncio.to_thread(run, alex_key, "summary")
+    assert text.returncode == 0 and b"Suggested level" in text.stdout
+    refused = await asyncio.to_thread(run, pat_key, "summary", "--format", "json")
+    assert refused.returncode != 0 and b"may not" in refused.stderr and not refused.stdout
+    other = await asyncio.to_thread(run, alex_key, "cat", "/etc/passwd")
+    assert other.returncode != 0 and b"no commands but" in other.stderr and b"root" not in other.stdout

@@ -334,19 +334,14 @@ def _list() -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    from ladder_tui.core.domain.cycles import since_note
-    from ladder_tui.core.services.exporting import summary_report
-    from ladder_tui.core.storage.assessments import find_assessment, open_assessment
-    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.services.exporting import assessment_summary
+    from ladder_tui.core.storage.assessments import find_assessment
 
     path = find_assessment(args.assessment)
-    catalog = FrameworkCatalog()
-    opened = open_assessment(path, catalog)
-    for warning in opened.warnings:
-        _error(f"warning: {path}: {warning}")
-    earlier = since_note(opened.assessment, opened.framework, opened.path.parent, catalog)
     color, width = _terminal(args.output)
-    report = summary_report(opened.framework, opened.assessment, args.format, since=earlier, color=color, width=width)
+    report, _real, warnings = assessment_summary(path, args.format, color=color, width=width)
+    for warning in warnings:
+        _error(f"warning: {path}: {warning}")
     _write(args.output, report)
     return 0
 

@@ -52,10 +52,27 @@ DROPPED_ENV = (
     "TEXTUAL_DRIVER",
 )
 
-NO_COMMANDS = (
-    "ladder-tui serve shares the ladder-tui app only: no commands, no shell, no file transfer.\r\n"
-    "Join a room with: ssh -t -p PORT ROOM@HOST\r\n"
-)
+SUMMARY_FORMATS = ("text", "markdown", "json", "html")
+
+
+def summary_format(command: str) -> str | None:
+    """The format a room's `summary [--format F]` command asks for; None for any other command."""
+    import shlex
+
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return None
+    if not words or words[0] != "summary":
+        return None
+    rest = words[1:]
+    if not rest:
+        return "text"
+    if len(rest) == 1 and rest[0].startswith("--format="):
+        rest = ["--format", rest[0].split("=", 1)[1]]
+    if len(rest) == 2 and rest[0] in ("--format", "-f") and rest[1] in SUMMARY_FORMATS:
+        return rest[1]
+    return None
 
 
 def _idle_timeout_default() -> float:
@@ -480,6 +497,57 @@ class Server:
 
     # ----- one session -----
 
+    def join_line(self, room: str) -> str:
+        """The exact command that joins `room` on this server (its real host and port)."""
+        host = self.config.host if self.config.host not in ("0.0.0.0", "::", "") else "HOST"
+        where = f"[{host}]" if ":" in host else host
+        return f"ssh -t -p {self.port} {room or 'ROOM'}@{where}"
+
+    def no_commands(self, room: str) -> str:
+        return (
+            "ladder-tui serve shares the ladder-tui app only: no shell, no file transfer, no commands but\r\n"
+            f"`summary [--format text|markdown|json|html]`. Join a room with: {self.join_line(room)}\r\n"
+        )
+
+    async def _command(
+        self,
+        process: asyncssh.SSHServerProcess[bytes],
+        room: str,
+        info: _Connection | None,
+        fingerprint: str,
+        peer: str,
+    ) -> None:
+        """`ssh ROOM@HOST summary [--format F]`: that assessment's summary on the client's standard output, for a
+        person allowed to open it; any other command is refused."""
+        fmt = summary_format(str(process.command))
+        if fmt is None:
+            log.info("refused a command from %s key %s (room %s)", peer, fingerprint, printable(room))
+            self._refuse(process, self.no_commands(room))
+            return
+        path = assessments_dir() / f"{room}.toml"
+        subject = room_subject(room) if ROOM_NAME.fullmatch(room) else None
+        if subject is None:
+            self._refuse(process, f"room {printable(room)}: summary needs a room named after an assessment\r\n")
+            return
+        subjects = info.team.subjects(fingerprint) if info else frozenset()
+        if not may_open(subjects, subject):
+            log.info("refused summary of room %s to %s key %s: may not open it", room, peer, fingerprint)
+            self._refuse(process, f"room {room}: you may not open this assessment\r\n")
+            return
+        cols = process.term_size[0] if process.term_type is not None else 0
+        try:
+            from ladder_tui.core.services.exporting import assessment_summary
+
+            text, _real, _warnings = await asyncio.to_thread(assessment_summary, path, fmt, width=cols or 100)
+        except LadderError as exc:
+            self._refuse(process, protocol.for_members(str(exc)) + "\r\n")
+            return
+        log.info("summary (%s) of room %s to %s key %s", fmt, room, peer, fingerprint)
+        with contextlib.suppress(OSError, asyncssh.Error):
+            data = text if text.endswith("\n") else text + "\n"
+            process.stdout.write(data.replace("\n", "\r\n").encode() if process.term_type else data.encode())
+            process.exit(0)
+
     async def handle(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         conn = process.get_extra_info("connection")
         info = self.connections.get(conn)
@@ -488,15 +556,14 @@ class Server:
         room_name = str(process.get_extra_info("username") or "")
         if process.subsystem is not None:
             log.info("refused subsystem %s from %s key %s", printable(process.subsystem), peer, fingerprint)
-            self._refuse(process, NO_COMMANDS)
+            self._refuse(process, self.no_commands(room_name))
             return
         if process.command is not None:
-            log.info("refused a command from %s key %s (room %s)", peer, fingerprint, printable(room_name))
-            self._refuse(process, NO_COMMANDS)
+            await self._command(process, room_name, info, fingerprint, peer)
             return
         if process.term_type is None:  # no pty-req at all ('' is a terminal with no TERM: `ssh -tt` from a script)
             log.info("refused a session without a terminal from %s key %s", peer, fingerprint)
-            self._refuse(process, "ladder-tui needs a terminal: connect with ssh -t -p PORT ROOM@HOST\r\n")
+            self._refuse(process, f"ladder-tui needs a terminal: connect with {self.join_line(room_name)}\r\n")
             return
         if not ROOM_NAME.fullmatch(room_name):
             log.info("refused room name %s from %s key %s", printable(room_name), peer, fingerprint)

@@ -53,3 +53,19 @@ def export_summary(
     """The summary as `fmt`, written to `destination`; where it went."""
     text = summary_report(framework, assessment, fmt, since=since, color=color, width=width)
     return write_report(text, destination, make_folder=make_folder, streams=streams)
+
+
+def assessment_summary(
+    path: Path, fmt: str, *, color: bool = False, width: int = 100
+) -> tuple[str, Path, list[str]]:
+    """The summary of the assessment at `path` as `fmt`, with what changed since the person's earlier cycle, the
+    real file it came from, and the framework's warnings about it (`ladder-tui summary` and a room's `summary`)."""
+    from ladder_tui.core.domain.cycles import since_note
+    from ladder_tui.core.storage.assessments import open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+
+    catalog = FrameworkCatalog()
+    opened = open_assessment(path, catalog)
+    earlier = since_note(opened.assessment, opened.framework, opened.path.parent, catalog)
+    text = summary_report(opened.framework, opened.assessment, fmt, since=earlier, color=color, width=width)
+    return text, opened.path, list(opened.warnings)
