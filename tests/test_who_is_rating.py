@@ -11,7 +11,8 @@ import os
 import re
 from pathlib import Path
 
-from textual.widgets import Button, Input, OptionList, RadioSet, Select, Static
+import pytest
+from textual.widgets import Button, Input, Label, OptionList, RadioSet, Select, Static
 
 from conftest import ROOT, all_keys, builtin_framework, make_assessment, rate_all, settle
 from ladder_tui.core.storage.loader import load_assessment
@@ -430,3 +431,27 @@ def test_readme_keys_table_matches_the_command_table() -> None:
     rows = dict(re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|$", table, flags=re.MULTILINE)[1:])  # after the header
     shown = {command.display: command for command in commands.COMMANDS["dimension"] if command.in_help}
     assert set(rows) == set(shown), set(rows) ^ set(shown)
+
+
+async def test_in_a_room_the_export_shows_no_host_path_and_offers_your_own_copy(
+    ladder_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fw = builtin_framework(L1_L5)
+    path = make_assessment(fw, "Ana", assessment_id="ana", ratings={"self": rate_all(fw, ["l2"])})
+    monkeypatch.setenv("LADDER_TUI_SERVED", "1")
+    monkeypatch.setenv("LADDER_TUI_ROOM_SSH", "ssh -p 2222 ana@team.example")
+    app = make_app(assessment_path=path, served=True)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot, SummaryScreen, tries=60)
+        await pilot.press("e")
+        export = await settle(pilot, ExportScreen, tries=60)
+        assert export.query_one(Input).value == "exports/ana-summary.md"
+        own = str(export.query_one("#export-own-copy", Label).render())
+        assert "ssh -p 2222 ana@team.example summary --format markdown" in own
+        await pilot.press("enter")
+        await settle(pilot, SummaryScreen, tries=60)
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+    assert any("Wrote exports/ana-summary.md" in message for message in messages), messages
+    assert not any(str(ladder_home) in message for message in messages)
+    assert (ladder_home / "exports" / "ana-summary.md").is_file()

@@ -155,3 +155,16 @@ def for_members(text: str) -> str:
 
     home = str(data_home()).rstrip("/") + "/"
     return text.replace(home, "")
+
+
+def shown(text: str) -> str:
+    """Text for the screen: in a room, with host paths inside the data folder made relative (see `for_members`)."""
+    return for_members(text) if is_served() else text
+
+
+#: The ssh command that reaches this room on its server ("ssh -p 2222 alex-cs@host"), in a room's environment.
+ROOM_SSH_ENV = "LADDER_TUI_ROOM_SSH"
+
+
+def room_ssh() -> str:
+    return os.environ.get(ROOM_SSH_ENV, "")

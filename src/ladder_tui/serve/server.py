@@ -462,6 +462,7 @@ class Server:
                 raise RoomError(f"this server already has {self.config.max_rooms} rooms open; try later")
             home = data_home()
             env = self.child_env()
+            env[protocol.ROOM_SSH_ENV] = self.join_line(name).replace("ssh -t ", "ssh ", 1)
             if people is not None:
                 env[protocol.ROOM_PEOPLE_ENV] = protocol.people_value(people)
             room = Room(

@@ -55,9 +55,7 @@ def export_summary(
     return write_report(text, destination, make_folder=make_folder, streams=streams)
 
 
-def assessment_summary(
-    path: Path, fmt: str, *, color: bool = False, width: int = 100
-) -> tuple[str, Path, list[str]]:
+def assessment_summary(path: Path, fmt: str, *, color: bool = False, width: int = 100) -> tuple[str, Path, list[str]]:
     """The summary of the assessment at `path` as `fmt`, with what changed since the person's earlier cycle, the
     real file it came from, and the framework's warnings about it (`ladder-tui summary` and a room's `summary`)."""
     from ladder_tui.core.domain.cycles import since_note

@@ -41,6 +41,7 @@ from ladder_tui.core.domain.walk import (
     WalkRequest,
 )
 from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed, PaletteStep
 from ladder_tui.tui.text import inert, notice_text, one_line
@@ -306,7 +307,7 @@ class DimensionScreen(Keyed, Screen[None]):
         if session.read_only:
             return Content.styled("read-only: not saving", "bold")
         if session.last_error:
-            return Content.styled(f"✘ NOT SAVED: {inert(session.last_error)}", "bold reverse")
+            return Content.styled(f"✘ NOT SAVED: {inert(shown(session.last_error))}", "bold reverse")
         return Content.styled("✓ saved", "dim")
 
     def _show_pair_levels(self) -> None:

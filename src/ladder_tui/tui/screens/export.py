@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, RadioSet, Static
 
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.services.exporting import FORMATS
+from ladder_tui.serve.protocol import room_ssh, shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import inert
@@ -72,9 +73,15 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
                     "In a shared room exports go to the data folder on the host (nobody in the room picks a path):",
                     classes="muted",
                 )
+                if room_ssh():
+                    yield Label(
+                        Content(f"Your own copy, on your machine: {room_ssh()} summary --format markdown > summary.md"),
+                        id="export-own-copy",
+                        classes="muted",
+                    )
             else:
                 yield Label("File (enter writes it; escape cancels):", classes="muted")
-            yield Input(str(self._default(self.fmt)), id="export-path", disabled=self.served)
+            yield Input(shown(str(self._default(self.fmt))), id="export-path", disabled=self.served)
             yield Static("", id="export-error")
 
     def on_mount(self) -> None:
@@ -89,8 +96,8 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
         self.fmt = pressed.removeprefix("fmt-") if pressed.removeprefix("fmt-") in FORMATS else self.fmt
         path_input = self.query_one(Input)
         # Follow the format while the path is still the default one; a path someone typed stays theirs.
-        if path_input.value == str(previous):
-            path_input.value = str(self._default(self.fmt))
+        if path_input.value == shown(str(previous)):
+            path_input.value = shown(str(self._default(self.fmt)))
 
     def action_confirm(self) -> None:
         value = self.query_one(Input).value.strip()
@@ -99,7 +106,7 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
             written = self.write(self.fmt, path)
         except LadderError as exc:
             error = self.query_one("#export-error", Static)
-            error.update(Content(inert(f"Not written: {exc}")))
+            error.update(Content(inert(f"Not written: {shown(str(exc))}")))
             error.display = True
             return
         self.dismiss(written)

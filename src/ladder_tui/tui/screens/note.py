@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from ladder_tui.core.domain.session import Step, WalkSession
+from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
@@ -57,7 +58,7 @@ class NoteScreen(Keyed, ModalScreen[None]):
         if self.session.set_note(event.text_area.text, self.step):
             status.update("✓ saved")
         else:
-            status.update(Content(f"✘ NOT SAVED: {one_line(self.session.last_error or 'read-only', 100)}"))
+            status.update(Content(f"✘ NOT SAVED: {one_line(shown(self.session.last_error or 'read-only'), 100)}"))
 
     def action_close(self) -> None:
         self.dismiss(None)

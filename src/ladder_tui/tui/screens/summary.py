@@ -17,6 +17,7 @@ from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.core.domain.walk import BackToWalk, GoHome, OpenDimension, OpenReview, WalkRequest
 from ladder_tui.core.presentation.document import Document, summary_document
 from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
@@ -111,6 +112,6 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
 
         def written(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Wrote {path}", title="Exported", timeout=6)
+                self.notify(f"Wrote {shown(str(path))}", title="Exported", timeout=6)
 
         self.app.push_screen(ExportScreen(self.session.assessment.id, write, served=self.served), written)
