@@ -250,3 +250,35 @@ async def test_your_own_copy_of_the_summary_over_ssh(team_server: Server, tmp_pa
     assert refused.returncode != 0 and b"may not" in refused.stderr and not refused.stdout
     other = await asyncio.to_thread(run, alex_key, "cat", "/etc/passwd")
     assert other.returncode != 0 and b"no commands but" in other.stderr and b"root" not in other.stdout
+
+
+async def test_an_invite_names_the_running_server_and_its_host_key_as_ssh_keygen_shows_it(home: Path) -> None:
+    authorize(home, KIM)
+    running = await start_server(ServeConfig(port=0))
+    try:
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "ladder_tui", "serve", "invite", "alex-cs"],
+            env={**os.environ, "LADDER_TUI_HOME": str(home)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        lines = done.stdout.splitlines()
+        assert lines[0] == f"ssh -t -p {running.port} alex-cs@127.0.0.1"
+        keygen = subprocess.run(
+            ["ssh-keygen", "-l", "-f", str(home / "ssh_host_ed25519_key")], capture_output=True, text=True, check=True
+        )
+        assert keygen.stdout.split()[1] in lines[1] and lines[1].startswith("host key fingerprint: SHA256:")
+    finally:
+        await asyncio.wait_for(running.close(), 30)
+    assert not (home / "serve.json").exists(), "the record goes with the server"
+    later = subprocess.run(
+        [sys.executable, "-m", "ladder_tui", "serve", "invite", "alex-cs", "--host", "team.example", "--port", "2200"],
+        env={**os.environ, "LADDER_TUI_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert later.stdout.splitlines()[0] == "ssh -t -p 2200 alex-cs@team.example"

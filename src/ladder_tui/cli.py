@@ -111,8 +111,12 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace an existing framework file")
 
     serve = commands.add_parser("serve", help="serve the app over SSH so a lead and an agent can pair")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=2222)
+    serve.add_argument(
+        "action", nargs="?", choices=["invite"], help="invite ROOM: print the ssh line and host key fingerprint"
+    )
+    serve.add_argument("room", nargs="?", metavar="ROOM", help="the room to invite someone to")
+    serve.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default 2222)")
     serve.add_argument(
         "--authorized-keys", metavar="FILE", help="public keys allowed in (default: DATA/authorized_keys)"
     )
@@ -181,14 +185,24 @@ def _dispatch(args: argparse.Namespace) -> int:
         # asyncssh still names DSA keys, which cryptography warns about at import: lines at every start that say
         # nothing about this server (it never offers or accepts DSA).
         warnings.filterwarnings("ignore", module=r"asyncssh(\.|$)")
-        if not 0 <= args.port <= 65535:
+        if args.port is not None and not 0 <= args.port <= 65535:
             raise LadderError(f"--port {args.port}: a port is a number from 0 to 65535")
+        if args.action == "invite":
+            from ladder_tui.serve.server import invite
+
+            if not args.room:
+                raise LadderError("serve invite: name the room (ladder-tui serve invite ROOM)")
+            key = Path(args.host_key) if args.host_key else None
+            sys.stdout.write(invite(args.room, host=args.host, port=args.port, host_key=key))
+            return 0
+        if args.room:
+            raise LadderError(f"serve: unexpected {args.room!r} (to invite someone: ladder-tui serve invite ROOM)")
         from ladder_tui.serve.server import run_server
 
         tune_gc()
         return run_server(
-            host=args.host,
-            port=args.port,
+            host=args.host or "127.0.0.1",
+            port=2222 if args.port is None else args.port,
             authorized_keys=Path(args.authorized_keys) if args.authorized_keys else None,
             host_key=Path(args.host_key) if args.host_key else None,
         )

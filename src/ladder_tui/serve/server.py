@@ -689,10 +689,72 @@ class Server:
                 leftover.unlink()
             self.state_dir.rmdir()
         if self.port:
+            _forget_record(self)
             log.info("server stopped")
         if self._log_handler is not None:
             log.removeHandler(self._log_handler)
             self._log_handler.close()
+
+
+# ----- the running server's record, and invites -----
+
+
+def record_file() -> Path:
+    """Where a running server notes its host, port and host key (for `serve invite`)."""
+    return data_home() / "serve.json"
+
+
+def _record(server: Server) -> None:
+    import json
+
+    data = {
+        "host": server.config.host,
+        "port": server.port,
+        "host_key": str(server.config.host_key),
+        "pid": os.getpid(),
+    }
+    try:
+        files.atomic_write(record_file(), json.dumps(data) + "\n", mode=0o600)
+    except LadderError as exc:
+        log.warning("cannot note the running server for invites: %s", exc)
+
+
+def _forget_record(server: Server) -> None:
+    import json
+
+    with contextlib.suppress(OSError, ValueError, LadderError):
+        data = json.loads(files.read_bytes(record_file()))
+        if isinstance(data, dict) and data.get("pid") == os.getpid() and data.get("port") == server.port:
+            record_file().unlink()
+
+
+def invite(room: str, *, host: str | None = None, port: int | None = None, host_key: Path | None = None) -> str:
+    """The lines to send someone: the exact ssh command for `room`, and the host key's fingerprint as
+    `ssh-keygen -l` shows it (so they can check it at their first connection). Host, port and key default to the
+    server running on this data folder, else to `serve`'s defaults."""
+    import json
+    import socket
+
+    recorded: dict[str, object] = {}
+    with contextlib.suppress(OSError, ValueError, LadderError):
+        data = json.loads(files.read_bytes(record_file()))
+        if isinstance(data, dict):
+            recorded = data
+    if not ROOM_NAME.fullmatch(room):
+        raise LadderError(f"{room!r}: a room name is 1-128 letters, digits, '.', '_' or '-', starting with one")
+    key_path = host_key or Path(str(recorded.get("host_key") or (data_home() / "ssh_host_ed25519_key")))
+    try:
+        key = asyncssh.import_private_key(files.read_bytes(key_path, limit=1024 * 1024))
+    except (asyncssh.KeyImportError, ValueError) as exc:
+        raise LadderError(f"{key_path}: not a usable private key ({exc})") from None
+    where = host or str(recorded.get("host") or "127.0.0.1")
+    if where in ("0.0.0.0", "::", ""):
+        where = socket.getfqdn()  # listening everywhere: the name others reach this machine by
+    shown_host = f"[{where}]" if ":" in where else where
+    number = port if port is not None else int(str(recorded.get("port") or 2222))
+    port_option = "" if number == 22 else f"-p {number} "
+    kind = key.algorithm.decode().removeprefix("ssh-").upper()
+    return f"ssh -t {port_option}{room}@{shown_host}\nhost key fingerprint: {key.get_fingerprint('sha256')} ({kind})\n"
 
 
 def reason_text(reason: str, room: str) -> str:
@@ -753,6 +815,7 @@ async def start_server(config: ServeConfig | None = None) -> Server:
         await server.close()
         raise LadderError(f"cannot listen on {config.host}:{config.port} ({exc.strerror or exc})") from None
     server.port = server.acceptor.get_port()
+    _record(server)
     # The terminal gets this as friendlier lines from run_server; the log file keeps it as a record.
     log.info("listening on %s:%d, host key %s", config.host, server.port, server.fingerprint, extra={"file_only": True})
     return server
