@@ -282,3 +282,35 @@ async def test_an_invite_names_the_running_server_and_its_host_key_as_ssh_keygen
         timeout=60,
     )
     assert later.stdout.splitlines()[0] == "ssh -t -p 2200 alex-cs@team.example"
+
+
+def test_the_banner_keeps_who_sets_the_size_at_80_columns_and_shows_names_literally() -> None:
+    from ladder_tui.serve.protocol import MemberState, RoomState
+    from ladder_tui.tui.served import room_banner
+
+    state = RoomState(
+        "alex-cs",
+        (MemberState("Kim Lead [b]boss[/b]", 120, 40), MemberState("Alexander Doe-Smithson", 80, 24)),
+        "Alexander Doe-Smithson",
+        80,
+        24,
+    )
+    for width in (78, 60, 40):
+        text = room_banner(state, width)
+        assert len(text) <= width and "Room alex-cs · 2 here" in text and " by Alexan" in text, text
+    assert "[b]boss[/b]" in room_banner(state)
+
+
+async def test_the_banner_widget_renders_markup_in_names_as_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ladder_tui.serve.protocol import MemberState, RoomState
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.widgets.room_banner import RoomBanner
+
+    app = make_app(served=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.room_state = RoomState("r", (MemberState("[b]x[/b] [link=http://e]y[/]", 80, 24),), "", 80, 24)
+        app.set_room_banner("changed")
+        await pilot.pause()
+        banner = app.screen.query_one(RoomBanner)
+        assert "[b]x[/b]" in str(banner.render())

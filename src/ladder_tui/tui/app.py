@@ -16,7 +16,7 @@ from textual.screen import Screen
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.presentation.text import clean
 from ladder_tui.core.storage.catalog import FrameworkCatalog
-from ladder_tui.serve.protocol import is_served
+from ladder_tui.serve.protocol import RoomState, is_served
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.idle_gc import IdleCollector
@@ -39,6 +39,8 @@ class LadderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(commands.APP))
 
     room_banner: reactive[str] = reactive("")
+    #: The room as the server last described it (served mode); the banner fits it to its width.
+    room_state: reactive[RoomState | None] = reactive(None)
     """Who is in the room, when served over SSH (empty otherwise)."""
 
     def __init__(

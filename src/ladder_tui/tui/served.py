@@ -17,17 +17,25 @@ def _clean(text: object, limit: int = 32) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
-def room_banner(state: RoomState) -> str:
-    """E.g. "Room alex · 2 here: alice, bob · size 80x24 set by bob"."""
-    names = ", ".join(_clean(member.name) for member in state.members)
-    text = f"Room {_clean(state.room)} · {len(state.members)} here"
-    if names:
-        text += f": {names}"
-    text += f" · size {state.cols}x{state.rows}"
-    size_by = _clean(state.size_by, 64)
-    if size_by and len(state.members) > 1:
-        text += f" set by {size_by}"
-    return text
+def room_banner(state: RoomState, width: int | None = None) -> str:
+    """E.g. "Room alex · 2 here: alice, bob · size 80x24 set by bob". Within `width`, the names are shortened first
+    (then left out), so that who sets the size always shows."""
+    for limit in (32, 16, 10, 6, 3, 0):
+        names = ", ".join(_clean(member.name, limit) for member in state.members) if limit else ""
+        text = f"Room {_clean(state.room)} · {len(state.members)} here"
+        if names:
+            text += f": {names}"
+        text += f" · size {state.cols}x{state.rows}"
+        size_by = _clean(state.size_by, max(limit, 16) * 2)
+        if size_by and len(state.members) > 1:
+            text += f" set by {size_by}"
+        if width is None or len(text) <= width:
+            return text
+    # Narrower still: the room, the size and who sets it, that name cut to what is left.
+    head = f"Room {_clean(state.room, 16)} · {len(state.members)} here · {state.cols}x{state.rows}"
+    if len(state.members) > 1 and state.size_by:
+        return f"{head} by {_clean(state.size_by, max(3, (width or 0) - len(head) - 4))}"
+    return head
 
 
 def redraw(app: App[Any]) -> None:
@@ -48,6 +56,7 @@ def update_banner(app: App[Any]) -> None:
     if state is None:
         return
     if isinstance(app, LadderApp):
+        app.room_state = state
         app.set_room_banner(room_banner(state))
         app.show_room_notice(_clean(state.notice, 160))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 
@@ -24,6 +25,21 @@ class RoomBanner(Static):
     def on_mount(self) -> None:
         self.watch(self.app, "room_banner", self._show, init=True)
 
-    def _show(self, text: str) -> None:
-        self.update(text)
-        self.set_class(bool(text), "-active")
+    def _show(self, _text: str) -> None:
+        self.set_class(bool(self._text()), "-active")
+        self.refresh()
+
+    def _text(self) -> str:
+        from ladder_tui.tui.served import room_banner
+
+        state = getattr(self.app, "room_state", None)
+        if state is not None:
+            return room_banner(state, max(self.size.width - 2, 20) if self.size.width else None)
+        return str(getattr(self.app, "room_banner", ""))
+
+    def render(self) -> Content:
+        # Literal: names come from key comments, which may look like markup.
+        return Content(self._text())
+
+    def on_resize(self) -> None:
+        self.refresh()
