@@ -287,6 +287,31 @@ async def test_the_new_form_offers_to_start_from_the_last_cycle(
     assert saved.previous is not None and saved.previous.id == DECEMBER and saved.answers == {}
 
 
+async def test_in_a_room_the_new_form_starts_only_for_the_rooms_people(
+    ladder_home: Path, team: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LADDER_TUI_ROOM_PEOPLE", '["pat roe"]')  # Pat's room: Ana is not Pat's to see
+    app = make_app(served=True)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(pilot, NewAssessmentScreen, tries=30)
+        new = app.screen
+        assert isinstance(new, NewAssessmentScreen)
+        options = new.query_one("#new-frameworks", OptionList)
+        options.highlighted = [fw.id for fw in new.frameworks].index(L1_L5)
+        await pilot.pause()
+        new.query_one("#subject", Input).value = "Ana Lima"
+        await pilot.pause()
+        assert not new.query_one("#carry", GlyphCheckbox).display  # Ana's earlier answers are not offered
+        await pilot.press("f5")
+        for _ in range(10):
+            await pilot.pause()
+        assert isinstance(app.screen, NewAssessmentScreen)
+        assert any("may not" in str(n.message) for n in app._notifications)
+    assert sorted((ladder_home / "assessments").glob("*.toml")) == sorted(team.values())
+
+
 async def test_the_new_form_and_new_from_carry_the_same_questions_target_and_values(
     ladder_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

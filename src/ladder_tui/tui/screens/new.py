@@ -140,7 +140,10 @@ class NewAssessmentScreen(Keyed, Screen[Created | None]):
         subject = self.query_one("#subject", Input).value.strip()
         self.earlier = None
         if self.framework is not None and subject:
-            rows = list_assessments(self.catalog, names=f"{slugify(subject)}-{self.framework.id}").rows
+            from ladder_tui.serve.protocol import room_people
+
+            prefix = f"{slugify(subject)}-{self.framework.id}"
+            rows = list_assessments(self.catalog, names=prefix, subjects=room_people()).rows  # a room: its people
             mine = [row for row in rows if same_person(row.subject, subject) and row.framework == self.framework.id]
             # The latest cycle with answers: an empty one started since carries nothing (as `team` reads it).
             self.earlier = next(iter(latest_cycles(mine).values()), None)
@@ -170,6 +173,15 @@ class NewAssessmentScreen(Keyed, Screen[Created | None]):
         framework = self.framework
         if framework is None:
             self.notify("Pick a framework first.", severity="warning")
+            return
+        from ladder_tui.core.domain.people import may_open
+        from ladder_tui.serve.protocol import room_people
+
+        subject = self.query_one("#subject", Input).value
+        if subject.strip() and not may_open(room_people(), subject):
+            # A served room starts assessments only for the people it may show (the people file's rule).
+            self.notify("In this room you may not start an assessment for that person.", severity="warning")
+            self.query_one("#subject", Input).focus()
             return
         pressed = self.query_one("#mode", RadioSet).pressed_button
         mode: Mode = next((m for m in MODES if pressed is not None and pressed.id == f"mode-{m}"), "self")
