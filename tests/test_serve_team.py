@@ -17,7 +17,7 @@ import asyncssh
 import pytest
 
 from ladder_tui.serve.server import ServeConfig, Server, start_server
-from serve_helpers import DEADLINE, Member, authorize, connect, make_assessment, make_key, write_private_key
+from serve_helpers import DEADLINE, Member, Tmux, authorize, connect, make_assessment, make_key, write_private_key
 
 pytestmark = pytest.mark.timeout(90)
 
@@ -33,6 +33,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 KIM, ALEX, PAT = make_key("kim@laptop"), make_key("alex@laptop"), make_key("pat@laptop")
+TERM_ENV = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
 
 
 def write_people(home: Path) -> None:
@@ -61,9 +62,9 @@ async def team_server(home: Path) -> AsyncIterator[Server]:
         await asyncio.wait_for(running.close(), 30)
 
 
-def real_ssh(server: Server, key_file: Path, room: str, *command: str) -> list[str]:
+def real_ssh(port: int, key_file: Path, room: str, *command: str) -> list[str]:
     return [
-        "/usr/bin/ssh", *([] if command else ["-tt"]), "-F", "/dev/null", "-p", str(server.port), "-i", str(key_file),
+        "/usr/bin/ssh", *([] if command else ["-tt"]), "-F", "/dev/null", "-p", str(port), "-i", str(key_file),
         "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
         "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", f"{room}@127.0.0.1", *command,
     ]  # fmt: skip
@@ -81,7 +82,7 @@ async def test_a_lead_and_their_report_share_a_room_and_anyone_else_is_refused(
         pat_key = write_private_key(tmp_path, PAT, "pat")
         done = await asyncio.to_thread(
             subprocess.run,
-            real_ssh(team_server, pat_key, "alex-cs"),
+            real_ssh(team_server.port, pat_key, "alex-cs"),
             capture_output=True,
             stdin=subprocess.DEVNULL,
             timeout=DEADLINE,
@@ -95,17 +96,19 @@ async def test_a_lead_and_their_report_share_a_room_and_anyone_else_is_refused(
         await alex.close()
 
 
-async def test_home_in_a_leads_room_lists_only_their_own_and_their_reports(team_server: Server) -> None:
-    kim = await Member.join(team_server.port, "kim", KIM, size=(120, 30))
+async def test_home_in_a_leads_room_lists_only_their_own_and_their_reports(team_server: Server, tmp_path: Path) -> None:
+    tmux = Tmux(tmp_path)
+    kim_key = write_private_key(tmp_path, KIM, "kim")
     try:
-        await kim.see("Alex Doe")
-        await kim.see("Kim Lead")
-        assert "Pat Roe" not in kim.text
+        tmux.start("kim", " ".join(real_ssh(team_server.port, kim_key, "kim")), (120, 30), TERM_ENV)
+        await tmux.see("kim", "Alex Doe")
+        await tmux.see("kim", "Kim Lead")
+        assert "Pat Roe" not in tmux.screen("kim")
         # Pat may not join a room that shows what Kim may see.
         said = await refusal(team_server, "kim", PAT)
         assert "may not" in said and "Alex" not in said and "Kim" not in said
     finally:
-        await kim.close()
+        tmux.kill()
 
 
 def test_serve_says_at_start_when_there_is_no_people_file(home: Path) -> None:
@@ -191,11 +194,14 @@ def _alive(pid: int) -> bool:
         return False
 
 
-async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writable(home: Path) -> None:
+async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writable(
+    home: Path, tmp_path: Path
+) -> None:
     from ladder_tui.core.storage.assessments import AssessmentLock
 
     authorize(home, KIM)
     path = make_assessment("alex-cs", subject="Alex Doe")
+    tmux = Tmux(tmp_path)
     proc = subprocess.Popen(
         [sys.executable, "-m", "ladder_tui", "serve", "--port", "0"],
         env={**os.environ, "LADDER_TUI_HOME": str(home)},
@@ -207,8 +213,10 @@ async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writ
         assert proc.stdout is not None
         first = await asyncio.to_thread(proc.stdout.readline)
         port = int(first.rsplit(":", 1)[1])
-        member = await Member.join(port, "alex-cs", KIM)
-        await member.see("Press enter to start this area.")
+        kim_key = write_private_key(tmp_path, KIM, "kim")
+        command = real_ssh(port, kim_key, "alex-cs")
+        tmux.start("kim", " ".join(command), (100, 30), TERM_ENV)
+        await tmux.see("kim", "Press enter to start this area.")
         rooms = _children_of(proc.pid)
         assert rooms, "the room's app runs under the server"
         assert not AssessmentLock(path).acquire(), "the room holds the assessment"
@@ -222,8 +230,8 @@ async def test_kill_9_of_the_server_ends_its_rooms_and_the_assessment_opens_writ
         lock = AssessmentLock(path)
         assert lock.acquire(), "after the server is gone, the assessment opens writable"
         lock.release()
-        await member.close()
     finally:
+        tmux.kill()
         if proc.poll() is None:
             proc.kill()
 
@@ -234,7 +242,7 @@ async def test_your_own_copy_of_the_summary_over_ssh(team_server: Server, tmp_pa
 
     def run(key_file: Path, *command: str) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(
-            real_ssh(team_server, key_file, "alex-cs", *command),
+            real_ssh(team_server.port, key_file, "alex-cs", *command),
             capture_output=True,
             stdin=subprocess.DEVNULL,
             timeout=DEADLINE,
@@ -314,3 +322,41 @@ async def test_the_banner_widget_renders_markup_in_names_as_text(monkeypatch: py
         await pilot.pause()
         banner = app.screen.query_one(RoomBanner)
         assert "[b]x[/b]" in str(banner.render())
+
+
+def test_a_full_disk_at_the_first_start_leaves_no_host_key(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ladder_tui.core.errors import LadderError
+    from ladder_tui.serve import server as server_module
+
+    def full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(server_module.os, "fsync", full)
+    key = home / "ssh_host_ed25519_key"
+    with pytest.raises(LadderError) as caught:
+        server_module.load_host_key(key)
+    assert "No space left" in str(caught.value)
+    assert sorted(home.iterdir()) == [], "no key file, and no temporary one, is left behind"
+
+
+async def test_idle_counts_for_the_room_with_real_clients(home: Path, tmp_path: Path) -> None:
+    authorize(home, KIM, ALEX)
+    make_assessment("alex-cs", subject="Alex Doe")
+    running = await start_server(ServeConfig(port=0, idle_timeout=4.0))
+    tmux = Tmux(tmp_path)
+    keys = {"kim": write_private_key(tmp_path, KIM, "kim"), "alex": write_private_key(tmp_path, ALEX, "alex")}
+    try:
+        for who in keys:
+            tmux.start(who, " ".join(real_ssh(running.port, keys[who], "alex-cs")), (100, 30), TERM_ENV)
+            await tmux.see(who, "Press enter to start this area.")
+        for _ in range(14):  # Alex presses keys (a harmless one), Kim only watches: both stay in
+            tmux.keys("alex", "Down")
+            await asyncio.sleep(0.4)
+        assert "SSH-EXIT" not in tmux.screen("kim") and "SSH-EXIT" not in tmux.screen("alex")
+        await tmux.see("kim", "disconnected in", timeout=6)  # nobody types: a warning first, on every screen
+        await tmux.see("kim", "SSH-EXIT", timeout=8)
+        await tmux.see("alex", "SSH-EXIT", timeout=8)
+        assert "No keys in room alex-cs" in tmux.screen("kim")
+    finally:
+        tmux.kill()
+        await asyncio.wait_for(running.close(), 30)
