@@ -624,3 +624,51 @@ def test_suggested_level_never_rises_when_a_rating_drops(
     index_before = before.suggested.index if before.suggested and before.suggested.index is not None else -1
     index_after = after.suggested.index if after.suggested and after.suggested.index is not None else -1
     assert index_after <= index_before
+
+
+# ----------------------------------------------------------------- what it takes (next_step)
+
+
+def test_next_step_on_the_l1_l5_ladder_names_the_level_how_many_and_which() -> None:
+    from conftest import all_keys, builtin_framework
+
+    fw = builtin_framework("customer-support-l1-l5")
+    keys = all_keys(fw)
+    assessment = new_assessment(fw, "Ana", assessment_id="ana")
+    for i, (area, dim) in enumerate(keys):
+        assessment.set_rating(area, dim, "self", "l2" if i < 7 else "l3")
+    result = score(fw, assessment)
+    assert suggested_id(result) == "l2"
+    step = result.to_dict()["next_step"]
+    assert step["level"]["id"] == "l3" and step["needs"] == 5
+    assert [c["dimension"]["id"] for c in step["candidates"]] == [dim for _, dim in keys[:7]]
+    assert step["required"] == []
+    first = next(dim for area in fw.areas for dim in area.dimensions if dim.id == keys[0][1])
+    assert step["candidates"][0]["next"] == list(fw.descriptor(first, "l3"))
+    # One of the seven at L1: the same level and count, and that one must reach at least L2 (the gap rule).
+    assessment.set_rating(keys[2][0], keys[2][1], "self", "l1")
+    step = score(fw, assessment).to_dict()["next_step"]
+    assert step["level"]["id"] == "l3" and step["needs"] == 5 and len(step["candidates"]) == 7
+    assert [(r["dimension"]["id"], r["at_least"]["id"]) for r in step["required"]] == [(keys[2][1], "l2")]
+
+
+def test_next_step_on_a_ragged_ladder_counts_only_what_the_level_defines() -> None:
+    fw = ladder()
+    # A manager at mid everywhere; People is defined only at senior and lead.
+    result = score(fw, rate(fw, ["mid"] * 7, manager=True))
+    step = result.next_step
+    assert step is not None and step.level.id == "senior"
+    # Senior counts all seven (People is defined there): ceil(0.8 * 7) = 6 more, all seven candidates.
+    assert step.needs == 6 and len(step.candidates) == 7
+    # Below a level where People is not defined: junior everywhere, so the next level is mid.
+    result = score(fw, rate(fw, ["junior"] * 7, manager=True))
+    step = result.next_step
+    assert step is not None and step.level.id == "mid"
+    assert {c.dimension.id for c in step.candidates} == {dim for _, dim in MAIN}  # coaching, hiring: not at mid
+    assert step.needs == 4 and not step.required
+
+
+def test_next_step_is_null_at_the_top_of_the_ladder() -> None:
+    fw = ladder()
+    result = score(fw, rate(fw, ["lead"] * 5))
+    assert result.next_level is None and result.to_dict()["next_step"] is None

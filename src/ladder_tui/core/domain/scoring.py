@@ -335,6 +335,59 @@ class ScoringPolicy(NamedTuple):
         }
 
 
+class StepCandidate(NamedTuple):
+    """A dimension that could count toward the next step's level: rated below it, defined at it."""
+
+    area: Ref
+    dimension: Ref
+    current: Rating
+    #: The level's descriptor for this dimension (what it asks for).
+    next_descriptor: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "current": self.current.to_dict(),
+            "next": list(self.next_descriptor),
+        }
+
+
+class StepRequired(NamedTuple):
+    """A dimension so far below the next step's level that the gap rule blocks it until it rises to `at_least`."""
+
+    area: Ref
+    dimension: Ref
+    current: Rating
+    at_least: Rating
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "area": self.area.to_dict(),
+            "dimension": self.dimension.to_dict(),
+            "current": self.current.to_dict(),
+            "at_least": {"id": self.at_least.id, "name": self.at_least.name},
+        }
+
+
+class NextStep(NamedTuple):
+    """Exactly what the scoring rule asks for the next level (or the target above it): how many more of the
+    candidates must reach it, and which dimensions must rise regardless because of the gap rule."""
+
+    level: Rating
+    needs: int
+    candidates: tuple[StepCandidate, ...]
+    required: tuple[StepRequired, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": {"id": self.level.id, "name": self.level.name},
+            "needs": self.needs,
+            "candidates": [item.to_dict() for item in self.candidates],
+            "required": [item.to_dict() for item in self.required],
+        }
+
+
 class ScoreResult(NamedTuple):
     """Everything the summary shows, computed once; reports and the Summary screen render it."""
 
@@ -371,6 +424,8 @@ class ScoreResult(NamedTuple):
     dimensions: tuple[DimensionScore, ...]
     #: When both the agent and the lead rated: what each one's ratings alone suggest (calibration at a glance).
     sides: tuple[tuple[str, Rating | None], ...] = ()
+    #: What it takes to reach the goal level; None at the top of the ladder (or with nothing rated).
+    next_step: NextStep | None = None
 
     @property
     def suggested_label(self) -> str:
@@ -414,6 +469,7 @@ class ScoreResult(NamedTuple):
             "pathways": [item.to_dict() for item in self.pathways],
             "dimensions": [item.to_dict() for item in self.dimensions],
             "sides": {slot: rating.to_dict() if rating else None for slot, rating in self.sides},
+            "next_step": self.next_step.to_dict() if self.next_step else None,
         }
 
 
@@ -566,9 +622,35 @@ class _Scorer:
                 for pathway in fw.pathways
             ),
             dimensions=tuple(dimensions),
+            next_step=self.next_step(rows, goal),
         )
 
     # -- levels --
+
+    def next_step(self, rows: list[_Row], goal: Rating | None) -> NextStep | None:
+        """The goal level's check, turned round: of the counted dimensions defined at it, how many more must reach
+        it (the threshold over those counted), which could (each one below it), and which the gap rule holds back
+        (more than `max_gap` below it) until they reach at least `max_gap` below it."""
+        if goal is None or goal.index is None or not rows:
+            return None
+        index = goal.index
+        at_level = [row for row in rows if self.defined_at(row.dim, index)]
+        if not at_level:
+            return None
+        met = sum(1 for row in at_level if row.index >= index)
+        needed = math.ceil(self.policy.threshold * len(at_level) - _EPSILON)
+        below = [row for row in at_level if row.index < index]
+        candidates = tuple(
+            StepCandidate(row.area_ref, row.dim_ref, self.level_rating(row.index), self.fw.descriptor(row.dim, goal.id))
+            for row in below
+        )
+        floor = index - self.policy.max_gap
+        required = tuple(
+            StepRequired(row.area_ref, row.dim_ref, self.level_rating(row.index), self.level_rating(floor))
+            for row in below
+            if row.index < floor
+        )
+        return NextStep(goal, max(0, needed - met), candidates, required)
 
     def checks(self, rows: list[_Row]) -> tuple[LevelCheck, ...]:
         checks: list[LevelCheck] = []

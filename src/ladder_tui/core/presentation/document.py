@@ -321,6 +321,9 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         facts.append((f"Since {since[0]}", since[1]))
     if result.target is not None:
         facts.append(("Target level", result.target.name + (" (target reached)" if target_reached(result) else "")))
+    step_line = next_step_line(result)
+    if step_line is not None:
+        facts.append(step_line)
     if result.sides:
         below = below_name(result.levels[0].name)
         said = [f"{slot} alone suggests {rating.name if rating else below}" for slot, rating in result.sides]
@@ -337,6 +340,7 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         section
         for section in (
             _areas(result),
+            _next_step(result),
             _focus(result),
             _strengths(result),
             _calibration(result),
@@ -360,6 +364,49 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
         footer=tuple(footer),
         framework=fw.name,
     )
+
+
+def next_step_line(result: ScoreResult) -> tuple[str, str] | None:
+    """("To reach Senior (L3)", "5 more of these 7 at L3, and Tech and Tooling at least L2"), from the scoring rule."""
+    step = result.next_step
+    if step is None:
+        return None
+    short = step.level.short or step.level.name
+    parts: list[str] = []
+    if step.needs:
+        if step.needs >= len(step.candidates):
+            parts.append(f"{'this one' if step.needs == 1 else f'all {step.needs} of these'} at {short}")
+        else:
+            these = "this one" if len(step.candidates) == 1 else f"these {len(step.candidates)}"
+            parts.append(f"{step.needs} more of {these} at {short}")
+    if step.required:
+        rising = ", ".join(
+            f"{item.dimension.name} at least {item.at_least.short or item.at_least.name}" for item in step.required
+        )
+        parts.append(rising)
+    if not parts:
+        return (f"To reach {step.level.name}", "what it asks at this level is met; the levels below it come first")
+    return (f"To reach {step.level.name}", ", and ".join(parts))
+
+
+def _next_step(result: ScoreResult) -> Section | None:
+    """Every dimension that could count toward the next step's level: where it is now, and what the level asks."""
+    step = result.next_step
+    if step is None or not step.candidates:
+        return None
+    required = {(item.area.id, item.dimension.id): item for item in step.required}
+    columns = (Column("Dimension"), Column("Now", flexible=False), Column(f"At {step.level.short or step.level.name}"))
+    rows: list[tuple[Cell, ...]] = []
+    for item in step.candidates:
+        must = required.get((item.area.id, item.dimension.id))
+        name = f"{item.area.name} › {item.dimension.name}"
+        if must is not None:
+            name += f" (must reach at least {must.at_least.short or must.at_least.name})"
+        rows.append(((name,), (rating_text(item.current, short=True),), item.next_descriptor or ("(no descriptor)",)))
+    label = next_step_line(result)
+    intro = Paragraph(plain(f"{label[1][0].upper()}{label[1][1:]}." if label else "", "strong"))
+    title = f"What it takes to reach {step.level.name}"
+    return Section("next-step", title, (intro, Table("next-step", columns, tuple(rows))))
 
 
 def _rated_text(area: AreaStanding) -> str:
