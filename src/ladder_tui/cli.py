@@ -75,6 +75,19 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    plan = commands.add_parser(
+        "plan",
+        help="an assessment's development plan: list it, add an action, mark one done or dropped",
+        description="plan ID: list the actions, numbered from 1. plan ID add TEXT [--dimension AREA_ID/DIMENSION_ID]"
+        " [--owner self|lead] [--due YYYY-MM-DD]. plan ID done N. plan ID drop N.",
+    )
+    plan.add_argument("assessment", metavar="FILE|ID")
+    plan.add_argument("action", nargs="?", choices=("add", "done", "drop", "open"), metavar="add|done|drop")
+    plan.add_argument("value", nargs="?", metavar="TEXT|N")
+    plan.add_argument("--dimension", metavar="AREA_ID/DIMENSION_ID", help="the dimension the action works on")
+    plan.add_argument("--owner", choices=("self", "lead"), default="self", help="whose action it is")
+    plan.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due")
+
     frameworks = commands.add_parser("frameworks", help="list, show, validate frameworks; print the JSON Schema")
     fw_commands = frameworks.add_subparsers(dest="fw_command", metavar="ACTION", required=True)
     fw_commands.add_parser("list", help="the frameworks you can use")
@@ -179,6 +192,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _team(args)
     if command == "summary":
         return _summary(args)
+    if command == "plan":
+        return _plan(args)
     if command == "serve":
         import warnings
 
@@ -357,6 +372,36 @@ def _summary(args: argparse.Namespace) -> int:
     for warning in warnings:
         _error(f"warning: {path}: {warning}")
     _write(args.output, report)
+    return 0
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from ladder_tui.core.domain.assessment import ActionStatus
+    from ladder_tui.core.services import planning
+    from ladder_tui.core.storage.assessments import find_assessment, open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+
+    path = find_assessment(args.assessment)
+    if args.action == "add":
+        if not args.value:
+            raise LadderError("plan add: give the action's text (ladder-tui plan ID add TEXT)")
+        print(_inert(planning.add_action(path, args.value, dimension=args.dimension, owner=args.owner, due=args.due)))
+        return 0
+    if args.action in ("done", "drop", "open"):
+        if not (args.value or "").isdigit():
+            raise LadderError(f"plan {args.action}: give the action's number (as `ladder-tui plan ID` lists it)")
+        statuses: dict[str, ActionStatus] = {"done": "done", "drop": "dropped", "open": "open"}
+        print(_inert(planning.set_status(path, int(args.value), statuses[args.action])))
+        return 0
+    opened = open_assessment(path, FrameworkCatalog())
+    from ladder_tui.core.domain.scoring import score
+    from ladder_tui.core.presentation.document import plan_rows
+
+    rows = plan_rows(score(opened.framework, opened.assessment))
+    if not rows:
+        print(_inert(f"no actions yet; add one with: ladder-tui plan {opened.path.stem} add TEXT"))
+        return 0
+    _print_table([("N", "ACTION", "DIMENSION", "OWNER", "DUE", "STATUS"), *rows])
     return 0
 
 

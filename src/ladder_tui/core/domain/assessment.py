@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
 from ladder_tui.core.domain.framework import Framework
@@ -131,6 +131,25 @@ class Previous:
         return self.ratings.get(area_id, {}).get(dimension_id)
 
 
+Owner = Literal["self", "lead"]
+ActionStatus = Literal["open", "done", "dropped"]
+OWNERS: tuple[Owner, ...] = ("self", "lead")
+
+
+@dataclass(slots=True)
+class PlanAction:
+    """One action of the development plan the two agreed on: tied to a dimension or to none, whose it is, by when,
+    and where it stands. `carried`: it came over, still open, from the cycle this one started from."""
+
+    text: str
+    owner: Owner = "self"
+    status: ActionStatus = "open"
+    area: str | None = None
+    dimension: str | None = None
+    due: date | None = None
+    carried: bool = False
+
+
 @dataclass(slots=True)
 class Assessment:
     """One person's assessment against one framework; the whole content of one TOML file."""
@@ -150,6 +169,8 @@ class Assessment:
     previous: Previous | None = None
     #: answers[area_id][dimension_id]; orphans (dimensions the framework no longer has) are kept, never dropped.
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
+    #: The development plan, in the order the actions were added (numbered from 1 where shown).
+    plan: list[PlanAction] = field(default_factory=list)
 
     def answer(self, area_id: str, dimension_id: str) -> Answer | None:
         dims = self.answers.get(area_id)

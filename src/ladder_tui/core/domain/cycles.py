@@ -165,6 +165,17 @@ class Comparison:
         ]
 
     @property
+    def plan(self) -> list[tuple[str, str]]:
+        """The earlier cycle's actions and where each stands now: "done", "dropped" or "still open" (as the later
+        cycle carried it on, else as the earlier one left it)."""
+        carried = {item.text: item.status for item in self.after.plan if item.carried}
+        out = []
+        for item in self.before.plan:
+            status = carried.get(item.text, item.status)
+            out.append((item.text, "still open" if status == "open" else status))
+        return out
+
+    @property
     def moved_up(self) -> int:
         return sum(1 for change in self.changes if (change.delta or 0) > 0)
 
@@ -188,6 +199,7 @@ class Comparison:
             "changes": [change.to_dict() for change in self.changes],
             "focus_closed": self.closed,
             "focus_opened": self.opened,
+            "plan": [{"text": text, "status": status} for text, status in self.plan],
         }
 
     def since_line(self) -> str:
@@ -282,6 +294,10 @@ def comparison_document(comparison: Comparison) -> Document:
     sections = [Section("changes", f"What moved ({len(rows)})", tuple(blocks))]
     if focus:
         sections.append(Section("focus", "Focus areas", tuple(focus)))
+    if comparison.plan:
+        plan_rows = tuple(((text,), (status,)) for text, status in comparison.plan)
+        plan_columns = (Column("Action"), Column("Now", flexible=False))
+        sections.append(Section("plan", "The earlier plan", (Table("plan", plan_columns, plan_rows),)))
     fw = after.framework
     return Document(
         title=f"Since {before.updated[:10]}: {after.subject}",

@@ -388,6 +388,31 @@ class NextStep(NamedTuple):
         }
 
 
+class PlanItem(NamedTuple):
+    """One action of the development plan, as reports show it (numbered from 1)."""
+
+    n: int
+    area: Ref | None
+    dimension: Ref | None
+    text: str
+    owner: str
+    due: str | None
+    status: str
+    carried: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "area": self.area.to_dict() if self.area else None,
+            "dimension": self.dimension.to_dict() if self.dimension else None,
+            "text": self.text,
+            "owner": self.owner,
+            "due": self.due,
+            "status": self.status,
+            "carried": self.carried,
+        }
+
+
 class ScoreResult(NamedTuple):
     """Everything the summary shows, computed once; reports and the Summary screen render it."""
 
@@ -426,6 +451,8 @@ class ScoreResult(NamedTuple):
     sides: tuple[tuple[str, Rating | None], ...] = ()
     #: What it takes to reach the goal level; None at the top of the ladder (or with nothing rated).
     next_step: NextStep | None = None
+    #: The development plan the two agreed on.
+    plan: tuple[PlanItem, ...] = ()
 
     @property
     def suggested_label(self) -> str:
@@ -470,6 +497,7 @@ class ScoreResult(NamedTuple):
             "dimensions": [item.to_dict() for item in self.dimensions],
             "sides": {slot: rating.to_dict() if rating else None for slot, rating in self.sides},
             "next_step": self.next_step.to_dict() if self.next_step else None,
+            "plan": [item.to_dict() for item in self.plan],
         }
 
 
@@ -623,7 +651,36 @@ class _Scorer:
             ),
             dimensions=tuple(dimensions),
             next_step=self.next_step(rows, goal),
+            plan=self.plan(),
         )
+
+    def plan(self) -> tuple[PlanItem, ...]:
+        names = {
+            (area.id, dim.id): (Ref(area.id, area.name), Ref(dim.id, dim.name))
+            for area in self.fw.areas
+            for dim in area.dimensions
+        }
+        items = []
+        for n, action in enumerate(self.assessment.plan, start=1):
+            refs = names.get((action.area or "", action.dimension or ""))
+            if refs is None and action.area and action.dimension:
+                refs = (
+                    Ref(action.area, action.area),
+                    Ref(action.dimension, action.dimension),
+                )  # gone from the framework
+            items.append(
+                PlanItem(
+                    n,
+                    refs[0] if refs else None,
+                    refs[1] if refs else None,
+                    action.text,
+                    action.owner,
+                    action.due.isoformat() if action.due else None,
+                    action.status,
+                    action.carried,
+                )
+            )
+        return tuple(items)
 
     # -- levels --
 

@@ -342,6 +342,7 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
             _areas(result),
             _next_step(result),
             _focus(result),
+            _plan(result),
             _strengths(result),
             _calibration(result),
             _pathways(result),
@@ -407,6 +408,38 @@ def _next_step(result: ScoreResult) -> Section | None:
     intro = Paragraph(plain(f"{label[1][0].upper()}{label[1][1:]}." if label else "", "strong"))
     title = f"What it takes to reach {step.level.name}"
     return Section("next-step", title, (intro, Table("next-step", columns, tuple(rows))))
+
+
+def plan_rows(result: ScoreResult) -> list[tuple[str, ...]]:
+    """The plan as rows: number, action, dimension, owner, due date, status (carried ones say so)."""
+    return [
+        (
+            str(item.n),
+            item.text,
+            f"{item.area.name} › {item.dimension.name}" if item.area and item.dimension else "—",
+            item.owner,
+            item.due or "—",
+            item.status + (" (carried)" if item.carried else ""),
+        )
+        for item in result.plan
+    ]
+
+
+def _plan(result: ScoreResult) -> Section | None:
+    if not result.plan:
+        return None
+    columns = (
+        Column("N", align="right", flexible=False),
+        Column("Action"),
+        Column("Dimension"),
+        Column("Owner", flexible=False),
+        Column("Due", flexible=False),
+        Column("Status", flexible=False),
+    )
+    rows = tuple(tuple((cell,) for cell in row) for row in plan_rows(result))
+    open_count = sum(1 for item in result.plan if item.status == "open")
+    intro = Paragraph(plain(f"{plural(open_count, 'action')} open of {len(result.plan)}.", "muted"))
+    return Section("plan", "Development plan", (intro, Table("plan", columns, rows)))
 
 
 def _rated_text(area: AreaStanding) -> str:

@@ -77,7 +77,7 @@ def checked(request: NewAssessment) -> Assessment:
                 raise StartProblem(
                     "questions", f"{framework.id} asks no question {question!r} (its questions: {listed})"
                 )
-    return new_assessment(
+    assessment = new_assessment(
         framework,
         subject,
         request.mode,
@@ -87,6 +87,11 @@ def checked(request: NewAssessment) -> Assessment:
         target_level=target,
         previous=carried_from(framework, earlier) if earlier is not None else None,
     )
+    if earlier is not None:
+        from ladder_tui.core.services.planning import carried_actions
+
+        assessment.plan = carried_actions(earlier)  # the open actions go on into the new cycle, marked carried
+    return assessment
 
 
 def start_assessment(request: NewAssessment) -> Path:

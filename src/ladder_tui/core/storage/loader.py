@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ from ladder_tui.core.domain.assessment import (
     Assessment,
     Cursor,
     FrameworkRef,
+    PlanAction,
     Previous,
     Session,
     as_utc,
@@ -190,7 +191,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -546,6 +547,18 @@ def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
             }
             for area_id, dims in dump["answers"].items()
         },
+        plan=[
+            PlanAction(
+                item["text"],
+                item["owner"],
+                item["status"],
+                item["area"],
+                item["dimension"],
+                date.fromisoformat(item["due"]) if item["due"] else None,
+                item["carried"],
+            )
+            for item in dump["plan"]
+        ],
     )
 
 
@@ -573,6 +586,21 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     if assessment.previous is not None:
         previous = assessment.previous
         data["previous"] = {"id": previous.id, "updated": previous.updated, "ratings": previous.ratings}
+    if assessment.plan:
+        data["plan"] = [
+            _without_none(
+                {
+                    "text": action.text,
+                    "owner": action.owner,
+                    "status": action.status,
+                    "area": action.area,
+                    "dimension": action.dimension,
+                    "due": action.due,
+                    "carried": action.carried or None,
+                }
+            )
+            for action in assessment.plan
+        ]
     data["answers"] = {
         area_id: {dim_id: answer_fields(answer) for dim_id, answer in dims.items()}
         for area_id, dims in assessment.answers.items()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -435,6 +435,18 @@ class PreviousSpec(_AssessmentSpec):
     ratings: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
+class PlanActionSpec(_AssessmentSpec):
+    """One action of the development plan (`[[plan]]`)."""
+
+    text: str = Field(min_length=1)
+    owner: Literal["self", "lead"] = "self"
+    status: Literal["open", "done", "dropped"] = "open"
+    area: str | None = None
+    dimension: str | None = None
+    due: date | None = None
+    carried: bool = False
+
+
 class AssessmentSpec(_AssessmentSpec):
     """One person's assessment against one framework: the whole content of one assessment TOML file."""
 
@@ -452,6 +464,8 @@ class AssessmentSpec(_AssessmentSpec):
     sessions: list[SessionSpec] = Field(default_factory=list)
     cursors: dict[str, CursorSpec] = Field(default_factory=dict)
     previous: PreviousSpec | None = None
+    #: The development plan (optional; files without one open unchanged).
+    plan: list[PlanActionSpec] = Field(default_factory=list)
     #: answers[area_id][dimension_id]; orphans (dimensions the framework no longer has) are kept, never dropped.
     answers: dict[str, dict[str, AnswerSpec]] = Field(default_factory=dict)
 

@@ -1,0 +1,109 @@
+"""The outcome of a 1:1: the development plan kept in the assessment file (the CLI, every summary format, the next
+cycle, compare), and what it takes to reach the next level as the summary says it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment
+from ladder_tui.core.storage.assessments import AssessmentLock
+from ladder_tui.core.storage.loader import load_assessment
+
+L1_L5 = "customer-support-l1-l5"
+
+
+def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-m", "ladder_tui", *args],
+        env=ladder_env(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def rated(home: Path) -> Path:
+    fw = builtin_framework(L1_L5)
+    keys = all_keys(fw)
+    ratings = {key: ("l2" if i < 7 else "l3") for i, key in enumerate(keys)}
+    return make_assessment(fw, "Ana Lima", assessment_id="ana", ratings={"self": ratings})
+
+
+def test_a_plan_made_from_the_cli_shows_in_every_format_and_in_json(ladder_home: Path) -> None:
+    path = rated(ladder_home)
+    before = path.read_text()
+    added = run(ladder_home, "plan", "ana", "add", "Shadow tier-2 escalations", "--dimension", "skill/tech-and-tooling",
+                "--due", "2027-01-15")  # fmt: skip
+    assert added.returncode == 0 and added.stdout.strip() == "added 1: Shadow tier-2 escalations", added.stderr
+    assert run(ladder_home, "plan", "ana", "add", "Monthly check-in", "--owner", "lead").returncode == 0
+    assert run(ladder_home, "plan", "ana", "drop", "2").stdout.strip() == "2 dropped: Monthly check-in"
+    listed = run(ladder_home, "plan", "ana").stdout.splitlines()
+    assert listed[1].split()[:2] == ["1", "Shadow"] and "Skill › Tech and Tooling" in listed[1]
+    assert "2027-01-15" in listed[1] and listed[2].rstrip().endswith("dropped")
+    data = json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)
+    assert data["plan"][0] == {
+        "n": 1,
+        "area": {"id": "skill", "name": "Skill"},
+        "dimension": {"id": "tech-and-tooling", "name": "Tech and Tooling"},
+        "text": "Shadow tier-2 escalations",
+        "owner": "self",
+        "due": "2027-01-15",
+        "status": "open",
+        "carried": False,
+    }
+    for fmt in ("text", "markdown", "html"):
+        report = run(ladder_home, "summary", "ana", "--format", fmt).stdout
+        assert "Development plan" in report and "Shadow tier-2 escalations" in report, fmt
+    saved = load_assessment(path)
+    assert [a.status for a in saved.plan] == ["open", "dropped"]
+    assert before.split("[answers")[1] == path.read_text().split("[answers")[1]  # the answers untouched
+
+
+def test_the_next_cycle_carries_the_open_actions_and_compare_says_what_became_of_them(ladder_home: Path) -> None:
+    rated(ladder_home)
+    run(ladder_home, "plan", "ana", "add", "Shadow tier-2 escalations")
+    run(ladder_home, "plan", "ana", "add", "Write two help articles")
+    run(ladder_home, "plan", "ana", "done", "2")
+    started = run(ladder_home, "new", "--from", "ana")
+    new_id = next(p.stem for p in (ladder_home / "assessments").glob("ana-*.toml"))
+    assert "created" in started.stderr
+    carried = load_assessment(ladder_home / "assessments" / f"{new_id}.toml").plan
+    assert [(a.text, a.status, a.carried) for a in carried] == [("Shadow tier-2 escalations", "open", True)]
+    assert run(ladder_home, "plan", new_id, "done", "1").returncode == 0
+    compared = json.loads(run(ladder_home, "compare", "ana", new_id, "--format", "json").stdout)
+    assert compared["plan"] == [
+        {"text": "Shadow tier-2 escalations", "status": "done"},
+        {"text": "Write two help articles", "status": "done"},
+    ]
+
+
+def test_the_plan_is_not_changed_under_an_open_walk_and_bad_input_is_one_line(ladder_home: Path) -> None:
+    path = rated(ladder_home)
+    lock = AssessmentLock(path)
+    assert lock.acquire()
+    try:
+        held = run(ladder_home, "plan", "ana", "add", "Anything")
+        assert held.returncode == 2 and "open in another ladder-tui" in held.stderr
+    finally:
+        lock.release()
+    for args, needle in (
+        (["plan", "ana", "add", "X", "--dimension", "nope/x"], "no such dimension"),
+        (["plan", "ana", "add", "X", "--due", "tomorrow"], "YYYY-MM-DD"),
+        (["plan", "ana", "done", "7"], "no action 7"),
+        (["plan", "ana", "done"], "number"),
+    ):
+        result = run(ladder_home, *args)
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert result.returncode == 2 and len(lines) == 1 and needle in lines[0], (args, result.stderr)
+    assert load_assessment(path).plan == []
+
+
+def test_the_summary_says_what_it_takes_to_reach_the_next_level(ladder_home: Path) -> None:
+    rated(ladder_home)
+    text = run(ladder_home, "summary", "ana").stdout
+    assert "To reach Senior Customer Support Rep (L3): 5 more of these 7 at L3" in text
+    assert "What it takes to reach Senior Customer Support Rep (L3)" in text
