@@ -107,3 +107,43 @@ def test_the_summary_says_what_it_takes_to_reach_the_next_level(ladder_home: Pat
     text = run(ladder_home, "summary", "ana").stdout
     assert "To reach Senior Customer Support Rep (L3): 5 more of these 7 at L3" in text
     assert "What it takes to reach Senior Customer Support Rep (L3)" in text
+
+
+def test_signing_by_both_makes_the_walk_read_only_and_reopen_is_recorded(ladder_home: Path) -> None:
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+
+    path = rated(ladder_home)
+    assert run(ladder_home, "comment", "ana", "Strong quarter; tooling is the gap.").returncode == 0
+    assert run(ladder_home, "sign", "ana", "--as", "self", "--name", "Ana Lima").returncode == 0
+    walk = WalkSession.open(path, FrameworkCatalog())
+    assert not walk.read_only  # one side alone: still open
+    walk.close()
+    signed = run(ladder_home, "sign", "ana", "--as", "lead", "--name", "Kim Lead")
+    assert signed.returncode == 0 and "both sides have signed" in signed.stdout
+    walk = WalkSession.open(path, FrameworkCatalog())
+    assert walk.read_only and walk.read_only_reason == "signed"
+    walk.close()
+    refused = run(ladder_home, "plan", "ana", "add", "Late idea")
+    assert refused.returncode == 2 and "reopen" in refused.stderr
+    data = json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)
+    assert data["comment"] == "Strong quarter; tooling is the gap."
+    assert data["signoff"]["self"]["name"] == "Ana Lima" and data["signoff"]["lead"]["name"] == "Kim Lead"
+    text = run(ladder_home, "summary", "ana").stdout
+    assert "Lead's comment: Strong quarter" in text and "lead: Kim Lead on" in text
+    assert run(ladder_home, "reopen", "ana").returncode == 0
+    walk = WalkSession.open(path, FrameworkCatalog())
+    assert not walk.read_only
+    walk.close()
+    data = json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)
+    assert data["signoff"]["self"] is None and data["signoff"]["lead"] is None and len(data["signoff"]["reopened"]) == 1
+
+
+def test_files_without_a_plan_comment_or_signoff_open_and_save_unchanged(ladder_home: Path) -> None:
+    from ladder_tui.core.storage.assessments import save_assessment
+
+    path = rated(ladder_home)
+    before = path.read_bytes()
+    save_assessment(load_assessment(path), path)
+    assert path.read_bytes() == before
+    assert b"[[plan]]" not in before and b"signoff" not in before and b"comment" not in before

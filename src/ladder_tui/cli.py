@@ -88,6 +88,16 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--owner", choices=("self", "lead"), default="self", help="whose action it is")
     plan.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due")
 
+    comment = commands.add_parser("comment", help="the lead's overall comment on an assessment (blank removes it)")
+    comment.add_argument("assessment", metavar="FILE|ID")
+    comment.add_argument("text", metavar="TEXT")
+    sign = commands.add_parser("sign", help="sign an assessment's outcome off, as self or as lead")
+    sign.add_argument("assessment", metavar="FILE|ID")
+    sign.add_argument("--as", dest="side", choices=("self", "lead"), required=True, help="which side signs")
+    sign.add_argument("--name", required=True, help="the name of the person signing")
+    reopen = commands.add_parser("reopen", help="clear both sign-offs so an assessment can be changed again")
+    reopen.add_argument("assessment", metavar="FILE|ID")
+
     frameworks = commands.add_parser("frameworks", help="list, show, validate frameworks; print the JSON Schema")
     fw_commands = frameworks.add_subparsers(dest="fw_command", metavar="ACTION", required=True)
     fw_commands.add_parser("list", help="the frameworks you can use")
@@ -194,6 +204,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _summary(args)
     if command == "plan":
         return _plan(args)
+    if command in ("comment", "sign", "reopen"):
+        from ladder_tui.core.services import planning
+        from ladder_tui.core.storage.assessments import find_assessment
+
+        path = find_assessment(args.assessment)
+        if command == "comment":
+            said = planning.set_comment(path, args.text)
+        elif command == "sign":
+            said = planning.sign(path, args.side, args.name)
+        else:
+            said = planning.reopen(path)
+        print(_inert(said))
+        return 0
     if command == "serve":
         import warnings
 

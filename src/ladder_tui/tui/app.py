@@ -151,6 +151,19 @@ class LadderApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
+        elif walk.read_only_reason == "signed":
+            signoff = walk.assessment.signoff
+            who = " and ".join(
+                f"{s.name} ({side}) on {s.date.isoformat()}"
+                for side, s in (("self", signoff.self_side), ("lead", signoff.lead))
+                if s is not None
+            )
+            self.notify(
+                f"Signed off by {who}; showing it read-only. `ladder-tui reopen {walk.path.stem}` opens it again.",
+                title="Signed off",
+                severity="information",
+                timeout=8,
+            )
         elif walk.read_only_reason == "linked":
             self.notify(
                 "This assessment file has more than one name (a hard link); showing it read-only, since a save "

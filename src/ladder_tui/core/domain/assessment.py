@@ -151,6 +151,27 @@ class PlanAction:
 
 
 @dataclass(slots=True)
+class Signature:
+    """One side's sign-off: who, and on which day."""
+
+    name: str
+    date: date
+
+
+@dataclass(slots=True)
+class SignOff:
+    """Both sides' sign-off of the outcome, and the days it was reopened since."""
+
+    self_side: Signature | None = None
+    lead: Signature | None = None
+    reopened: list[date] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.self_side is not None and self.lead is not None
+
+
+@dataclass(slots=True)
 class Assessment:
     """One person's assessment against one framework; the whole content of one TOML file."""
 
@@ -171,6 +192,10 @@ class Assessment:
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
     #: The development plan, in the order the actions were added (numbered from 1 where shown).
     plan: list[PlanAction] = field(default_factory=list)
+    #: The lead's overall comment on the outcome.
+    comment: str | None = None
+    #: Who signed the outcome off, and when; once both have, the walk opens read-only until reopened.
+    signoff: SignOff = field(default_factory=SignOff)
 
     def answer(self, area_id: str, dimension_id: str) -> Answer | None:
         dims = self.answers.get(area_id)

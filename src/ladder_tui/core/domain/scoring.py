@@ -37,7 +37,7 @@ import math
 from typing import Any, NamedTuple
 
 from ladder_tui.core.domain import rules
-from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Slot
+from ladder_tui.core.domain.assessment import BELOW, NOT_APPLICABLE, Answer, Assessment, Signature, Slot
 from ladder_tui.core.domain.framework import Area, Dimension, Framework
 
 #: Tolerance for comparing shares with the threshold (0.7 * 10 is 7.000000000000001 in floating point).
@@ -413,6 +413,20 @@ class PlanItem(NamedTuple):
         }
 
 
+class SignOffInfo(NamedTuple):
+    """Each side's signature as (name, ISO date), and the days it was reopened."""
+
+    self_side: tuple[str, str] | None = None
+    lead: tuple[str, str] | None = None
+    reopened: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        def side(value: tuple[str, str] | None) -> dict[str, str] | None:
+            return {"name": value[0], "date": value[1]} if value else None
+
+        return {"self": side(self.self_side), "lead": side(self.lead), "reopened": list(self.reopened)}
+
+
 class ScoreResult(NamedTuple):
     """Everything the summary shows, computed once; reports and the Summary screen render it."""
 
@@ -453,6 +467,9 @@ class ScoreResult(NamedTuple):
     next_step: NextStep | None = None
     #: The development plan the two agreed on.
     plan: tuple[PlanItem, ...] = ()
+    #: The lead's overall comment, and who signed the outcome off.
+    comment: str | None = None
+    signoff: SignOffInfo = SignOffInfo()
 
     @property
     def suggested_label(self) -> str:
@@ -498,6 +515,8 @@ class ScoreResult(NamedTuple):
             "sides": {slot: rating.to_dict() if rating else None for slot, rating in self.sides},
             "next_step": self.next_step.to_dict() if self.next_step else None,
             "plan": [item.to_dict() for item in self.plan],
+            "comment": self.comment,
+            "signoff": self.signoff.to_dict(),
         }
 
 
@@ -652,7 +671,17 @@ class _Scorer:
             dimensions=tuple(dimensions),
             next_step=self.next_step(rows, goal),
             plan=self.plan(),
+            comment=assessment.comment,
+            signoff=self.signoff(),
         )
+
+    def signoff(self) -> SignOffInfo:
+        signed = self.assessment.signoff
+
+        def side(signature: Signature | None) -> tuple[str, str] | None:
+            return (signature.name, signature.date.isoformat()) if signature else None
+
+        return SignOffInfo(side(signed.self_side), side(signed.lead), tuple(d.isoformat() for d in signed.reopened))
 
     def plan(self) -> tuple[PlanItem, ...]:
         names = {

@@ -65,6 +65,12 @@ class WalkSession:
     @classmethod
     def start(cls, opened: OpenedAssessment, mode: Mode = "self", *, lock: bool = True) -> WalkSession:
         """A sitting on an assessment already opened; read-only when another process holds its lock."""
+        if opened.assessment.signoff.complete:
+            # Signed off by both sides: the outcome is settled until `ladder-tui reopen`.
+            session = cls(opened, mode, read_only=True)
+            session.read_only_reason = "signed"
+            session.lock = None
+            return session
         assessment_lock = AssessmentLock(opened.path)
         # A second process on the same file opens it read-only rather than racing the first one's saves.
         read_only = lock and not assessment_lock.acquire()

@@ -324,6 +324,15 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
     step_line = next_step_line(result)
     if step_line is not None:
         facts.append(step_line)
+    if result.comment:
+        facts.append(("Lead's comment", result.comment))
+    signed = result.signoff
+    if signed.self_side or signed.lead:
+        said = [
+            f"{side}: {value[0]} on {value[1]}" if value else f"{side}: not yet"
+            for side, value in (("self", signed.self_side), ("lead", signed.lead))
+        ]
+        facts.append(("Signed off", "; ".join(said)))
     if result.sides:
         below = below_name(result.levels[0].name)
         said = [f"{slot} alone suggests {rating.name if rating else below}" for slot, rating in result.sides]

@@ -1,5 +1,6 @@
-"""The development plan of an assessment: adding actions and marking them done or dropped (`ladder-tui plan` and
-the app's Plan screen), each change saved under the assessment's lock like an answer."""
+"""The outcome of a 1:1 kept in the assessment: the development plan (adding actions, marking them done or
+dropped), the lead's comment, and each side's sign-off (`ladder-tui plan`, `comment`, `sign`, `reopen`, and the
+app's screens), each change saved under the assessment's lock like an answer."""
 
 from __future__ import annotations
 
@@ -19,13 +20,15 @@ _REFUSED = {
 }
 
 
-def change_plan(path: Path, change: Callable[[Assessment, Framework], str]) -> str:
+def change_plan(path: Path, change: Callable[[Assessment, Framework], str], *, reopening: bool = False) -> str:
     """Open the assessment, take its lock, apply `change` (which returns what it did, one line), save; LadderError
     naming the file when the assessment cannot be changed."""
     from ladder_tui.core.storage.assessments import AssessmentLock, open_assessment, save_assessment
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
     opened = open_assessment(path, FrameworkCatalog())
+    if opened.assessment.signoff.complete and not reopening:
+        raise LadderError(f"{path}: not changed: both sides have signed it off; `ladder-tui reopen` it first")
     lock = AssessmentLock(opened.path)
     if not lock.acquire():
         raise LadderError(f"{path}: not changed: {_REFUSED.get(lock.refused or 'busy', 'it is locked')}")
@@ -92,3 +95,49 @@ def carried_actions(earlier: Assessment) -> list[PlanAction]:
         for a in earlier.plan
         if a.status == "open"
     ]
+
+
+def set_comment(path: Path, text: str) -> str:
+    """The lead's overall comment (blank text removes it)."""
+
+    def change(assessment: Assessment, _framework: Framework) -> str:
+        assessment.comment = text.strip() or None
+        return "comment saved" if assessment.comment else "comment removed"
+
+    return change_plan(path, change)
+
+
+def sign(path: Path, side: Owner, name: str, today: datetime.date | None = None) -> str:
+    """One side signs the outcome off (name and date); both signed: the walk opens read-only until reopened."""
+    from ladder_tui.core.domain.assessment import Signature
+
+    if not name.strip():
+        raise LadderError("sign: give the name of the person signing (--name NAME)")
+    day = today or datetime.date.today()
+
+    def change(assessment: Assessment, _framework: Framework) -> str:
+        signature = Signature(" ".join(name.split()), day)
+        if side == "self":
+            assessment.signoff.self_side = signature
+        else:
+            assessment.signoff.lead = signature
+        said = f"signed as {side} by {signature.name} on {day.isoformat()}"
+        if assessment.signoff.complete:
+            said += f"; both sides have signed: it opens read-only until `ladder-tui reopen {path.stem}`"
+        return said
+
+    return change_plan(path, change)
+
+
+def reopen(path: Path, today: datetime.date | None = None) -> str:
+    """Clear both signatures (the day is recorded) so the assessment can be changed again."""
+    day = today or datetime.date.today()
+
+    def change(assessment: Assessment, _framework: Framework) -> str:
+        if assessment.signoff.self_side is None and assessment.signoff.lead is None:
+            raise LadderError(f"{path}: nobody has signed it off; nothing to reopen")
+        assessment.signoff.self_side = assessment.signoff.lead = None
+        assessment.signoff.reopened.append(day)
+        return f"reopened on {day.isoformat()}: both signatures cleared"
+
+    return change_plan(path, change, reopening=True)

@@ -40,6 +40,8 @@ from ladder_tui.core.domain.assessment import (
     PlanAction,
     Previous,
     Session,
+    Signature,
+    SignOff,
     as_utc,
 )
 from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
@@ -191,7 +193,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -559,7 +561,17 @@ def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
             )
             for item in dump["plan"]
         ],
+        comment=dump["comment"],
+        signoff=SignOff(
+            _signature(dump["signoff"]["self_side"]),
+            _signature(dump["signoff"]["lead"]),
+            [date.fromisoformat(day) for day in dump["signoff"]["reopened"]],
+        ),
     )
+
+
+def _signature(item: dict[str, Any] | None) -> Signature | None:
+    return Signature(item["name"], date.fromisoformat(item["date"])) if item else None
 
 
 def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
@@ -601,6 +613,15 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
             )
             for action in assessment.plan
         ]
+    if assessment.comment is not None:
+        data["comment"] = assessment.comment
+    signoff = assessment.signoff
+    if signoff.self_side or signoff.lead or signoff.reopened:
+        sides = {"self": signoff.self_side, "lead": signoff.lead}
+        data["signoff"] = {
+            **{side: {"name": s.name, "date": s.date} for side, s in sides.items() if s is not None},
+            **({"reopened": list(signoff.reopened)} if signoff.reopened else {}),
+        }
     data["answers"] = {
         area_id: {dim_id: answer_fields(answer) for dim_id, answer in dims.items()}
         for area_id, dims in assessment.answers.items()

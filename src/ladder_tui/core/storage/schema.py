@@ -447,6 +447,19 @@ class PlanActionSpec(_AssessmentSpec):
     carried: bool = False
 
 
+class SignatureSpec(_AssessmentSpec):
+    name: str = Field(min_length=1)
+    date: date
+
+
+class SignOffSpec(_AssessmentSpec):
+    """`[signoff]`: each side's signature, and the days the outcome was reopened."""
+
+    self_side: SignatureSpec | None = Field(default=None, alias="self")
+    lead: SignatureSpec | None = None
+    reopened: list[date] = Field(default_factory=list)
+
+
 class AssessmentSpec(_AssessmentSpec):
     """One person's assessment against one framework: the whole content of one assessment TOML file."""
 
@@ -466,6 +479,9 @@ class AssessmentSpec(_AssessmentSpec):
     previous: PreviousSpec | None = None
     #: The development plan (optional; files without one open unchanged).
     plan: list[PlanActionSpec] = Field(default_factory=list)
+    #: The lead's overall comment, and the sign-off (both optional).
+    comment: str | None = None
+    signoff: SignOffSpec = Field(default_factory=SignOffSpec)
     #: answers[area_id][dimension_id]; orphans (dimensions the framework no longer has) are kept, never dropped.
     answers: dict[str, dict[str, AnswerSpec]] = Field(default_factory=dict)
 
