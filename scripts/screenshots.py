@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ WIDE = (200, 50)
 
 def make_fixtures() -> dict[str, Path]:
     """A few assessments at different stages, saved through the pure core with fixed dates."""
-    from ladder_tui.core.domain.assessment import Assessment, new_assessment
+    from ladder_tui.core.domain.assessment import Assessment, PlanAction, new_assessment
     from ladder_tui.core.storage.assessments import save_assessment
     from ladder_tui.core.storage.catalog import FrameworkCatalog
     from ladder_tui.core.storage.paths import assessments_dir
@@ -61,6 +61,12 @@ def make_fixtures() -> dict[str, Path]:
     for index, key in enumerate(keys):
         done.set_rating(*key, "self", self_pattern[index % len(self_pattern)])
         done.set_rating(*key, "lead", lead_pattern[index % len(lead_pattern)])
+    # ... and the plan the two agreed on: the Plan screen.
+    done.plan = [
+        PlanAction("Shadow the tier-2 queue for two weeks", "self", "open", *keys[0], date(2026, 4, 1)),
+        PlanAction("Run the April macro review with the team", "self", "open", *keys[2]),
+        PlanAction("Book a monthly check-in", "lead", "done"),
+    ]
 
     # Bruno: a people manager halfway through his own evaluation.
     specialist = catalog.get(SPECIALIST)
@@ -174,6 +180,11 @@ async def make_all(out: Path) -> list[Path]:
     async def summary(pilot: object) -> None:
         await until(pilot, "SummaryScreen")
 
+    async def plan(pilot: object) -> None:
+        await until(pilot, "SummaryScreen")
+        await pilot.press("p")  # type: ignore[attr-defined]
+        await until(pilot, "PlanScreen")
+
     async def help_screen(pilot: object) -> None:
         await until(pilot, "DimensionScreen")
         await pilot.press("f1")  # type: ignore[attr-defined]
@@ -200,6 +211,7 @@ async def make_all(out: Path) -> list[Path]:
     made.append(await shot(out, "dimension-wide", WIDE, dimension_after_intro, path=fixtures["ana"], mode="pair"))
     made.append(await shot(out, "review", MEDIUM, review, path=fixtures["ana"], mode="lead"))
     made.append(await shot(out, "summary", MEDIUM, summary, path=fixtures["done"], mode="lead"))
+    made.append(await shot(out, "plan", NARROW, plan, path=fixtures["done"], mode="lead"))
     made.append(await shot(out, "team", MEDIUM, team))
     made.append(await shot(out, "help", MEDIUM, help_screen, path=fixtures["ana"], mode="lead"))
     return made

@@ -147,3 +147,38 @@ def test_files_without_a_plan_comment_or_signoff_open_and_save_unchanged(ladder_
     save_assessment(load_assessment(path), path)
     assert path.read_bytes() == before
     assert b"[[plan]]" not in before and b"signoff" not in before and b"comment" not in before
+
+
+async def test_the_plan_screen_adds_and_settles_actions_with_keys_only(ladder_home: Path) -> None:
+    from conftest import settle
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.plan import AddActionScreen, PlanScreen
+    from ladder_tui.tui.screens.summary import SummaryScreen
+
+    path = rated(ladder_home)
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, SummaryScreen, tries=60)
+        await pilot.press("p")
+        await settle(pilot, PlanScreen, tries=30)
+        await pilot.press("a")
+        await settle(pilot, AddActionScreen, tries=30)
+        for char in "Pair on escalations":
+            await pilot.press("space" if char == " " else char)
+        await pilot.press("tab", "tab", "down", "space")  # past the dimension, to the owner list: the lead's action
+        await pilot.press("tab")
+        for char in "2027-02-01":
+            await pilot.press(char)
+        await pilot.press("enter")
+        await settle(pilot, PlanScreen, tries=30)
+        assert [(a.text, a.owner, str(a.due)) for a in load_assessment(path).plan] == [
+            ("Pair on escalations", "lead", "2027-02-01")
+        ]
+        await pilot.press("d")
+        await pilot.pause()
+        assert load_assessment(path).plan[0].status == "done"
+        await pilot.press("o")
+        await pilot.pause()
+        assert load_assessment(path).plan[0].status == "open"
+        await pilot.press("escape")
+        await settle(pilot, SummaryScreen, tries=30)

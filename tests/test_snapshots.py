@@ -210,6 +210,33 @@ def test_export(snap_compare: Compare, size: str, tmp_path: Path, monkeypatch: p
                         run_before=arriving("e", screen="ExportScreen"))  # fmt: skip
 
 
+def plan_fixture() -> Path:
+    """The complete assessment with a plan: one action per kind (tied and not, each owner, done and open)."""
+    from datetime import date
+
+    from ladder_tui.core.domain.assessment import PlanAction
+    from ladder_tui.core.storage.assessments import save_assessment
+    from ladder_tui.core.storage.loader import load_assessment
+
+    path = complete_fixture()
+    assessment = load_assessment(path)
+    fw = builtin_framework(PRODUCT)
+    area, dim = all_keys(fw)[0]
+    assessment.plan = [
+        PlanAction("Shadow the tier-2 queue for two weeks", "self", "open", area, dim, date(2026, 4, 1)),
+        PlanAction("Book a monthly check-in", "lead", "done"),
+        PlanAction("Write two help articles on exports", "self", "dropped", carried=True),
+    ]
+    save_assessment(assessment, path)
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan(snap_compare: Compare, size: str) -> None:
+    assert snap_compare(app_for(plan_fixture(), "lead"), terminal_size=SIZES[size],
+                        run_before=arriving("p", screen="PlanScreen"))  # fmt: skip
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Compare, size: str) -> None:
     path = make_assessment(PRODUCT, "Ana Lima", assessment_id="ana")

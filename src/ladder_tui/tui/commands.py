@@ -282,9 +282,23 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             palette="Export the summary",
         ),
         Command("r", "review", "Review", "review every answer", "review", palette="Review all answers"),
+        Command("p", "plan", "Plan", "the development plan: actions tied to dimensions", "plan", palette="Plan"),
         Command("escape", "back", "Back", "back to the walk", "back"),
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
         HELP_KEY,
+    ),
+    "plan": (
+        Command("a", "add", "Add", "add an action (tied to a dimension, or to none)", "add", palette="Add an action"),
+        Command("d", "done", "Done", "mark the highlighted action done", "done"),
+        Command("x", "drop", "Drop", "drop the highlighted action", "drop"),
+        Command("o", "reopen_action", "Open", "mark the highlighted action open again", "reopen_action", show=False),
+        Command("escape", "back", "Back", "back to the summary", "back"),
+        HELP_KEY,
+    ),
+    "add_action": (
+        # Priority: enter adds the action from any of the dialog's fields.
+        Command("enter", "confirm", "Add", "add the action to the plan", "confirm", priority=True),
+        Command("escape", "cancel", "Cancel", "close without adding anything", "cancel"),
     ),
     "export": (
         # Priority: enter writes the file from the path field and from the format list alike.
@@ -325,6 +339,8 @@ TITLES = {
     "review": "Review",
     "summary": "Summary",
     "export": "Export",
+    "plan": "Plan",
+    "add_action": "Add an action",
     "team": "Team",
     "help": "Help",
     APP: "Everywhere",

@@ -84,6 +84,11 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
     def action_review(self) -> None:
         self.dismiss(OpenReview())
 
+    def action_plan(self) -> None:
+        from ladder_tui.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(self.session))
+
     def action_home(self) -> None:
         self.dismiss(GoHome())
 
