@@ -182,3 +182,33 @@ async def test_the_plan_screen_adds_and_settles_actions_with_keys_only(ladder_ho
         assert load_assessment(path).plan[0].status == "open"
         await pilot.press("escape")
         await settle(pilot, SummaryScreen, tries=30)
+
+
+async def test_the_summary_takes_the_leads_comment_and_both_signatures(ladder_home: Path) -> None:
+    from conftest import settle
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.outcome import CommentScreen, SignScreen
+    from ladder_tui.tui.screens.summary import SummaryScreen
+
+    path = rated(ladder_home)
+    app = make_app(assessment_path=path, mode="self")
+    async with app.run_test(size=(80, 24)) as pilot:
+        summary = await settle(pilot, SummaryScreen, tries=60)
+        await pilot.press("c")
+        comment = await settle(pilot, CommentScreen, tries=30)
+        comment.query_one("Input").value = "Tooling is the gap this quarter."  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot, SummaryScreen, tries=30)
+        assert load_assessment(path).comment == "Tooling is the gap this quarter."
+        for side, name in (("lead", "Kim Lead"), ("self", "Ana Lima")):
+            await pilot.press("s")
+            sign = await settle(pilot, SignScreen, tries=30)
+            sign.query_one(f"#side-{side}").value = True  # type: ignore[attr-defined]
+            sign.query_one("#sign-name").value = name  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot, SummaryScreen, tries=30)
+        saved = load_assessment(path).signoff
+        assert saved.lead is not None and saved.lead.name == "Kim Lead"
+        assert saved.self_side is not None and saved.self_side.name == "Ana Lima"
+        assert isinstance(summary, SummaryScreen) and summary.session.read_only
+        assert summary.check_action("sign", ()) is None  # settled: no more signing until reopened

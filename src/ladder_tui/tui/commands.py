@@ -283,6 +283,24 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         ),
         Command("r", "review", "Review", "review every answer", "review", palette="Review all answers"),
         Command("p", "plan", "Plan", "the development plan: actions tied to dimensions", "plan", palette="Plan"),
+        Command(
+            "c",
+            "comment",
+            "Comment",
+            "the lead's comment on the outcome",
+            "comment",
+            show=False,
+            palette="The lead's comment",
+        ),
+        Command(
+            "s",
+            "sign",
+            "Sign off",
+            "sign the outcome off (each side; both: it is settled)",
+            "sign",
+            show=False,
+            palette="Sign off",
+        ),
         Command("escape", "back", "Back", "back to the walk", "back"),
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
         HELP_KEY,
@@ -294,6 +312,14 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("o", "reopen_action", "Open", "mark the highlighted action open again", "reopen_action", show=False),
         Command("escape", "back", "Back", "back to the summary", "back"),
         HELP_KEY,
+    ),
+    "comment": (
+        Command("enter", "confirm", "Keep", "keep the comment (empty removes it)", "confirm", priority=True),
+        Command("escape", "cancel", "Cancel", "close without changing it", "cancel"),
+    ),
+    "sign": (
+        Command("enter", "confirm", "Sign", "sign with your name and today's date", "confirm", priority=True),
+        Command("escape", "cancel", "Cancel", "close without signing", "cancel"),
     ),
     "add_action": (
         # Priority: enter adds the action from any of the dialog's fields.
@@ -341,6 +367,8 @@ TITLES = {
     "export": "Export",
     "plan": "Plan",
     "add_action": "Add an action",
+    "comment": "The lead's comment",
+    "sign": "Sign off",
     "team": "Team",
     "help": "Help",
     APP: "Everywhere",

@@ -73,6 +73,8 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
         await self.query_one(SummaryView).show(self._document(), self._width)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("comment", "sign"):
+            return None if self.session.read_only else True
         if action == "export":
             # Nothing answered, nothing worth a file.
             return True if rules.counts(self.session.framework, self.session.assessment).answered else None
@@ -83,6 +85,49 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
 
     def action_review(self) -> None:
         self.dismiss(OpenReview())
+
+    def _outcome_saved(self) -> None:
+        session = self.session
+        session.assessment.touch()
+        if not session.save():
+            self.notify(f"NOT SAVED: {shown(session.last_error or '')}", severity="error", timeout=10)
+        self.call_later(self.on_screen_resume)
+
+    def action_comment(self) -> None:
+        from ladder_tui.tui.screens.outcome import CommentScreen
+
+        def kept(text: str | None) -> None:
+            if text is not None:
+                self.session.assessment.comment = text.strip() or None
+                self._outcome_saved()
+
+        self.app.push_screen(CommentScreen(self.session.assessment.comment), kept)
+
+    def action_sign(self) -> None:
+        import datetime
+
+        from ladder_tui.core.domain.assessment import Owner, Signature
+        from ladder_tui.tui.screens.outcome import SignScreen
+
+        def signed(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            side, name = result
+            signature = Signature(name, datetime.date.today())
+            signoff = self.session.assessment.signoff
+            if side == "lead":
+                signoff.lead = signature
+            else:
+                signoff.self_side = signature
+            self._outcome_saved()
+            if signoff.complete:
+                # Settled: the walk is read-only from here until `ladder-tui reopen`.
+                self.session.read_only = True
+                self.session.read_only_reason = "signed"
+                self.notify("Both sides have signed: the assessment is settled (read-only until reopened).")
+
+        side: Owner = "lead" if self.session.mode == "lead" else "self"
+        self.app.push_screen(SignScreen(side), signed)
 
     def action_plan(self) -> None:
         from ladder_tui.tui.screens.plan import PlanScreen
