@@ -212,3 +212,28 @@ async def test_the_summary_takes_the_leads_comment_and_both_signatures(ladder_ho
         assert saved.self_side is not None and saved.self_side.name == "Ana Lima"
         assert isinstance(summary, SummaryScreen) and summary.session.read_only
         assert summary.check_action("sign", ()) is None  # settled: no more signing until reopened
+
+
+def test_the_lead_pins_and_unpins_focus_areas(ladder_home: Path) -> None:
+    rated(ladder_home)
+    fw = builtin_framework(L1_L5)
+    keys = all_keys(fw)
+    rule = [
+        (f["area"]["id"], f["dimension"]["id"])
+        for f in json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)["focus"]
+    ]
+    outside = next(key for key in keys[:7] if key not in rule)  # rated L2, not among the rule's three
+    inside = rule[0]
+    for key in (outside, inside):
+        pinned = run(ladder_home, "focus", "ana", "pin", "/".join(key))
+        assert pinned.returncode == 0 and "chosen by the lead" in pinned.stdout, pinned.stderr
+    focus = json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)["focus"]
+    shown = [((f["area"]["id"], f["dimension"]["id"]), f["pinned"]) for f in focus]
+    assert shown[: len(rule)] == [(key, key == inside) for key in rule]  # the rule's order is kept
+    assert shown[len(rule) :] == [(outside, True)]
+    assert "chosen by the lead" in run(ladder_home, "summary", "ana").stdout.lower()
+    assert run(ladder_home, "focus", "ana", "unpin", "/".join(outside)).returncode == 0
+    focus = json.loads(run(ladder_home, "summary", "ana", "--format", "json").stdout)["focus"]
+    assert [(f["area"]["id"], f["dimension"]["id"]) for f in focus] == rule
+    bad = run(ladder_home, "focus", "ana", "pin", "nope/x")
+    assert bad.returncode == 2 and "no such dimension" in bad.stderr

@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--owner", choices=("self", "lead"), default="self", help="whose action it is")
     plan.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due")
 
+    focus = commands.add_parser("focus", help="pin or unpin a focus area (the lead's choice, beside the rule's)")
+    focus.add_argument("assessment", metavar="FILE|ID")
+    focus.add_argument("action", choices=("pin", "unpin"))
+    focus.add_argument("dimension", metavar="AREA_ID/DIMENSION_ID")
     comment = commands.add_parser("comment", help="the lead's overall comment on an assessment (blank removes it)")
     comment.add_argument("assessment", metavar="FILE|ID")
     comment.add_argument("text", metavar="TEXT")
@@ -204,12 +208,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _summary(args)
     if command == "plan":
         return _plan(args)
-    if command in ("comment", "sign", "reopen"):
+    if command in ("comment", "sign", "reopen", "focus"):
         from ladder_tui.core.services import planning
         from ladder_tui.core.storage.assessments import find_assessment
 
         path = find_assessment(args.assessment)
-        if command == "comment":
+        if command == "focus":
+            said = planning.pin_focus(path, args.dimension, pinned=args.action == "pin")
+        elif command == "comment":
             said = planning.set_comment(path, args.text)
         elif command == "sign":
             said = planning.sign(path, args.side, args.name)

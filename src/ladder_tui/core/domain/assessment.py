@@ -192,6 +192,8 @@ class Assessment:
     answers: dict[str, dict[str, Answer]] = field(default_factory=dict)
     #: The development plan, in the order the actions were added (numbered from 1 where shown).
     plan: list[PlanAction] = field(default_factory=list)
+    #: Focus areas the lead chose to keep in view, as (area id, dimension id), beside the rule's own.
+    focus_pins: list[tuple[str, str]] = field(default_factory=list)
     #: The lead's overall comment on the outcome.
     comment: str | None = None
     #: Who signed the outcome off, and when; once both have, the walk opens read-only until reopened.

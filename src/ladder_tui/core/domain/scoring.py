@@ -197,6 +197,8 @@ class FocusItem(NamedTuple):
     next_descriptor: tuple[str, ...]
     growth: tuple[str, ...]
     notes: tuple[Note, ...] = ()
+    #: Chosen by the lead (pinned in the file), beside the rule's own choice.
+    pinned: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,6 +207,7 @@ class FocusItem(NamedTuple):
             "current": self.current.to_dict(),
             "next": self.next.to_dict(),
             "gap": self.gap,
+            "pinned": self.pinned,
             "current_descriptor": list(self.current_descriptor),
             "next_descriptor": list(self.next_descriptor),
             "growth": list(self.growth),
@@ -823,6 +826,19 @@ class _Scorer:
             if len(chosen) >= limit:
                 break
             chosen.append(self.focus_item(row, next_index, goal_index))
+        # The lead's pins: marked where the rule chose them too, else added after the rule's own (in file order).
+        pins = set(self.assessment.focus_pins)
+        chosen = [item._replace(pinned=True) if (item.area.id, item.dimension.id) in pins else item for item in chosen]
+        have = {(item.area.id, item.dimension.id) for item in chosen}
+        by_key = {(row.area.id, row.dim.id): row for row in rows}
+        for key in self.assessment.focus_pins:
+            pinned = by_key.get(key)
+            if pinned is None or key in have or pinned.index + 1 >= len(self.levels):
+                continue  # not rated, already shown, or at the top: nothing to work toward
+            next_index = self.next_defined(pinned, len(self.levels) - 1)
+            if next_index is not None:
+                chosen.append(self.focus_item(pinned, next_index, max(goal_index, next_index))._replace(pinned=True))
+                have.add(key)
         return tuple(chosen)
 
     def strengths(self, rows: list[_Row], s_index: int) -> tuple[Strength, ...]:

@@ -526,10 +526,13 @@ def _focus(result: ScoreResult) -> Section | None:
                 blocks.append(Paragraph(plain(f"Growth opportunities ({item.area.name}):", "strong")))
                 blocks.append(BulletList(tuple(plain(line) for line in item.growth), "growth"))
         distance = _focus_distance(item, result)
+        subtitle = (distance[0].upper() + distance[1:] + ".") if distance else ""
+        if item.pinned:
+            subtitle = f"{subtitle} Chosen by the lead.".strip()
         cards.append(
             Card(
                 title=f"{number}. {item.area.name} › {item.dimension.name}",
-                subtitle=(distance[0].upper() + distance[1:] + ".") if distance else "",
+                subtitle=subtitle,
                 blocks=tuple(blocks),
             )
         )

@@ -47,7 +47,7 @@ def dimension_ref(framework: Framework, value: str) -> tuple[str, str]:
     for area in framework.areas:
         if area.id == area_id and any(dim.id == dim_id for dim in area.dimensions):
             return area_id, dim_id
-    raise LadderError(f"--dimension {value!r}: no such dimension in {framework.id} (give AREA_ID/DIMENSION_ID)")
+    raise LadderError(f"{value!r}: no such dimension in {framework.id} (give AREA_ID/DIMENSION_ID)")
 
 
 def due_date(value: str) -> datetime.date:
@@ -141,3 +141,20 @@ def reopen(path: Path, today: datetime.date | None = None) -> str:
         return f"reopened on {day.isoformat()}: both signatures cleared"
 
     return change_plan(path, change, reopening=True)
+
+
+def pin_focus(path: Path, dimension: str, *, pinned: bool = True) -> str:
+    """The lead keeps a dimension among the focus areas (or lets it go back to the rule's choice)."""
+
+    def change(assessment: Assessment, framework: Framework) -> str:
+        key = dimension_ref(framework, dimension)
+        if pinned:
+            if key not in assessment.focus_pins:
+                assessment.focus_pins.append(key)
+            return f"pinned {dimension}: a focus area chosen by the lead"
+        if key not in assessment.focus_pins:
+            raise LadderError(f"{dimension} is not pinned")
+        assessment.focus_pins.remove(key)
+        return f"unpinned {dimension}"
+
+    return change_plan(path, change)

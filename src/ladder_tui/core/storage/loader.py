@@ -193,7 +193,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -561,6 +561,7 @@ def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
             )
             for item in dump["plan"]
         ],
+        focus_pins=[(pin.partition("/")[0], pin.partition("/")[2]) for pin in dump["focus_pins"] if "/" in pin],
         comment=dump["comment"],
         signoff=SignOff(
             _signature(dump["signoff"]["self_side"]),
@@ -613,6 +614,8 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
             )
             for action in assessment.plan
         ]
+    if assessment.focus_pins:
+        data["focus_pins"] = [f"{area}/{dim}" for area, dim in assessment.focus_pins]
     if assessment.comment is not None:
         data["comment"] = assessment.comment
     signoff = assessment.signoff

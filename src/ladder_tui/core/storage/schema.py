@@ -479,6 +479,8 @@ class AssessmentSpec(_AssessmentSpec):
     previous: PreviousSpec | None = None
     #: The development plan (optional; files without one open unchanged).
     plan: list[PlanActionSpec] = Field(default_factory=list)
+    #: Focus areas the lead pinned, as "AREA_ID/DIMENSION_ID" (optional).
+    focus_pins: list[str] = Field(default_factory=list)
     #: The lead's overall comment, and the sign-off (both optional).
     comment: str | None = None
     signoff: SignOffSpec = Field(default_factory=SignOffSpec)
