@@ -135,10 +135,22 @@ class AddActionScreen(Keyed, ModalScreen[PlanAction | None]):
 
     def compose(self) -> ComposeResult:
         framework = self.session.framework
-        options = [("No dimension", NO_DIMENSION)] + [
+        # The focus areas first (what the plan is usually about), then every dimension.
+        focus = score(framework, self.session.assessment).focus
+        options = [("No dimension", NO_DIMENSION)]
+        options += [
+            (
+                f"Focus {n}: {one_line(item.area.name, 24)} › {one_line(item.dimension.name, 36)}",
+                f"{item.area.id}/{item.dimension.id}",
+            )
+            for n, item in enumerate(focus, start=1)
+        ]
+        focus_keys = {f"{item.area.id}/{item.dimension.id}" for item in focus}
+        options += [
             (f"{one_line(area.name, 30)} › {one_line(dim.name, 40)}", f"{area.id}/{dim.id}")
             for area in framework.areas
             for dim in area.dimensions
+            if f"{area.id}/{dim.id}" not in focus_keys
         ]
         chosen = f"{self.dimension[0]}/{self.dimension[1]}" if self.dimension else NO_DIMENSION
         with Vertical(id="add-action", classes="dialog"):
