@@ -181,7 +181,12 @@ async def test_the_plan_screen_adds_and_settles_actions_with_keys_only(ladder_ho
         await pilot.pause()
         assert load_assessment(path).plan[0].status == "open"
         await pilot.press("escape")
-        await settle(pilot, SummaryScreen, tries=30)
+        summary = await settle(pilot, SummaryScreen, tries=30)
+        await pilot.pause()
+        from ladder_tui.tui.widgets.summary_view import SummaryView
+
+        titles = [section.title for section in summary.query_one(SummaryView).document.sections]
+        assert "Development plan" in titles  # the Summary screen shows the plan it was just given
 
 
 async def test_the_summary_takes_the_leads_comment_and_both_signatures(ladder_home: Path) -> None:
