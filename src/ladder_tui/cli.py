@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    history = commands.add_parser("history", help="a person's every cycle on one framework, dimension by dimension")
+    history.add_argument("person", metavar="ID|SUBJECT", help="one of their assessments, or their name")
+    history.add_argument("--framework", "-f", metavar="ID", help="which framework (when they have several)")
+    history.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
+    history.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
     plan = commands.add_parser(
         "plan",
         help="an assessment's development plan: list it, add an action, mark one done or dropped",
@@ -208,6 +214,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _summary(args)
     if command == "plan":
         return _plan(args)
+    if command == "history":
+        return _history(args)
     if command in ("comment", "sign", "reopen", "focus"):
         from ladder_tui.core.services import planning
         from ladder_tui.core.storage.assessments import find_assessment
@@ -401,6 +409,40 @@ def _summary(args: argparse.Namespace) -> int:
     for warning in warnings:
         _error(f"warning: {path}: {warning}")
     _write(args.output, report)
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from ladder_tui.core.domain.history import history, history_document
+    from ladder_tui.core.domain.people import same_person
+    from ladder_tui.core.presentation.report import render_document, render_json_data
+    from ladder_tui.core.storage.assessments import readable_folder
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.listing import list_assessments
+    from ladder_tui.core.storage.paths import assessments_dir
+
+    catalog = FrameworkCatalog()
+    rows = list_assessments(catalog, readable_folder(assessments_dir())).rows
+    named = next((row for row in rows if row.id == args.person or str(row.path) == args.person), None)
+    subject = named.subject if named is not None else args.person
+    theirs = [row for row in rows if same_person(row.subject, subject)]
+    if not theirs:
+        raise LadderError(f"{args.person}: no assessment with that id or subject")
+    framework_id = args.framework or (named.framework if named is not None else None)
+    if framework_id is None:
+        present = sorted({row.framework for row in theirs})
+        if len(present) > 1:
+            raise LadderError(f"{subject} has assessments on {', '.join(present)}; choose one with --framework")
+        framework_id = present[0]
+    found = history(catalog.get(framework_id), subject, rows)
+    if not found.cycles:
+        raise LadderError(f"{subject} has no assessment on {framework_id}")
+    if args.format == "json":
+        text = render_json_data(found.to_dict())
+    else:
+        color, width = _terminal(args.output)
+        text = render_document(history_document(found), args.format, color=color, width=width)
+    _write(args.output, text)
     return 0
 
 

@@ -1,0 +1,58 @@
+"""Over the years: a person's every cycle (`history`), and every packet at once (`team --export-each`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment
+
+L1_L5 = "customer-support-l1-l5"
+
+
+def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PYTHON, "-m", "ladder_tui", *args],
+        env=ladder_env(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def three_cycles() -> None:
+    fw = builtin_framework(L1_L5)
+    keys = all_keys(fw)
+    for name, subject, level, when in (
+        ("zz-latest", "Casey Lin", "l3", datetime(2026, 3, 1, tzinfo=UTC)),
+        ("q1-review", "Casey Lin", "l1", datetime(2025, 3, 1, tzinfo=UTC)),
+        ("casey", "casey  lin", "l2", datetime(2025, 9, 1, tzinfo=UTC)),  # another spelling, the same person
+    ):
+        ratings = {key: level for key in keys}
+        ratings[keys[0]] = {"l1": "l2", "l2": "l2", "l3": "l4"}[level]
+        make_assessment(fw, subject, assessment_id=name, ratings={"self": ratings}, when=when)
+    make_assessment(fw, "Dee Park", assessment_id="dee", ratings={"self": {key: "l2" for key in keys}})
+
+
+def test_history_lists_every_cycle_oldest_first_whatever_the_files_are_called(ladder_home: Path) -> None:
+    three_cycles()
+    data = json.loads(run(ladder_home, "history", "Casey Lin", "--format", "json").stdout)
+    assert [(c["id"], c["suggested_level"]["id"]) for c in data["cycles"]] == [
+        ("q1-review", "l1"),
+        ("casey", "l2"),
+        ("zz-latest", "l3"),
+    ]
+    first = data["dimensions"][0]
+    assert first["ratings"] == ["l2", "l2", "l4"] and all(len(d["ratings"]) == 3 for d in data["dimensions"])
+    by_id = json.loads(run(ladder_home, "history", "casey", "--format", "json").stdout)
+    assert by_id["cycles"] == data["cycles"]  # from one of the assessments, the same person's history
+    text = run(ladder_home, "history", "Casey Lin").stdout
+    assert "2025-03-01" in text and "2026-03-01" in text and "L1" in text and "L4" in text
+    html = run(ladder_home, "history", "Casey Lin", "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>") and "Each dimension, cycle by cycle" in html
+    missing = run(ladder_home, "history", "Nobody Here")
+    assert missing.returncode == 2 and "no assessment" in missing.stderr
