@@ -56,3 +56,20 @@ def test_history_lists_every_cycle_oldest_first_whatever_the_files_are_called(la
     assert html.startswith("<!DOCTYPE html>") and "Each dimension, cycle by cycle" in html
     missing = run(ladder_home, "history", "Nobody Here")
     assert missing.returncode == 2 and "no assessment" in missing.stderr
+
+
+def test_team_export_each_writes_every_persons_latest_summary_and_nothing_else(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    three_cycles()
+    out = tmp_path / "packets"
+    done = run(ladder_home, "team", "--framework", L1_L5, "--export-each", str(out), "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    written = sorted(path.name for path in out.iterdir())
+    assert written == ["dee.md", "zz-latest.md"]  # one file per person: Casey's latest cycle, Dee's only one
+    assert sorted(done.stdout.split()) == sorted(str(out / name) for name in written)  # and it prints the list
+    for name in written:
+        summary = run(ladder_home, "summary", name.removesuffix(".md"), "--format", "markdown").stdout
+        assert (out / name).read_text(encoding="utf-8") == summary
+    again = run(ladder_home, "team", "--framework", L1_L5, "--export-each", str(out), "--format", "csv")
+    assert again.returncode == 2 and "--format html, markdown, json or text" in again.stderr

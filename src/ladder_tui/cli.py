@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import argparse
 
     from ladder_tui.core.domain.assessment import Mode
+    from ladder_tui.core.domain.team import Team
 
 PROG = "ladder-tui"
 
@@ -69,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     team.add_argument("--framework", "-f", metavar="ID", help="the framework (needed when several are present)")
     team.add_argument("--format", choices=("text", "markdown", "json", "html", "csv"), default="text")
     team.add_argument("--output", "-o", metavar="FILE", help="write to FILE (- for standard output)")
+    team.add_argument(
+        "--export-each",
+        metavar="DIR",
+        help="write each person's summary (their latest cycle) into DIR, a file each, in --format",
+    )
 
     summary = commands.add_parser("summary", help="print an assessment's result")
     summary.add_argument("assessment", metavar="FILE|ID")
@@ -412,6 +418,25 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_each(team: Team, folder: Path, fmt: str) -> int:
+    """Every person's summary, their latest cycle's, exactly as `summary --format FMT` prints it, a file each."""
+    from ladder_tui.core.services.exporting import FORMATS, assessment_summary, write_report
+
+    if fmt == "csv":
+        raise LadderError("--export-each writes summaries: --format html, markdown, json or text")
+    if not folder.is_dir():
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError as exc:
+            raise LadderError(f"{folder}: cannot make the folder ({exc.strerror or exc})") from None
+    for person in team.people:
+        text, _real, _warnings = assessment_summary(person.row.path, fmt, color=False, width=100)
+        target = folder / f"{person.row.id}{FORMATS[fmt]}"
+        write_report(text if text.endswith("\n") else text + "\n", target)
+        print(_inert(str(target)))
+    return 0
+
+
 def _history(args: argparse.Namespace) -> int:
     from ladder_tui.core.domain.history import history, history_document
     from ladder_tui.core.domain.people import same_person
@@ -542,6 +567,8 @@ def _team(args: argparse.Namespace) -> int:
             _error(f"note: left out the assessments on frameworks that are not installed ({', '.join(missing)})")
         framework_id = usable[0]
     team = team_rollup(catalog.get(framework_id), rows)
+    if args.export_each:
+        return _export_each(team, Path(args.export_each).expanduser(), args.format)
     if args.format == "json":
         text = render_json_data(team.to_dict())
     elif args.format == "csv":
