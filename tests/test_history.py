@@ -73,3 +73,28 @@ def test_team_export_each_writes_every_persons_latest_summary_and_nothing_else(
         assert (out / name).read_text(encoding="utf-8") == summary
     again = run(ladder_home, "team", "--framework", L1_L5, "--export-each", str(out), "--format", "csv")
     assert again.returncode == 2 and "--format html, markdown, json or text" in again.stderr
+
+
+def test_archive_hides_from_list_and_team_delete_moves_to_the_trash_and_both_come_back(ladder_home: Path) -> None:
+    three_cycles()
+    assert run(ladder_home, "archive", "dee").returncode == 0
+    assert "dee" not in run(ladder_home, "list").stdout.split()
+    team = json.loads(run(ladder_home, "team", "--framework", L1_L5, "--format", "json").stdout)
+    assert "Dee Park" not in json.dumps(team)
+    everything = run(ladder_home, "list", "--all").stdout
+    assert "dee" in everything.split() and "(archived)" in everything
+    assert run(ladder_home, "unarchive", "dee").returncode == 0
+    assert "dee" in run(ladder_home, "list").stdout.split()
+    asked = run(ladder_home, "delete", "casey")
+    assert asked.returncode == 2 and "--yes" in asked.stderr
+    assert (ladder_home / "assessments" / "casey.toml").exists()
+    assert run(ladder_home, "delete", "casey", "--yes").returncode == 0
+    assert (ladder_home / "trash" / "casey.toml").is_file() and not (
+        ladder_home / "assessments" / "casey.toml"
+    ).exists()
+    assert len(json.loads(run(ladder_home, "history", "Casey Lin", "--format", "json").stdout)["cycles"]) == 2
+    assert run(ladder_home, "restore", "casey").returncode == 0
+    assert (ladder_home / "assessments" / "casey.toml").is_file()
+    # Archived cycles still count in a person's history.
+    run(ladder_home, "archive", "q1-review")
+    assert len(json.loads(run(ladder_home, "history", "Casey Lin", "--format", "json").stdout)["cycles"]) == 3

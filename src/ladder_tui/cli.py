@@ -57,7 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     opener.add_argument("assessment", metavar="FILE|ID")
     opener.add_argument("--mode", "-m", choices=("self", "lead", "pair"), help="rate as someone else this time")
 
-    commands.add_parser("list", help="list saved assessments")
+    listing = commands.add_parser("list", help="list saved assessments")
+    listing.add_argument("--all", action="store_true", help="archived ones too")
+    for name, text in (
+        ("archive", "hide an assessment from Home, list and team (history still counts it)"),
+        ("unarchive", "bring an archived assessment back"),
+        ("delete", "move an assessment to the trash (restore brings it back)"),
+        ("restore", "bring a deleted assessment back from the trash"),
+    ):
+        filing = commands.add_parser(name, help=text)
+        filing.add_argument("assessment", metavar="ID")
+        if name == "delete":
+            filing.add_argument("--yes", action="store_true", help="do not ask first")
 
     compare = commands.add_parser("compare", help="what moved between two cycles of one framework")
     compare.add_argument("old", metavar="OLD")
@@ -211,7 +222,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "frameworks":
         return _frameworks(args)
     if command == "list":
-        return _list()
+        return _list(args.all)
     if command == "compare":
         return _compare(args)
     if command == "team":
@@ -220,6 +231,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _summary(args)
     if command == "plan":
         return _plan(args)
+    if command in ("archive", "unarchive", "delete", "restore"):
+        return _filing(command, args)
     if command == "history":
         return _history(args)
     if command in ("comment", "sign", "reopen", "focus"):
@@ -382,13 +395,39 @@ def _import(args: argparse.Namespace) -> int:
 LIST_SUBJECT_WIDTH = 40
 
 
-def _list() -> int:
+def _filing(command: str, args: argparse.Namespace) -> int:
+    from ladder_tui.core.services import filing
+
+    if command == "delete" and not args.yes:
+        if not sys.stdin.isatty():
+            raise LadderError(f"delete {args.assessment}: asks first; without a terminal give --yes")
+        answer = input(f"Move {args.assessment} to the trash? (`ladder-tui restore` brings it back) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("not deleted")
+            return 0
+    moved = {"archive": filing.archive, "unarchive": filing.unarchive, "delete": filing.delete,
+             "restore": filing.restore}[command](args.assessment)  # fmt: skip
+    print(_inert(f"{command}d {args.assessment}: now {moved}" if command != "restore" else f"restored {moved}"))
+    return 0
+
+
+def _list(show_all: bool = False) -> int:
+    from ladder_tui.core.domain.assessment import by_time
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
-    from ladder_tui.core.storage.listing import list_assessments
-    from ladder_tui.core.storage.paths import assessments_dir
+    from ladder_tui.core.storage.listing import Listing, list_assessments
+    from ladder_tui.core.storage.paths import archive_dir, assessments_dir
 
-    listing = list_assessments(FrameworkCatalog(), readable_folder(assessments_dir()))
+    catalog = FrameworkCatalog()
+    listing = list_assessments(catalog, readable_folder(assessments_dir()))
+    archived: set[str] = set()
+    if show_all:
+        extra = list_assessments(catalog, readable_folder(archive_dir()))
+        archived = {row.id for row in extra.rows}
+        listing = Listing(
+            sorted([*listing.rows, *extra.rows], key=lambda row: by_time(row.updated), reverse=True),
+            [*listing.problems, *extra.problems],
+        )
     for problem in listing.problems:
         _error(f"skipped {problem}")
     if not listing.rows:
@@ -400,7 +439,8 @@ def _list() -> int:
     for item in listing.rows:
         # The id is what the other commands take, so it stays whole; one very long name must not widen every row.
         subject = fit_cells(_inert(item.subject), LIST_SUBJECT_WIDTH)
-        rows.append((item.id, subject, item.framework, item.mode, item.progress, item.updated.date().isoformat()))
+        saved = item.updated.date().isoformat() + (" (archived)" if item.id in archived else "")
+        rows.append((item.id, subject, item.framework, item.mode, item.progress, saved))
     _print_table(rows)
     return 0
 
@@ -444,10 +484,11 @@ def _history(args: argparse.Namespace) -> int:
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
     from ladder_tui.core.storage.listing import list_assessments
-    from ladder_tui.core.storage.paths import assessments_dir
+    from ladder_tui.core.storage.paths import archive_dir, assessments_dir
 
     catalog = FrameworkCatalog()
     rows = list_assessments(catalog, readable_folder(assessments_dir())).rows
+    rows += list_assessments(catalog, readable_folder(archive_dir())).rows  # archived cycles are history too
     named = next((row for row in rows if row.id == args.person or str(row.path) == args.person), None)
     subject = named.subject if named is not None else args.person
     theirs = [row for row in rows if same_person(row.subject, subject)]

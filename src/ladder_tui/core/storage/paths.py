@@ -33,6 +33,16 @@ def assessments_dir(home: Path | None = None) -> Path:
     return (home or data_home()) / "assessments"
 
 
+def archive_dir(home: Path | None = None) -> Path:
+    """Assessments kept but out of sight (Home, `list` and `team` leave them out; `history` counts them)."""
+    return assessments_dir(home) / "archive"
+
+
+def trash_dir(home: Path | None = None) -> Path:
+    """Deleted assessments, until restored (or removed by hand)."""
+    return (home or data_home()) / "trash"
+
+
 def people_file(home: Path | None = None) -> Path:
     """Who is who on a served team (see `ladder-tui serve`); optional."""
     return (home or data_home()) / "people.toml"
