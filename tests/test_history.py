@@ -98,3 +98,21 @@ def test_archive_hides_from_list_and_team_delete_moves_to_the_trash_and_both_com
     # Archived cycles still count in a person's history.
     run(ladder_home, "archive", "q1-review")
     assert len(json.loads(run(ladder_home, "history", "Casey Lin", "--format", "json").stdout)["cycles"]) == 3
+
+
+def test_compare_says_when_the_goal_moved_and_which_focus_areas_closed_because_they_were_reached(
+    ladder_home: Path,
+) -> None:
+    fw = builtin_framework(L1_L5)
+    keys = all_keys(fw)
+    before = {key: ("l1" if i < 3 else "l2") for i, key in enumerate(keys)}
+    after = {key: ("l3" if i < 3 else "l2") for i, key in enumerate(keys)}
+    make_assessment(fw, "Eli Moss", assessment_id="eli-1", ratings={"self": before},
+                    when=datetime(2025, 3, 1, tzinfo=UTC))  # fmt: skip
+    make_assessment(fw, "Eli Moss", assessment_id="eli-2", ratings={"self": after},
+                    when=datetime(2025, 9, 1, tzinfo=UTC))  # fmt: skip
+    data = json.loads(run(ladder_home, "compare", "eli-1", "eli-2", "--format", "json").stdout)
+    assert data["goal_change"] == "toward L2 → toward L3"
+    names = {dim.id: dim.name for area in fw.areas for dim in area.dimensions}
+    assert data["focus_closed"] == [f"Skill › {names[key[1]]} (reached)" for key in keys[:3]]
+    assert "Goal: toward L2 → toward L3" in run(ladder_home, "compare", "eli-1", "eli-2").stdout

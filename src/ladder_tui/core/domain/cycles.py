@@ -151,11 +151,32 @@ class Comparison:
 
     @property
     def closed(self) -> list[str]:
-        """Focus areas of the earlier cycle that are no longer focus areas."""
+        """Focus areas of the earlier cycle that are no longer focus areas ("(reached)" when the later rating is at
+        least the level the focus area led to)."""
         now = {(item.area.id, item.dimension.id) for item in self.after.focus}
-        return [
-            f"{i.area.name} › {i.dimension.name}" for i in self.before.focus if (i.area.id, i.dimension.id) not in now
-        ]
+        ratings = {(d.area.id, d.dimension.id): d.effective for d in self.after.dimensions}
+        out = []
+        for item in self.before.focus:
+            key = (item.area.id, item.dimension.id)
+            if key in now:
+                continue
+            rating = ratings.get(key)
+            now_index = rating.index if rating is not None else None
+            reached = now_index is not None and item.next.index is not None and now_index >= item.next.index
+            out.append(f"{item.area.name} › {item.dimension.name}" + (" (reached)" if reached else ""))
+        return out
+
+    @property
+    def goal_change(self) -> str | None:
+        """ "toward L3 → toward L4" when the level the focus areas lead to changed between the two cycles."""
+        before, after = self.before.goal, self.after.goal
+        if (before.id if before else None) == (after.id if after else None):
+            return None
+
+        def toward(rating: Rating | None) -> str:
+            return f"toward {rating.short or rating.name}" if rating else "at the top"
+
+        return f"{toward(before)} → {toward(after)}"
 
     @property
     def opened(self) -> list[str]:
@@ -197,6 +218,7 @@ class Comparison:
             "before": side(self.before),
             "after": side(self.after),
             "changes": [change.to_dict() for change in self.changes],
+            "goal_change": self.goal_change,
             "focus_closed": self.closed,
             "focus_opened": self.opened,
             "plan": [{"text": text, "status": status} for text, status in self.plan],
@@ -259,10 +281,12 @@ def comparison_warnings(before: Assessment, after: Assessment) -> list[str]:
 def comparison_document(comparison: Comparison) -> Document:
     """What moved, as a document every format renders (text, Markdown, HTML)."""
     before, after = comparison.before, comparison.after
-    facts = (
+    facts: tuple[tuple[str, str], ...] = (
         ("Before", f"{before.suggested_label} ({before.assessment_id}, saved {before.updated[:10]})"),
         ("After", f"{after.suggested_label} ({after.assessment_id}, saved {after.updated[:10]})"),
     )
+    if comparison.goal_change:
+        facts += (("Goal", comparison.goal_change),)
     rows = tuple(
         (
             (f"{change.area.name} › {change.dimension.name}",),
