@@ -116,3 +116,44 @@ def test_compare_says_when_the_goal_moved_and_which_focus_areas_closed_because_t
     names = {dim.id: dim.name for area in fw.areas for dim in area.dimensions}
     assert data["focus_closed"] == [f"Skill › {names[key[1]]} (reached)" for key in keys[:3]]
     assert "Goal: toward L2 → toward L3" in run(ladder_home, "compare", "eli-1", "eli-2").stdout
+
+
+async def test_home_groups_a_persons_cycles_filters_as_you_type_archives_and_deletes(ladder_home: Path) -> None:
+    from conftest import settle
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.home import HomeScreen
+    from ladder_tui.tui.screens.outcome import ConfirmScreen
+
+    three_cycles()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = await settle(pilot, HomeScreen, tries=60)
+        assert isinstance(home, HomeScreen)
+        for _ in range(60):
+            if home.rows:
+                break
+            await pilot.pause()
+        # Dee (saved last) first; Casey's three cycles together, the latest first, the earlier ones marked.
+        assert [row.id for row in home.rows] == ["dee", "zz-latest", "casey", "q1-review"]
+        await pilot.press("slash")
+        for char in "dee":
+            await pilot.press(char)
+        await pilot.pause()
+        assert [row.id for row in home.rows] == ["dee"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(home.rows) == 4
+        await pilot.press("home", "a")  # archive Dee's
+        for _ in range(60):
+            await pilot.pause()
+            if [row.id for row in home.rows] == ["zz-latest", "casey", "q1-review"]:
+                break
+        assert (ladder_home / "assessments" / "archive" / "dee.toml").is_file()
+        await pilot.press("end", "delete")
+        await settle(pilot, ConfirmScreen, tries=30)
+        await pilot.press("y")
+        for _ in range(60):
+            await pilot.pause()
+            if len(home.rows) == 2:
+                break
+        assert (ladder_home / "trash" / "q1-review.toml").is_file()

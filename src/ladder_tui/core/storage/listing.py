@@ -97,3 +97,27 @@ def list_assessments(
         )
     rows.sort(key=lambda row: by_time(row.updated), reverse=True)
     return Listing(rows, problems)
+
+
+def by_person(rows: list[ListedAssessment]) -> list[ListedAssessment]:
+    """The rows grouped by person (case and spacing aside), the person with the latest save first, and within a
+    person their cycles newest first (by creation)."""
+    from ladder_tui.core.domain.people import person_key
+
+    groups: dict[str, list[ListedAssessment]] = {}
+    for row in rows:
+        groups.setdefault(person_key(row.subject), []).append(row)
+    ordered = sorted(groups.values(), key=lambda group: max(by_time(r.updated) for r in group), reverse=True)
+    return [row for group in ordered for row in sorted(group, key=lambda r: by_time(r.created), reverse=True)]
+
+
+def earlier_cycles(rows: list[ListedAssessment]) -> set[str]:
+    """Ids of every row that is not its person's latest cycle on its framework (by creation)."""
+    from ladder_tui.core.domain.people import person_key
+
+    latest: dict[tuple[str, str], ListedAssessment] = {}
+    for row in rows:
+        key = (person_key(row.subject), row.framework)
+        if key not in latest or by_time(row.created) > by_time(latest[key].created):
+            latest[key] = row
+    return {row.id for row in rows if latest[(person_key(row.subject), row.framework)] is not row}

@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header, Input, Static
 
 from ladder_tui.core.domain.assessment import Mode
+from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.files import regular_files
-from ladder_tui.core.storage.listing import ListedAssessment
+from ladder_tui.core.storage.listing import ListedAssessment, by_person, earlier_cycles
 from ladder_tui.core.storage.paths import assessments_dir
+from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.messages import OpenAssessment
@@ -47,6 +49,8 @@ class HomeScreen(Keyed, Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.served = served
+        #: Every assessment, grouped by person; and those the filter keeps (what the list shows).
+        self.all_rows: list[ListedAssessment] = []
         self.rows: list[ListedAssessment] = []
         self.loaded = False
 
@@ -58,6 +62,9 @@ class HomeScreen(Keyed, Screen[None]):
         yield RoomBanner()
         yield Static(INTRO, id="home-intro")
         yield Static("Resume an assessment", classes="section-title", id="resume-title")
+        search = Input(placeholder="Filter by name or framework (escape clears)", id="home-filter")
+        search.display = False
+        yield search
         table = ResumeList(id="assessments", flexible=(0, 1))
         table.set_rows(HEADERS, [])
         table.display = False
@@ -87,29 +94,94 @@ class HomeScreen(Keyed, Screen[None]):
         self.app.call_from_thread(self._show_rows, listing.rows, listing.problems)
 
     def _show_rows(self, rows: list[ListedAssessment], problems: list[str]) -> None:
-        self.rows = rows
+        self.all_rows = by_person(rows)
         self.loaded = True
-        table = self.query_one(ResumeList)
-        table.set_rows(HEADERS, [self._cells(row) for row in rows])
-        table.display = bool(rows)
-        empty = self.query_one("#home-empty", Static)
-        empty.update(EMPTY)
-        empty.display = not rows
+        self._filter_rows()
         skipped = self.query_one("#home-skipped", Static)
         if problems:
             first = one_line(problems[0], 200)
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             skipped.update(Content(f"Not listed: {first}{more}. `ladder-tui list` names each one."))
         skipped.display = bool(problems)
-        if rows:
-            table.focus()
+        if self.rows and not self.query_one("#home-filter", Input).has_focus:
+            self.query_one(ResumeList).focus()
         self.refresh_bindings()
 
+    def _filter_rows(self) -> None:
+        """The rows whose subject or framework holds every word typed in the filter (case aside)."""
+        words = self.query_one("#home-filter", Input).value.casefold().split()
+        rows = [
+            row
+            for row in self.all_rows
+            if all(word in f"{row.subject} {row.framework_name} {row.framework}".casefold() for word in words)
+        ]
+        self.rows = rows
+        older = earlier_cycles(self.all_rows)
+        table = self.query_one(ResumeList)
+        table.set_rows(HEADERS, [self._cells(row, row.id in older) for row in rows])
+        table.display = bool(rows)
+        empty = self.query_one("#home-empty", Static)
+        empty.update(EMPTY if not self.all_rows else "Nothing matches the filter (escape clears it).")
+        empty.display = not rows
+
+    @on(Input.Changed, "#home-filter")
+    def _filter_changed(self) -> None:
+        self._filter_rows()
+
+    def action_filter(self) -> None:
+        field = self.query_one("#home-filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#home-filter", Input)
+        field.value = ""
+        field.display = False
+        self._filter_rows()
+        self.query_one(ResumeList).focus()
+
+    def action_archive(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        from ladder_tui.core.services import filing
+
+        try:
+            filing.archive(row.id)
+        except LadderError as exc:
+            self.notify(shown(str(exc)), title="Not archived", severity="error", timeout=8)
+            return
+        self.notify(f"Archived {row.id}: out of Home, list and team (`ladder-tui unarchive {row.id}`).", timeout=6)
+        self.reload()
+
+    def action_delete(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        from ladder_tui.tui.screens.outcome import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from ladder_tui.core.services import filing
+
+            try:
+                filing.delete(row.id)
+            except LadderError as exc:
+                self.notify(shown(str(exc)), title="Not deleted", severity="error", timeout=8)
+                return
+            self.notify(f"Moved {row.id} to the trash (`ladder-tui restore {row.id}` brings it back).", timeout=6)
+            self.reload()
+
+        question = f"Move {one_line(row.subject, 40)}'s {row.id} to the trash? (restore brings it back)"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
     @staticmethod
-    def _cells(row: ListedAssessment) -> tuple[str, ...]:
+    def _cells(row: ListedAssessment, earlier: bool = False) -> tuple[str, ...]:
         others = [f"{slot} {count}" for slot, count in (row.slots or {}).items() if slot != "self" and count]
         return (
-            one_line(row.subject),
+            # A person's earlier cycles sit under their latest, marked.
+            f"  ↳ earlier cycle ({row.created.astimezone().date().isoformat()})" if earlier else one_line(row.subject),
             one_line(row.framework_name or row.framework),
             row.mode,
             # Answered (the rating that scores), and what a lead or a pair has rated of it so far.
@@ -121,12 +193,20 @@ class HomeScreen(Keyed, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("resume", "open_as"):
             return bool(self.rows) or None
+        if action in ("archive", "delete"):
+            return (bool(self.rows) and not self.served) or None  # a room manages no files
+        if action == "clear_filter":
+            return self.query_one("#home-filter", Input).display or None
         return True
 
-    def _selected_path(self) -> Path | None:
+    def _selected_row(self) -> ListedAssessment | None:
         if not self.rows:
             return None
-        return self.rows[min(self.query_one(ResumeList).cursor, len(self.rows) - 1)].path
+        return self.rows[min(self.query_one(ResumeList).cursor, len(self.rows) - 1)]
+
+    def _selected_path(self) -> Path | None:
+        row = self._selected_row()
+        return row.path if row is not None else None
 
     def action_resume(self) -> None:
         path = self._selected_path()

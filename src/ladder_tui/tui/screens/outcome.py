@@ -85,3 +85,26 @@ class SignScreen(Keyed, ModalScreen[tuple[Owner, str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmScreen(Keyed, ModalScreen[bool]):
+    """A yes-or-no question (y or enter: yes; n or escape: no)."""
+
+    COMMAND_TABLE = "confirm"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-dialog", classes="dialog"):
+            yield Label("Are you sure?", classes="dialog-title")
+            yield Static(Content(self.question))
+            yield Static(Content("y: yes    n or escape: no"), classes="muted")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)
