@@ -180,6 +180,11 @@ async def make_all(out: Path) -> list[Path]:
     async def summary(pilot: object) -> None:
         await until(pilot, "SummaryScreen")
 
+    async def history_screen(pilot: object) -> None:
+        await until(pilot, "SummaryScreen")
+        await pilot.press("y")  # type: ignore[attr-defined]
+        await until(pilot, "HistoryScreen")
+
     async def plan(pilot: object) -> None:
         await until(pilot, "SummaryScreen")
         await pilot.press("p")  # type: ignore[attr-defined]
@@ -212,6 +217,7 @@ async def make_all(out: Path) -> list[Path]:
     made.append(await shot(out, "review", MEDIUM, review, path=fixtures["ana"], mode="lead"))
     made.append(await shot(out, "summary", MEDIUM, summary, path=fixtures["done"], mode="lead"))
     made.append(await shot(out, "plan", NARROW, plan, path=fixtures["done"], mode="lead"))
+    made.append(await shot(out, "history", MEDIUM, history_screen, path=fixtures["done"], mode="lead"))
     made.append(await shot(out, "team", MEDIUM, team))
     made.append(await shot(out, "help", MEDIUM, help_screen, path=fixtures["ana"], mode="lead"))
     return made

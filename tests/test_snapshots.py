@@ -237,6 +237,24 @@ def test_plan(snap_compare: Compare, size: str) -> None:
                         run_before=arriving("p", screen="PlanScreen"))  # fmt: skip
 
 
+def history_fixture() -> Path:
+    """Three cycles of one person a season apart (the files named anything), the latest complete."""
+    fw = builtin_framework(PRODUCT)
+    keys = all_keys(fw)
+    latest = complete_fixture()
+    for number, (level, month) in enumerate((("intermediate", 3), ("advanced", 9)), start=1):
+        ratings = {key: level if i % 3 else "beginner" for i, key in enumerate(keys)}
+        make_assessment(fw, "Ana Lima", assessment_id=f"old-{number}", ratings={"self": ratings},
+                        when=datetime(2025, month, 1, tzinfo=UTC))  # fmt: skip
+    return latest
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare: Compare, size: str) -> None:
+    assert snap_compare(app_for(history_fixture(), "lead"), terminal_size=SIZES[size],
+                        run_before=arriving("y", screen="HistoryScreen"))  # fmt: skip
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Compare, size: str) -> None:
     path = make_assessment(PRODUCT, "Ana Lima", assessment_id="ana")

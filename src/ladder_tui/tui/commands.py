@@ -313,6 +313,14 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("r", "review", "Review", "review every answer", "review", palette="Review all answers"),
         Command("p", "plan", "Plan", "the development plan: actions tied to dimensions", "plan", palette="Plan"),
         Command(
+            "y",
+            "history",
+            "History",
+            "every cycle of this person, dimension by dimension",
+            "history",
+            palette="History of every cycle",
+        ),
+        Command(
             "c",
             "comment",
             "Comment",
@@ -332,6 +340,10 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         ),
         Command("escape", "back", "Back", "back to the walk", "back"),
         Command("h", "home", "Home", "close the assessment and go to Home", "home", show=False, palette="Home"),
+        HELP_KEY,
+    ),
+    "history": (
+        Command("escape", "back", "Back", "back to the summary", "back"),
         HELP_KEY,
     ),
     "plan": (
@@ -401,6 +413,7 @@ TITLES = {
     "summary": "Summary",
     "export": "Export",
     "plan": "Plan",
+    "history": "History",
     "add_action": "Add an action",
     "comment": "The lead's comment",
     "confirm": "Are you sure?",

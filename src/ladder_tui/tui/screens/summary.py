@@ -129,6 +129,11 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
         side: Owner = "lead" if self.session.mode == "lead" else "self"
         self.app.push_screen(SignScreen(side), signed)
 
+    def action_history(self) -> None:
+        from ladder_tui.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.session, self.catalog))
+
     def action_plan(self) -> None:
         from ladder_tui.tui.screens.plan import PlanScreen
 
