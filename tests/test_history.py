@@ -157,3 +157,19 @@ async def test_home_groups_a_persons_cycles_filters_as_you_type_archives_and_del
             if len(home.rows) == 2:
                 break
         assert (ladder_home / "trash" / "q1-review.toml").is_file()
+
+
+def test_help_lists_every_command_on_one_line_each(ladder_home: Path) -> None:
+    done = subprocess.run(
+        [PYTHON, "-m", "ladder_tui", "--help"],
+        env={**ladder_env(ladder_home), "COLUMNS": "80"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = done.stdout.splitlines()
+    start = lines.index("  COMMAND") + 1
+    commands = lines[start : lines.index("", start)]
+    names = [line.split()[0] for line in commands]
+    assert {"new", "open", "history", "plan", "archive", "frameworks", "serve"} <= set(names)
+    assert all(len(line.split(maxsplit=1)) == 2 and not line.startswith(" " * 6) for line in commands), commands

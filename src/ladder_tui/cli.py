@@ -24,9 +24,17 @@ PROG = "ladder-tui"
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
+    class _OneLineHelp(argparse.HelpFormatter):
+        """Every command and its help on one line (the longest name, "frameworks", fits the column)."""
+
+        def __init__(self, prog: str) -> None:
+            super().__init__(prog, max_help_position=18)
+            self._action_max_length = 16
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Walk a career ladder or skills matrix one dimension at a time. With no command, opens Home.",
+        formatter_class=_OneLineHelp,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -53,17 +61,17 @@ def _parser() -> argparse.ArgumentParser:
         "--no", action="append", default=[], metavar="QUESTION", help="answer a framework question no (repeatable)"
     )
 
-    opener = commands.add_parser("open", help="resume an assessment at its first unanswered dimension")
+    opener = commands.add_parser("open", help="resume an assessment where it was left")
     opener.add_argument("assessment", metavar="FILE|ID")
     opener.add_argument("--mode", "-m", choices=("self", "lead", "pair"), help="rate as someone else this time")
 
     listing = commands.add_parser("list", help="list saved assessments")
     listing.add_argument("--all", action="store_true", help="archived ones too")
     for name, text in (
-        ("archive", "hide an assessment from Home, list and team (history still counts it)"),
-        ("unarchive", "bring an archived assessment back"),
-        ("delete", "move an assessment to the trash (restore brings it back)"),
-        ("restore", "bring a deleted assessment back from the trash"),
+        ("archive", "hide one from Home, list and team (history keeps it)"),
+        ("unarchive", "bring an archived one back"),
+        ("delete", "move one to the trash (restore brings it back)"),
+        ("restore", "bring a deleted one back from the trash"),
     ):
         filing = commands.add_parser(name, help=text)
         filing.add_argument("assessment", metavar="ID")
@@ -76,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     compare.add_argument("--output", "-o", metavar="FILE", help="write to FILE (- for standard output)")
 
-    team = commands.add_parser("team", help="each person's latest assessment on one framework, as a heatmap")
+    team = commands.add_parser("team", help="each person's latest cycle on one framework, a heatmap")
     team.add_argument("folders", nargs="*", metavar="FOLDER", help="folders of assessments (default: the data folder)")
     team.add_argument("--framework", "-f", metavar="ID", help="the framework (needed when several are present)")
     team.add_argument("--format", choices=("text", "markdown", "json", "html", "csv"), default="text")
@@ -92,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
     summary.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
-    history = commands.add_parser("history", help="a person's every cycle on one framework, dimension by dimension")
+    history = commands.add_parser("history", help="a person's every cycle, dimension by dimension")
     history.add_argument("person", metavar="ID|SUBJECT", help="one of their assessments, or their name")
     history.add_argument("--framework", "-f", metavar="ID", help="which framework (when they have several)")
     history.add_argument("--format", choices=("text", "markdown", "json", "html"), default="text")
@@ -100,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 
     plan = commands.add_parser(
         "plan",
-        help="an assessment's development plan: list it, add an action, mark one done or dropped",
+        help="the development plan: list, add, done, drop",
         description="plan ID: list the actions, numbered from 1. plan ID add TEXT [--dimension AREA_ID/DIMENSION_ID]"
         " [--owner self|lead] [--due YYYY-MM-DD]. plan ID done N. plan ID drop N.",
     )
@@ -111,21 +119,21 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--owner", choices=("self", "lead"), default="self", help="whose action it is")
     plan.add_argument("--due", metavar="YYYY-MM-DD", help="when it is due")
 
-    focus = commands.add_parser("focus", help="pin or unpin a focus area (the lead's choice, beside the rule's)")
+    focus = commands.add_parser("focus", help="pin or unpin a focus area (the lead's choice)")
     focus.add_argument("assessment", metavar="FILE|ID")
     focus.add_argument("action", choices=("pin", "unpin"))
     focus.add_argument("dimension", metavar="AREA_ID/DIMENSION_ID")
-    comment = commands.add_parser("comment", help="the lead's overall comment on an assessment (blank removes it)")
+    comment = commands.add_parser("comment", help="the lead's overall comment (blank removes it)")
     comment.add_argument("assessment", metavar="FILE|ID")
     comment.add_argument("text", metavar="TEXT")
-    sign = commands.add_parser("sign", help="sign an assessment's outcome off, as self or as lead")
+    sign = commands.add_parser("sign", help="sign the outcome off, as self or as lead")
     sign.add_argument("assessment", metavar="FILE|ID")
     sign.add_argument("--as", dest="side", choices=("self", "lead"), required=True, help="which side signs")
     sign.add_argument("--name", required=True, help="the name of the person signing")
-    reopen = commands.add_parser("reopen", help="clear both sign-offs so an assessment can be changed again")
+    reopen = commands.add_parser("reopen", help="clear both sign-offs to change it again")
     reopen.add_argument("assessment", metavar="FILE|ID")
 
-    frameworks = commands.add_parser("frameworks", help="list, show, validate frameworks; print the JSON Schema")
+    frameworks = commands.add_parser("frameworks", help="list, show, validate, import; the JSON Schema")
     fw_commands = frameworks.add_subparsers(dest="fw_command", metavar="ACTION", required=True)
     fw_commands.add_parser("list", help="the frameworks you can use")
     show = fw_commands.add_parser("show", help="a framework's outline")
@@ -160,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("--force", action="store_true", help="replace an existing framework file")
 
-    serve = commands.add_parser("serve", help="serve the app over SSH so a lead and an agent can pair")
+    serve = commands.add_parser("serve", help="serve the app over SSH to pair (invite ROOM)")
     serve.add_argument(
         "action", nargs="?", choices=["invite"], help="invite ROOM: print the ssh line and host key fingerprint"
     )
