@@ -282,7 +282,8 @@ def test_pathways_and_calibration_only_when_present() -> None:
     for fmt in ("text", "markdown", "html"):
         output = render(result, fmt)
         assert "Pathways" not in output and "Calibration" not in output, fmt
-        assert "Below One" in output
+        # Nothing rated: "None yet", never also "Below One" (which would say the opposite).
+        assert "None yet" in output and "Below One" not in output, fmt
 
 
 def test_unknown_format() -> None:

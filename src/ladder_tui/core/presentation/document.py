@@ -655,7 +655,8 @@ def explanation(result: ScoreResult) -> tuple[str, ...]:
     checks = result.checks
     if s_index >= 0:
         lines.append(_check_line(result, checks[s_index]))
-    else:
+    elif counted:
+        # With nothing rated the headline says "None yet": "Below ..." would say the opposite of it.
         lines.append(f"Suggested: {below_name(levels[0].name)} ({levels[0].name} is not reached).")
     if s_index + 1 < len(checks):
         if counted:
