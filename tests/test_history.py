@@ -173,3 +173,13 @@ def test_help_lists_every_command_on_one_line_each(ladder_home: Path) -> None:
     names = [line.split()[0] for line in commands]
     assert {"new", "open", "history", "plan", "archive", "frameworks", "serve"} <= set(names)
     assert all(len(line.split(maxsplit=1)) == 2 and not line.startswith(" " * 6) for line in commands), commands
+
+
+def test_markdown_keeps_a_multi_line_note_as_written(ladder_home: Path) -> None:
+    fw = builtin_framework(L1_L5)
+    keys = all_keys(fw)
+    note = "First line.\nSecond line:\n- a point"
+    make_assessment(fw, "Bo", assessment_id="bo", ratings={"self": {keys[0]: "l2"}}, notes={"self": {keys[0]: note}})
+    text = run(ladder_home, "summary", "bo", "--format", "markdown").stdout
+    assert "*First line.*  \n*Second line:*  \n*\\- a point*" in text
+    assert "self: First line.<br>Second line:<br>- a point" in text

@@ -294,13 +294,17 @@ def _md_inline(spans: Inline, *, starts_line: bool = False) -> str:
     marks = {"strong": "**", "em": "*"}
     out = []
     for number, span in enumerate(spans):
-        text = md(span.text, starts_line=starts_line and number == 0)
-        mark = marks.get(span.style, "")
-        if mark and text.strip():
-            # Emphasis markers hug the words; a trailing blank stays outside them.
-            out.append(f"{mark}{text.strip()}{mark}" + (" " if span.text.endswith(" ") else ""))
-        else:
-            out.append(text)
+        # A note written over several lines keeps them: each line apart, joined by hard line breaks.
+        pieces = []
+        for index, line in enumerate(clean(span.text).split("\n")):
+            text = md(line, starts_line=(starts_line and number == 0) or index > 0)
+            mark = marks.get(span.style, "")
+            if mark and text.strip():
+                # Emphasis markers hug the words; a trailing blank stays outside them.
+                pieces.append(f"{mark}{text.strip()}{mark}" + (" " if line.endswith(" ") else ""))
+            else:
+                pieces.append(text)
+        out.append("  \n".join(pieces))
     return "".join(out)
 
 
@@ -310,7 +314,7 @@ def _md_cell(cell: Cell) -> str:
         return f"`{'█' * filled}{'░' * (10 - filled)}`"
     if isinstance(cell, Heat):
         return md(cell.label)
-    return "<br>".join(md(line) for line in cell)
+    return "<br>".join(md(part) for line in cell for part in clean(line).split("\n"))
 
 
 def _md_table(table: Table) -> list[str]:
