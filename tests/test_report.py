@@ -254,7 +254,7 @@ def test_markdown_escapes_user_text() -> None:
     result = scored(subject="Ana *bold* | [link](x) <b>", note="pipe | in a cell\nsecond line")
     output = render(result, "markdown")
     assert "# Summary: Ana \\*bold\\* \\| \\[link\\](x) \\<b\\>" in output
-    assert "pipe \\| in a cell second line" in output
+    assert "pipe \\| in a cell<br>second line" in output  # a note keeps its lines, escaped, inside its cell
     # Every table row still has the same number of unescaped cell separators as its header.
     for block in re.findall(r"(?:^\|.*\|\n)+", output, flags=re.MULTILINE):
         rows = block.strip().split("\n")
