@@ -183,3 +183,23 @@ def test_markdown_keeps_a_multi_line_note_as_written(ladder_home: Path) -> None:
     text = run(ladder_home, "summary", "bo", "--format", "markdown").stdout
     assert "*First line.*  \n*Second line:*  \n*\\- a point*" in text
     assert "self: First line.<br>Second line:<br>- a point" in text
+
+
+async def test_the_theme_chosen_with_f2_is_remembered_outside_the_data(ladder_home: Path) -> None:
+    from ladder_tui.core.storage.settings import settings_file
+    from ladder_tui.tui.app import make_app
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = app.theme
+        await pilot.press("f2")
+        await pilot.pause()
+        chosen = app.theme
+        assert chosen != first
+    assert json.loads(settings_file().read_text())["theme"] == chosen
+    assert settings_file().parent.name == "config" and not list((ladder_home / "assessments").glob("*"))
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == chosen

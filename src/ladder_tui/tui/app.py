@@ -62,7 +62,11 @@ class LadderApp(App[None]):
         self._room_notice = ""
         self.walk: WalkSession | None = None
         self.idle_gc = IdleCollector()
-        if theme:
+        if not theme and not self.served:
+            from ladder_tui.core.storage.settings import remembered_theme
+
+            theme = remembered_theme()  # F2's last choice (a room keeps the server's default)
+        if theme and theme in self.available_themes:
             self.theme = theme
 
     def get_default_screen(self) -> Screen[None]:
@@ -235,6 +239,10 @@ class LadderApp(App[None]):
 
     def action_toggle_dark(self) -> None:
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
+        if not self.served:
+            from ladder_tui.core.storage.settings import remember_theme
+
+            remember_theme(self.theme)
 
     async def action_quit(self) -> None:
         saved = self.walk is not None and not self.walk.read_only
