@@ -203,3 +203,20 @@ async def test_the_theme_chosen_with_f2_is_remembered_outside_the_data(ladder_ho
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == chosen
+
+
+async def test_the_walk_offers_export_by_key_and_in_the_palette(ladder_home: Path) -> None:
+    from conftest import settle
+    from ladder_tui.tui import commands
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.dimension import DimensionScreen
+    from ladder_tui.tui.screens.export import ExportScreen
+
+    assert any(c.palette == "Export the summary" for c in commands.COMMANDS["dimension"])
+    path = make_assessment(builtin_framework(L1_L5), "Ana", assessment_id="ana")
+    app = make_app(assessment_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot, DimensionScreen, tries=60)
+        await pilot.press("e")
+        await settle(pilot, ExportScreen, tries=30)

@@ -262,6 +262,15 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("j", "jump", "Jump", "jump to any area or dimension", "jump"),
         Command("r", "review", "Review", "review every answer in one table", "review", palette="Review all answers"),
         Command("u", "summary", "Summary", "the summary: suggested level, focus areas", "summary", palette="Summary"),
+        Command(
+            "e",
+            "export",
+            "Export",
+            "export the summary so far to a file",
+            "export",
+            show=False,
+            palette="Export the summary",
+        ),
         Command("escape", "back", "Back", "the previous dimension (from the first one: Home)", "back"),
         Command(
             "h",

@@ -458,6 +458,11 @@ class DimensionScreen(Keyed, Screen[None]):
     def action_move(self, delta: int) -> None:
         self.apply(self.walk.move(delta))
 
+    def action_export(self) -> None:
+        from ladder_tui.tui.screens.export import open_summary_export
+
+        open_summary_export(self, self.session, self.catalog, served=self.served)
+
     def action_go_to(self, index: int) -> None:
         self.apply(self.walk.jump(index))
 

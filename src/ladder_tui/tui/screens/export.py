@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, RadioSet, Static
 
 from ladder_tui.core.errors import LadderError
@@ -21,6 +21,10 @@ from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import inert
 from ladder_tui.tui.widgets.choices import GlyphRadioButton
+
+if TYPE_CHECKING:
+    from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 LABELS = {
     "markdown": "Markdown (.md): paste into a doc",
@@ -113,3 +117,30 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def open_summary_export(screen: Screen[Any], session: WalkSession, catalog: FrameworkCatalog, *, served: bool) -> None:
+    """The Export dialog for this assessment's summary (from the Summary screen, or from the walk's palette);
+    in a shared room every export goes to the data folder's exports folder, never to standard output."""
+    from ladder_tui.core.domain.cycles import since_note
+    from ladder_tui.core.services.exporting import export_summary
+
+    earlier = since_note(session.assessment, session.framework, session.path.parent, catalog)
+
+    def write(fmt: str, destination: Path) -> Path:
+        export_summary(
+            session.framework,
+            session.assessment,
+            fmt,
+            destination,
+            since=earlier,
+            make_folder=served,
+            streams=False,
+        )
+        return destination
+
+    def written(path: Path | None) -> None:
+        if path is not None:
+            screen.notify(f"Wrote {shown(str(path))}", title="Exported", timeout=6)
+
+    screen.app.push_screen(ExportScreen(session.assessment.id, write, served=served), written)

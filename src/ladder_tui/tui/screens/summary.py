@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual import events
@@ -146,27 +145,6 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
         self.dismiss(OpenDimension(index))
 
     def action_export(self) -> None:
-        from ladder_tui.tui.screens.export import ExportScreen
+        from ladder_tui.tui.screens.export import open_summary_export
 
-        def write(fmt: str, destination: Path) -> Path:
-            from ladder_tui.core.services.exporting import export_summary
-
-            # In a shared room every export goes to the data folder's exports folder, made on first use. Never
-            # standard output or a device: the terminal is the app's screen, and the report would land on it.
-            session = self.session
-            export_summary(
-                session.framework,
-                session.assessment,
-                fmt,
-                destination,
-                since=self.earlier,
-                make_folder=self.served,
-                streams=False,
-            )
-            return destination
-
-        def written(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Wrote {shown(str(path))}", title="Exported", timeout=6)
-
-        self.app.push_screen(ExportScreen(self.session.assessment.id, write, served=self.served), written)
+        open_summary_export(self, self.session, self.catalog, served=self.served)
