@@ -220,3 +220,38 @@ async def test_the_walk_offers_export_by_key_and_in_the_palette(ladder_home: Pat
         await settle(pilot, DimensionScreen, tries=60)
         await pilot.press("e")
         await settle(pilot, ExportScreen, tries=30)
+
+
+async def test_the_export_dialog_chooses_a_format_by_key_and_the_name_follows(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    import os
+
+    from textual.widgets import Input
+
+    from conftest import settle
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.export import ExportScreen
+    from ladder_tui.tui.screens.summary import SummaryScreen
+
+    fw = builtin_framework(L1_L5)
+    path = make_assessment(fw, "Ana", assessment_id="ana", ratings={"self": {key: "l2" for key in all_keys(fw)}})
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        app = make_app(assessment_path=path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, SummaryScreen, tries=60)
+            await pilot.press("e")
+            export = await settle(pilot, ExportScreen, tries=30)
+            await pilot.press("h")
+            await pilot.pause()
+            assert export.query_one(Input).value.endswith("ana-summary.html")
+            await pilot.press("j")
+            await pilot.pause()
+            assert export.query_one(Input).value.endswith("ana-summary.json")
+            await pilot.press("enter")
+            await settle(pilot, SummaryScreen, tries=30)
+        assert json.loads((tmp_path / "ana-summary.json").read_text())["subject"] == "Ana"
+    finally:
+        os.chdir(cwd)

@@ -393,6 +393,10 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             priority=True,
         ),
         Command("escape", "cancel", "Cancel", "close without writing anything", "cancel"),
+        Command("m", "format", "Markdown", "Markdown (the file name follows)", "format_markdown", args=("markdown",)),
+        Command("h", "format", "HTML", "HTML (prints cleanly on paper)", "format_html", args=("html",)),
+        Command("j", "format", "JSON", "JSON (for tools)", "format_json", args=("json",)),
+        Command("t", "format", "Text", "plain text", "format_text", args=("text",)),
     ),
     "team": (
         Command("enter", "open", "Summary", "that person's summary (their latest cycle)", "open"),

@@ -27,10 +27,10 @@ if TYPE_CHECKING:
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
 LABELS = {
-    "markdown": "Markdown (.md): paste into a doc",
-    "html": "HTML (.html): prints cleanly on paper",
-    "json": "JSON (.json): for tools",
-    "text": "Text (.txt)",
+    "markdown": "m  Markdown (.md): paste into a doc",
+    "html": "h  HTML (.html): prints cleanly on paper",
+    "json": "j  JSON (.json): for tools",
+    "text": "t  Text (.txt)",
 }
 
 
@@ -90,8 +90,15 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-error").display = False
-        target = self.query_one(RadioSet) if self.served else self.query_one(Input)
-        target.focus()
+        # The formats first: m, h, j, t choose one (the file name follows); tab goes to the file's path.
+        self.query_one(RadioSet).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a path is typed the letters are the path's.
+        return not (action == "format" and isinstance(self.focused, Input))
+
+    def action_format(self, fmt: str) -> None:
+        self.query_one(f"#fmt-{fmt}", GlyphRadioButton).value = True
 
     @on(RadioSet.Changed)
     def _format_changed(self, event: RadioSet.Changed) -> None:
