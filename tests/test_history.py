@@ -255,3 +255,18 @@ async def test_the_export_dialog_chooses_a_format_by_key_and_the_name_follows(
         assert json.loads((tmp_path / "ana-summary.json").read_text())["subject"] == "Ana"
     finally:
         os.chdir(cwd)
+
+
+def test_the_heatmap_gives_each_level_its_own_colour_on_a_sequential_scale(ladder_home: Path) -> None:
+    from ladder_tui.core.presentation.document import heat_colours
+
+    fw = builtin_framework(L1_L5)
+    fractions = [(index + 1) / len(fw.levels) for index in range(len(fw.levels))]
+    backgrounds = [heat_colours(f)[0] for f in fractions]  # type: ignore[index]
+    assert len(set(backgrounds)) == len(backgrounds)
+    darkness = [sum(int(b[i : i + 2], 16) for i in (1, 3, 5)) for b in backgrounds]
+    assert darkness == sorted(darkness, reverse=True)  # lighter for lower levels, darker for higher
+    assert heat_colours(None) is None
+    three_cycles()
+    html = run(ladder_home, "team", "--framework", L1_L5, "--format", "html").stdout
+    assert "background:#" in html and ">L3<" in html  # the colour and the label, always both

@@ -41,6 +41,21 @@ def plain(text: str, style: Style = "") -> Inline:
     return (Span(text, style),)
 
 
+#: A sequential scale (light to dark blue): each level its own colour, in order; the label is always printed too.
+_HEAT_LOW, _HEAT_HIGH = (0xDE, 0xEB, 0xF7), (0x08, 0x30, 0x6B)
+
+
+def heat_colours(fraction: float | None) -> tuple[str, str] | None:
+    """(background, text) for a heatmap cell on the sequential scale; None for a cell with no rating."""
+    if fraction is None:
+        return None
+    f = min(max(fraction, 0.0), 1.0)
+    rgb = tuple(round(low + (high - low) * f) for low, high in zip(_HEAT_LOW, _HEAT_HIGH, strict=True))
+    # Dark text on the light end, light text on the dark end (perceived luminance).
+    light = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140
+    return "#{:02x}{:02x}{:02x}".format(*rgb), ("#0b1a2e" if light else "#ffffff")
+
+
 def heat_band(fraction: float | None) -> int:
     """Which of four colour bands a heatmap cell falls in: 0 (none), 1 (low) .. 3 (high)."""
     if fraction is None:

@@ -32,6 +32,7 @@ from ladder_tui.core.presentation.document import (
     Table,
     explanation,
     heat_band,
+    heat_colours,
     summary_document,
     transposed,
 )
@@ -121,10 +122,6 @@ def _bullets(items: Iterable[Inline | str], width: int, style: str = "") -> Any:
     return grid
 
 
-#: Terminal styles of the heatmap's colour bands (the level's short name is always written too).
-HEAT_STYLES = ("dim", "bold red", "bold yellow", "bold green")
-
-
 def _cell(cell: Cell, width: int, bar_cells: int) -> Any:
     from rich.text import Text
 
@@ -132,8 +129,14 @@ def _cell(cell: Cell, width: int, bar_cells: int) -> Any:
         filled = round(cell.fraction * bar_cells)
         return Text.assemble(("█" * filled, "cyan"), ("░" * (bar_cells - filled), "dim"))
     if isinstance(cell, Heat):
-        return terminal_text(cell.label, width, HEAT_STYLES[heat_band(cell.fraction)], end="")
+        return terminal_text(cell.label, width, heat_style(cell.fraction), end="")
     return terminal_text("\n".join(cell), width, end="")
+
+
+def heat_style(fraction: float | None) -> str:
+    """A heatmap cell's terminal style: the level's colour on the sequential scale (dim when unrated)."""
+    colours = heat_colours(fraction)
+    return "dim" if colours is None else f"bold {colours[1]} on {colours[0]}"
 
 
 def _words(cell: Cell) -> tuple[str, ...]:
@@ -438,7 +441,9 @@ def _h_class(column: Column) -> str:
 
 def _h_td(column: Column, cell: Cell) -> str:
     if isinstance(cell, Heat):
-        return f'<td class="heat heat-{heat_band(cell.fraction)}">{_h_cell(cell)}</td>'
+        colours = heat_colours(cell.fraction)
+        style = f' style="background:{colours[0]};color:{colours[1]}"' if colours else ""
+        return f'<td class="heat heat-{heat_band(cell.fraction)}"{style}>{_h_cell(cell)}</td>'
     return f"<td{_h_class(column)}>{_h_cell(cell)}</td>"
 
 

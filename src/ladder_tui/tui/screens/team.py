@@ -18,8 +18,8 @@ from textual.widgets import DataTable, Header, Static
 
 from ladder_tui.core.domain.team import Team, frameworks_in, team_document, team_rollup
 from ladder_tui.core.errors import LadderError
-from ladder_tui.core.presentation.document import Heat, Section, Table, heat_band
-from ladder_tui.core.presentation.report import HEAT_STYLES
+from ladder_tui.core.presentation.document import Heat, Section, Table
+from ladder_tui.core.presentation.report import heat_style
 from ladder_tui.core.presentation.text import plural
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.listing import ListedAssessment
@@ -160,7 +160,7 @@ class TeamScreen(Keyed, Screen[None]):
             cells = []
             for cell, width in zip(row, widths, strict=True):
                 if isinstance(cell, Heat):
-                    cells.append(Text(inert(cell.label), style=HEAT_STYLES[heat_band(cell.fraction)]))
+                    cells.append(Text(inert(cell.label), style=heat_style(cell.fraction)))
                 elif isinstance(cell, tuple):
                     cells.append(Text(one_line(" ".join(cell), width)))
                 else:

@@ -23,9 +23,8 @@ from ladder_tui.core.presentation.document import (
     Paragraph,
     Section,
     Table,
-    heat_band,
 )
-from ladder_tui.core.presentation.report import HEAT_STYLES, TERMINAL_STYLES
+from ladder_tui.core.presentation.report import TERMINAL_STYLES, heat_style
 from ladder_tui.tui.text import inert
 
 #: Document styles as Textual styles.
@@ -65,7 +64,7 @@ def _cell(cell: Cell) -> Text:
         filled = round(cell.fraction * BAR_WIDTH)
         return Text.assemble(("█" * filled, "bold"), ("░" * (BAR_WIDTH - filled), "dim"))
     if isinstance(cell, Heat):
-        return Text(inert(cell.label), style=HEAT_STYLES[heat_band(cell.fraction)])
+        return Text(inert(cell.label), style=heat_style(cell.fraction))
     return Text(inert("\n".join(cell)))
 
 
