@@ -184,7 +184,7 @@ def _text_block(block: Block | Card, width: int, out: list[RenderableType]) -> N
         out.append(_bullets(block.items, width))
     elif isinstance(block, Table):
         rows = block.rows
-        if block.id in ("strengths", "calibration") and len(rows) > SHORT_LIST:
+        if block.id in ("strengths", "calibration", "next-step") and len(rows) > SHORT_LIST:
             out.append(_rich_table(block, width, rows[:SHORT_LIST]))
             more = len(rows) - SHORT_LIST
             out.append(Text(f"… and {more} more (all of them: --format markdown, html or json)", style="dim"))
