@@ -270,3 +270,26 @@ def test_the_heatmap_gives_each_level_its_own_colour_on_a_sequential_scale(ladde
     three_cycles()
     html = run(ladder_home, "team", "--framework", L1_L5, "--format", "html").stdout
     assert "background:#" in html and ">L3<" in html  # the colour and the label, always both
+
+
+async def test_at_80_columns_the_review_keeps_the_mode_and_the_read_only_mark(ladder_home: Path) -> None:
+    from conftest import settle
+    from ladder_tui.core.storage.assessments import AssessmentLock
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.review import ReviewScreen
+
+    fw = builtin_framework(L1_L5)
+    path = make_assessment(fw, "Maximiliana Alexandra Featherstonehaugh-Smythe", assessment_id="max")
+    lock = AssessmentLock(path)
+    assert lock.acquire()  # another ladder-tui has it: this one opens read-only
+    try:
+        app = make_app(assessment_path=path, mode="lead")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press("r")
+            review = await settle(pilot, ReviewScreen, tries=60)
+            status = str(review.query_one("#review-status").render())
+            assert status.startswith("LEAD · READ-ONLY · 0 of 11 answered")
+    finally:
+        lock.release()

@@ -61,8 +61,10 @@ class ReviewScreen(Keyed, Screen[WalkRequest]):
         self.title = f"{one_line(session.assessment.subject, 40)} · {one_line(session.framework.name, 60)}"
         self.sub_title = f"Review · {session.mode} mode"
         counts = session.counts()
+        # The mode and a read-only mark lead the line: at 80 columns the title is cut before them.
+        read_only = "READ-ONLY · " if session.read_only else ""
         self.query_one("#review-status", Static).update(
-            f"{counts.answered} of {counts.total} answered in {session.mode} mode. "
+            f"{session.mode.upper()} · {read_only}{counts.answered} of {counts.total} answered. "
             "Enter opens a dimension (then back here); u shows the summary."
         )
         self._fill(self.size.width)
