@@ -140,6 +140,17 @@ def test_home(snap_compare: Compare, size: str) -> None:
                                                                                    ready=rows_loaded))  # fmt: skip
 
 
+def test_home_delete_asks_first(snap_compare: Compare) -> None:
+    home_fixtures()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await wait_for(pilot, "HomeScreen", rows_loaded)
+        await pilot.press("delete")
+        await wait_for(pilot, "ConfirmScreen", None)
+
+    assert snap_compare(app_for(), terminal_size=SIZES["80x24"], run_before=run_before)
+
+
 def test_home_empty(snap_compare: Compare) -> None:
     assert snap_compare(app_for(), terminal_size=SIZES["80x24"], run_before=arriving(screen="HomeScreen"))
 
