@@ -360,3 +360,23 @@ async def test_idle_counts_for_the_room_with_real_clients(home: Path, tmp_path: 
     finally:
         tmux.kill()
         await asyncio.wait_for(running.close(), 30)
+
+
+async def test_one_members_flood_of_keys_is_cut_and_the_others_keys_still_answer(home: Path) -> None:
+    authorize(home, KIM, ALEX)
+    make_assessment("alex-cs", subject="Alex Doe")
+    running = await start_server(ServeConfig(port=0))
+    try:
+        flooder = await Member.join(running.port, "alex-cs", KIM)
+        other = await Member.join(running.port, "alex-cs", ALEX)
+        await other.see("Press enter to start this area.")
+        for _ in range(16):  # 1 MB of digits, as fast as the connection takes them
+            flooder.type(b"3" * 65536)
+        await flooder.see("Too many keys at once")
+        other.type(b"\x1bOP")  # F1: the help, for the other member, while the flood goes on
+        await other.see("Help")
+        assert b"Too many keys" not in bytes(other.raw)  # the notice is the flooder's only
+        await flooder.close()
+        await other.close()
+    finally:
+        await asyncio.wait_for(running.close(), 30)

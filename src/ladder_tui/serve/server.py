@@ -52,6 +52,11 @@ DROPPED_ENV = (
     "TEXTUAL_DRIVER",
 )
 
+#: Keys a member may send at once, and how many more each second after that: far above any person's typing
+#: (or a key held down), far below a flood of pasted digits that would keep the room's app busy for minutes.
+KEY_BURST = 256
+KEY_RATE = 64.0
+
 SUMMARY_FORMATS = ("text", "markdown", "json", "html")
 
 
@@ -362,6 +367,22 @@ class _SshMember(Member):
         self.filter = InputFilter()
         self.last_input = asyncio.get_running_loop().time()
         self.flush_timer: asyncio.TimerHandle | None = None
+        #: Keys this member may still send at once (a token bucket: KEY_BURST, refilled at KEY_RATE a second).
+        self.key_budget = float(KEY_BURST)
+        self.budget_at = self.last_input
+        self.flooding = False
+
+    def allow(self, units: int, now: float) -> bool:
+        """Whether `units` keys fit this member's budget (taken when they do): one member's flood of keys or digits
+        must not freeze the room for the others, whose keys are answered at once."""
+        self.key_budget = min(float(KEY_BURST), self.key_budget + (now - self.budget_at) * KEY_RATE)
+        self.budget_at = now
+        if units <= self.key_budget:
+            self.key_budget -= units
+            if self.key_budget >= KEY_BURST / 2:
+                self.flooding = False
+            return True
+        return False
 
     def send(self, data: bytes) -> None:
         if self.gone:
@@ -630,6 +651,17 @@ class Server:
                 member.flush_timer.cancel()
                 member.flush_timer = None
             result = member.filter.feed(data)
+            # A paste counts as one key (a note pasted in is one act); everything else byte by byte.
+            units = 1 if result.data.startswith(b"\x1b[200~") else len(result.data)
+            if units and not member.allow(units, member.last_input):
+                if not member.flooding:
+                    member.flooding = True
+                    log.info("room %s: %r sends keys faster than a person types; dropping", room.name, member.name)
+                    # To this member only, over the top line until the next repaint.
+                    member.send(b"\x1b7\x1b[1;1H\x1b[7m Too many keys at once: some were dropped. \x1b[0m\x1b8")
+                if result.leave:
+                    return "ctrl+q"
+                continue
             room.write(result.data)
             if result.leave:
                 return "ctrl+q"
