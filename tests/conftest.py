@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -158,3 +159,16 @@ def shared(*parts: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m ladder_tui ARGS` on this test's data folder, with no terminal: text out, 60 s at most."""
+    return subprocess.run(
+        [PYTHON, "-m", "ladder_tui", *args],
+        env=ladder_env(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )

@@ -7,21 +7,12 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment
+from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, run_cli
 
 L1_L5 = "customer-support-l1-l5"
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-m", "ladder_tui", *args],
-        env=ladder_env(home),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+run = run_cli
 
 
 def three_cycles() -> None:

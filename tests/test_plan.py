@@ -4,26 +4,16 @@ cycle, compare), and what it takes to reach the next level as the summary says i
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
-from conftest import PYTHON, all_keys, builtin_framework, ladder_env, make_assessment
+from conftest import all_keys, builtin_framework, make_assessment, run_cli
 from ladder_tui.core.storage.assessments import AssessmentLock
 from ladder_tui.core.storage.loader import load_assessment
 
 L1_L5 = "customer-support-l1-l5"
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-m", "ladder_tui", *args],
-        env=ladder_env(home),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+run = run_cli
 
 
 def rated(home: Path) -> Path:

@@ -140,19 +140,27 @@ class HomeScreen(Keyed, Screen[None]):
         self._filter_rows()
         self.query_one(ResumeList).focus()
 
-    def action_archive(self) -> None:
-        row = self._selected_row()
-        if row is None:
-            return
+    def _file_away(self, row: ListedAssessment, how: str) -> None:
+        """Archive or delete (to the trash) the row's assessment, say so, and list the folder again."""
         from ladder_tui.core.services import filing
 
+        move = filing.archive if how == "archive" else filing.delete
         try:
-            filing.archive(row.id)
+            move(row.id)
         except LadderError as exc:
-            self.notify(shown(str(exc)), title="Not archived", severity="error", timeout=8)
+            self.notify(shown(str(exc)), title=f"Not {how}d", severity="error", timeout=8)
             return
-        self.notify(f"Archived {row.id}: out of Home, list and team (`ladder-tui unarchive {row.id}`).", timeout=6)
+        if how == "archive":
+            said = f"Archived {row.id}: out of Home, list and team (`ladder-tui unarchive {row.id}`)."
+        else:
+            said = f"Moved {row.id} to the trash (`ladder-tui restore {row.id}` brings it back)."
+        self.notify(said, timeout=6)
         self.reload()
+
+    def action_archive(self) -> None:
+        row = self._selected_row()
+        if row is not None:
+            self._file_away(row, "archive")
 
     def action_delete(self) -> None:
         row = self._selected_row()
@@ -161,17 +169,8 @@ class HomeScreen(Keyed, Screen[None]):
         from ladder_tui.tui.screens.outcome import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            from ladder_tui.core.services import filing
-
-            try:
-                filing.delete(row.id)
-            except LadderError as exc:
-                self.notify(shown(str(exc)), title="Not deleted", severity="error", timeout=8)
-                return
-            self.notify(f"Moved {row.id} to the trash (`ladder-tui restore {row.id}` brings it back).", timeout=6)
-            self.reload()
+            if yes:
+                self._file_away(row, "delete")
 
         question = f"Move {one_line(row.subject, 40)}'s {row.id} to the trash? (restore brings it back)"
         self.app.push_screen(ConfirmScreen(question), answered)
