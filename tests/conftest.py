@@ -44,6 +44,8 @@ def ladder_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     monkeypatch.delenv("NO_COLOR", raising=False)
     # The app decides "served over SSH" from this variable; a stray one would change every screen.
     monkeypatch.delenv("LADDER_TUI_SERVED", raising=False)
+    # Outside a room answers are recorded under the OS user: the same name on every machine the tests run on.
+    monkeypatch.setenv("LOGNAME", "tester")
     yield home
 
 

@@ -507,7 +507,7 @@ async def test_a_note_that_could_not_be_saved_is_never_called_saved(ladder_home:
             editor.text = editor.text  # the same text again, as a repeated change event brings it
             await pilot.pause()
             assert "NOT SAVED" in str(status.render())
-            assert walk.set_note(editor.text) is False
+            assert walk.set_note(editor.text, by=app.screen.owner) is False
         assert good.read_bytes() == before
         await pilot.press("!")
         await pilot.pause()

@@ -166,7 +166,7 @@ def test_kill_9_at_random_points_loses_no_acknowledged_answer(ladder_home: Path,
             if note:
                 expected_note = note[0].removeprefix("NOTE ")
                 answer = assessment.answer(area_id, dim_id)
-                assert answer is not None and answer.self_note == expected_note, (iteration, ack[:4])
+                assert answer is not None and answer.note("self") == expected_note, (iteration, ack[:4])
         # Nothing beyond what the walk could have written: at most one answer more than acknowledged.
         answered = sum(len(dims) for dims in assessment.answers.values())
         assert len(acks) <= answered <= len(acks) + 1, (iteration, len(acks), answered)
@@ -356,7 +356,7 @@ def test_ctrl_c_during_a_save_leaves_the_old_or_the_new_file_and_no_temp_file(
             # Only possible when Ctrl+C came during the very first save of the first run: the old file stands.
             assert first_save_cut, out
         else:
-            assert note.self_note in ("A" * 3_000_000, "B" * 3_000_000)
+            assert note.note("self") in ("A" * 3_000_000, "B" * 3_000_000)
             first_done = True
         assert leftovers(path.parent) == []
     assert interrupted == 8

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from conftest import builtin_framework
 from ladder_tui.core.domain.assessment import (
     MODES,
+    SLOTS,
     SPECIAL_ANSWERS,
     Answer,
     Assessment,
@@ -29,6 +30,7 @@ from ladder_tui.core.domain.assessment import (
     FrameworkRef,
     Previous,
     Session,
+    WrittenNote,
     new_assessment,
 )
 from ladder_tui.core.domain.framework import RESERVED_LEVEL_IDS
@@ -60,13 +62,16 @@ RATING = st.none() | st.sampled_from(["junior", "advanced", "level-3", *SPECIAL_
 
 @st.composite
 def answers(draw: st.DrawFn) -> Answer:
+    # Notes from before names were kept come first, one a slot, in slot order (as the file holds them); then
+    # each person's.
+    unnamed = [WrittenNote(slot, text) for slot in SLOTS if (text := draw(st.none() | NOTE)) is not None]
+    named = draw(st.lists(st.builds(WrittenNote, st.sampled_from(SLOTS), NOTE, ANY_TEXT), max_size=3))
     return Answer(
         self_rating=draw(RATING),
         lead=draw(RATING),
         agreed=draw(RATING),
-        self_note=draw(st.none() | NOTE),
-        lead_note=draw(st.none() | NOTE),
-        agreed_note=draw(st.none() | NOTE),
+        notes=unnamed + named,
+        rated_by=draw(st.dictionaries(st.sampled_from(SLOTS), ANY_TEXT, max_size=3)),
     )
 
 

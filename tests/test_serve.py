@@ -17,6 +17,7 @@ from typing import Any
 import asyncssh
 import pytest
 
+from ladder_tui.core.domain.walk import CLASH_SECONDS
 from ladder_tui.serve.filters import InputFilter, OutputTracker
 from ladder_tui.serve.server import ServeConfig, Server, start_server
 from serve_helpers import (
@@ -264,8 +265,12 @@ async def test_answers_typed_by_both_members_are_saved(
     await b.see("1 of 11")
     a.type(b"2")
     await b.see("2 of 11")
+    # One key wins: an answer within a second of another member's key moving the walk is not taken (it was meant for
+    # the dimension before); a person reading the next dimension takes longer than that.
+    await asyncio.sleep(CLASH_SECONDS)
     b.type(b"4")
     await a.see("3 of 11")
+    await asyncio.sleep(CLASH_SECONDS)
     a.type(b"1")
     await b.see("4 of 11")
     await wait_until(lambda: self_ratings(path) == ["l2", "l4", "l1"], "three answers in the file", 10)
@@ -464,6 +469,7 @@ async def test_real_openssh_clients_pair_on_one_walk(
         await tmux.see("alice", "1 of 11")
         tmux.keys("alice", "3")
         await tmux.see("bob", "2 of 11")
+        await asyncio.sleep(CLASH_SECONDS)  # bob reads the next dimension before answering it (one key wins)
         tmux.keys("bob", "5")
         await tmux.see("alice", "3 of 11")
         await wait_until(lambda: self_ratings(path) == ["l3", "l5"], "both answers in the file", 10)
@@ -473,6 +479,7 @@ async def test_real_openssh_clients_pair_on_one_walk(
         tmux.keys("bob", "C-q")
         await tmux.see("bob", "SSH-EXIT=0")
         assert "You left room sam-cs" in tmux.screen("bob")
+        await asyncio.sleep(CLASH_SECONDS)
         tmux.keys("alice", "2")
         await tmux.see("alice", "4 of 11")
         await wait_until(lambda: self_ratings(path) == ["l3", "l5", "l2"], "alice's answer in the file", 10)

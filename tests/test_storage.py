@@ -140,7 +140,7 @@ def test_round_trip_is_unchanged(ladder_home: Path) -> None:
     assert path.read_bytes() == first
     again = load_assessment(path)
     assert again == loaded
-    assert again.answer(*all_keys(fw)[0]).self_note == 'line one\nline "two" = [x]\ttab'  # type: ignore[union-attr]
+    assert again.answer(*all_keys(fw)[0]).note("self") == 'line one\nline "two" = [x]\ttab'  # type: ignore[union-attr]
     assert again.target_level == "level-4"
     assert again.questions == questions
 
@@ -255,7 +255,7 @@ def test_framework_change_keeps_orphans_and_warns(ladder_home: Path) -> None:
     saved = load_assessment(path)
     orphan = saved.answer("craft", "speed")
     assert orphan is not None
-    assert (orphan.self_rating, orphan.lead, orphan.self_note) == ("senior", "mid", "fast on the 3rd")
+    assert (orphan.self_rating, orphan.lead, orphan.note("self")) == ("senior", "mid", "fast on the 3rd")
     assert saved.rating("craft", "accuracy", "self") == "mid"
     assert saved.rating("people", "coaching", "self") == "senior"
     # Progress counts only what the framework still has.

@@ -426,17 +426,17 @@ async def test_note_typed_with_n_is_saved_at_once() -> None:
         await settle(pilot, NoteScreen)
         await pilot.press(*text)
         # Saved as it is typed, before the editor closes: nothing to lose on Ctrl+Q.
-        assert reload(path).answer(*first).self_note == text  # type: ignore[union-attr]
+        assert reload(path).answer(*first).note("self") == text  # type: ignore[union-attr]
         await pilot.press("enter", *"https://example.com/ticket/42")
         await pilot.press("escape")
         await settle(pilot, DimensionScreen)
         written = f"{text}\nhttps://example.com/ticket/42"
-        assert reload(path).answer(*first).self_note == written  # type: ignore[union-attr]
+        assert reload(path).answer(*first).note("self") == written  # type: ignore[union-attr]
         assert "Note: 2026-02-10" in str(dimension_screen(app).query_one("#answer-bar").content)
         # The rating given afterwards keeps the note, lines and all.
         await pilot.press("2")
     answer = reload(path).answer(*first)
-    assert answer is not None and (answer.self_rating, answer.self_note) == ("intermediate", written)
+    assert answer is not None and (answer.self_rating, answer.note("self")) == ("intermediate", written)
 
 
 async def test_note_in_lead_mode_goes_to_the_lead_note() -> None:
@@ -455,7 +455,7 @@ async def test_note_in_lead_mode_goes_to_the_lead_note() -> None:
         await settle(pilot, DimensionScreen)
     answer = reload(path).answer(*first)
     assert answer is not None
-    assert (answer.self_note, answer.lead_note) == ("my own evidence", "lead saw it")
+    assert (answer.note("self"), answer.note("lead")) == ("my own evidence", "lead saw it")
 
 
 async def test_the_jump_list_marks_answered_skipped_and_not_yet_reached() -> None:

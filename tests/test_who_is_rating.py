@@ -58,7 +58,7 @@ async def test_a_plain_open_after_a_lead_answer_asks_and_never_writes_the_lead_s
         who = await settle(pilot, WhoIsRatingScreen, tries=60)
         options = who.query_one(OptionList)
         prompts = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
-        assert "25 ratings" in prompts[0] and "1 ratings" in prompts[1] and "0 agreed" in prompts[2]
+        assert "25 ratings" in prompts[0] and "1 rating so far" in prompts[1] and "0 agreed" in prompts[2]
         await pilot.press("enter")  # the default: self
         screen = await settle(pilot, SummaryScreen, tries=60)  # every self rating is given: the result first
         assert app.walk is not None and app.walk.mode == "self"

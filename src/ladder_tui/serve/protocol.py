@@ -2,7 +2,9 @@
 environment that tells the app it is served and where the room's state is, the room-state file's shape, and the two
 signals. Nothing else spells these out. No Textual, no asyncssh: the app and the server each import it cheaply.
 
-The server starts the app with SERVED_ENV=1 and ROOM_STATE_ENV=<a private file>, then:
+The server starts the app with SERVED_ENV=1, ROOM_STATE_ENV=<a private file> and ROOM_INPUT_ENV=<a pipe's fd>: every
+member's keys come through that pipe in frames naming the member (`frame`, `Frames`), so the app knows whose key
+each is; the terminal itself carries only the screen. Then:
 - REDRAW_SIGNAL (SIGUSR1): draw the whole screen again (a member joined: their terminal has nothing on it yet);
 - ROOM_CHANGED_SIGNAL (SIGUSR2): the room-state file was replaced (someone joined, left or resized).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import struct
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -30,11 +33,19 @@ SIGNALS = (REDRAW_SIGNAL, ROOM_CHANGED_SIGNAL)
 
 @dataclass(frozen=True)
 class MemberState:
-    """One person in the room: their name (from their key's comment) and their window's size."""
+    """One person in the room: the name the banner shows, their window's size, the number their keys' frames carry,
+    and who they are in the people file (their `name` there; "" without one)."""
 
     name: str
     cols: int
     rows: int
+    id: int = 0
+    person: str = ""
+
+    @property
+    def who(self) -> str:
+        """The name their answers and notes are recorded under: the people file's, else their key's comment."""
+        return self.person or self.name
 
 
 @dataclass(frozen=True)
@@ -69,9 +80,15 @@ class RoomState:
         if not isinstance(members, list) or not isinstance(cols, int) or not isinstance(rows, int):
             return None
         parsed = tuple(
-            MemberState(str(m.get("name", "?")), int(m.get("cols", 0)), int(m.get("rows", 0)))
+            MemberState(
+                str(m.get("name", "?")),
+                int(m.get("cols", 0)),
+                int(m.get("rows", 0)),
+                int(m.get("id", 0)),
+                str(m.get("person", "")),
+            )
             for m in members
-            if isinstance(m, dict) and isinstance(m.get("cols", 0), int) and isinstance(m.get("rows", 0), int)
+            if isinstance(m, dict) and all(isinstance(m.get(key, 0), int) for key in ("cols", "rows", "id"))
         )
         return cls(
             str(data.get("room", "?")), parsed, str(data.get("size_by", "")), cols, rows, str(data.get("notice", ""))
@@ -168,3 +185,52 @@ ROOM_SSH_ENV = "LADDER_TUI_ROOM_SSH"
 
 def room_ssh() -> str:
     return os.environ.get(ROOM_SSH_ENV, "")
+
+
+#: The file descriptor (in the app) of the pipe that carries every member's keys, framed by `frame`.
+ROOM_INPUT_ENV = "LADDER_TUI_ROOM_INPUT"
+_HEADER = struct.Struct("!II")
+#: A frame's most bytes: the server sends whole key sequences, far smaller; a bigger length is a broken stream.
+MAX_FRAME = 1 << 20
+
+
+def frame(member_id: int, data: bytes) -> bytes:
+    """One member's keys as they go down the input pipe: who (their MemberState.id), how many bytes, the bytes."""
+    return _HEADER.pack(member_id, len(data)) + data
+
+
+class Frames:
+    """The app's side of the input pipe: bytes in as they are read, whole frames out as (member id, keys)."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, chunk: bytes) -> list[tuple[int, bytes]]:
+        self._buffer += chunk
+        frames: list[tuple[int, bytes]] = []
+        while len(self._buffer) >= _HEADER.size:
+            member_id, length = _HEADER.unpack_from(self._buffer)
+            if length > MAX_FRAME:
+                raise ValueError(f"a frame of {length} bytes: the input stream is broken")
+            end = _HEADER.size + length
+            if len(self._buffer) < end:
+                break
+            frames.append((member_id, bytes(self._buffer[_HEADER.size : end])))
+            del self._buffer[:end]
+        return frames
+
+
+#: The attribute each input event of a room's app carries: the MemberState.id of the member who typed it.
+MEMBER_ATTRIBUTE = "ladder_member"
+
+
+def member_of(event: object) -> int | None:
+    """The room member whose input an event is (None: not from the room's input pipe)."""
+    member = getattr(event, MEMBER_ATTRIBUTE, None)
+    return member if isinstance(member, int) else None
+
+
+def input_fd() -> int | None:
+    """In a room's app: the input pipe's file descriptor, or None (not served, or an older server)."""
+    raw = os.environ.get(ROOM_INPUT_ENV, "")
+    return int(raw) if raw.isdigit() else None

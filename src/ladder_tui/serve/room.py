@@ -1,8 +1,10 @@
-"""A shared room: one ladder-tui child on its own pseudo-terminal; its screen to every member, their keys into it."""
+"""A shared room: one ladder-tui child on its own pseudo-terminal; its screen to every member, and their keys into it
+through a pipe beside the terminal, each frame naming the member who typed (see `protocol.frame`)."""
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import fcntl
 import logging
@@ -23,7 +25,9 @@ log = logging.getLogger("ladder_tui.serve")
 DEFAULT_SIZE = (80, 24)
 MIN_SIZE = (20, 6)
 MAX_SIZE = (1000, 400)
-MAX_PENDING_INPUT = 1 << 20
+#: Keys a member may have waiting for the app (it reads them far faster than anyone types: more means it is stuck);
+#: one member's queue full drops only their keys.
+MAX_PENDING_INPUT = 256 << 10
 #: A member whose connection cannot keep up with the screen is let go rather than buffered for without limit.
 MAX_BACKLOG = 8 << 20
 #: Let the app handle a resize before asking it for a full redraw.
@@ -48,7 +52,11 @@ class Member:
     fingerprint: str
     cols: int = DEFAULT_SIZE[0]
     rows: int = DEFAULT_SIZE[1]
+    #: Who they are in the people file ("" without one): their answers and notes are recorded under this name.
+    person: str = ""
     gone: bool = field(default=False, init=False)
+    #: The number their keys' frames carry, given by the room when they join (unique in the room's life).
+    id: int = field(default=0, init=False)
 
     def send(self, data: bytes) -> None:
         """The app's screen bytes for this member's terminal."""
@@ -134,9 +142,16 @@ class Room:
         self.tracker = OutputTracker()
         self.proc: subprocess.Popen[bytes] | None = None
         self.master = -1
+        #: The write end of the pipe that carries members' keys to the app, framed with who typed them.
+        self.keys_out = -1
+        self._joined = 0
         self.ending = False
         self.closed = asyncio.Event()
+        #: Frames waiting for the pipe (who typed, the framed bytes), the one being written, and each member's bytes
+        #: waiting.
+        self._frames: collections.deque[tuple[int, bytes]] = collections.deque()
         self._input = bytearray()
+        self._pending: dict[int, int] = {}
         self._writer_on = False
         self._output_done = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -158,6 +173,8 @@ class Room:
         if len(self.members) >= self.max_members:
             raise RoomError(f"room {self.name} is full ({self.max_members} people)")
         member.cols, member.rows = clamp_size(member.cols, member.rows)
+        self._joined += 1
+        member.id = self._joined
         self.members.append(member)
         if self.proc is None:
             self._compute_size()
@@ -252,8 +269,10 @@ class Room:
         master, slave = os.openpty()
         cols, rows = self.size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        keys_in, keys_out = os.pipe()
         env = dict(self.env)
         env[protocol.ROOM_STATE_ENV] = str(self.state_path)
+        env[protocol.ROOM_INPUT_ENV] = str(keys_in)
         self._write_state()
         try:
             with _user_signals_ignored():
@@ -266,15 +285,20 @@ class Room:
                     cwd=self.cwd,
                     start_new_session=True,
                     close_fds=True,
+                    pass_fds=(keys_in,),
                     preexec_fn=_end_with_parent(os.getpid()),
                 )
         except OSError:
             os.close(master)
+            os.close(keys_out)
             raise
         finally:
             os.close(slave)
+            os.close(keys_in)
         self.master = master
+        self.keys_out = keys_out
         os.set_blocking(master, False)
+        os.set_blocking(keys_out, False)
         loop = asyncio.get_running_loop()
         loop.add_reader(master, self._on_output)
         self._spawn(self._watch_child())
@@ -311,34 +335,42 @@ class Room:
                 continue
             member.send(data)
 
-    def write(self, data: bytes) -> None:
-        """One member's whole key sequences into the app."""
-        if self.master < 0 or self.ending or not data:
+    def write(self, member: Member, data: bytes) -> None:
+        """One member's whole key sequences into the app, framed with who typed them."""
+        if self.keys_out < 0 or self.ending or not data:
             return
-        if len(self._input) + len(data) > MAX_PENDING_INPUT:
+        pending = self._pending.get(member.id, 0)
+        if pending + len(data) > MAX_PENDING_INPUT:
             if not self._dropped_input:
-                log.warning("room %s: the app is not reading its input; dropping keys", self.name)
+                log.warning("room %s: the app is not reading %r's keys; dropping them", self.name, member.name)
                 self._dropped_input = True
             return
-        self._input += data
+        self._pending[member.id] = pending + len(data)
+        self._frames.append((member.id, data))
         self._flush_input()
 
     def _flush_input(self) -> None:
         loop = asyncio.get_running_loop()
-        while self._input:
+        while self._input or self._frames:
+            if not self._input:
+                member_id, data = self._frames.popleft()
+                self._pending[member_id] -= len(data)
+                self._input += protocol.frame(member_id, data)
             try:
-                written = os.write(self.master, self._input)
+                written = os.write(self.keys_out, self._input)
             except BlockingIOError:
                 break
             except OSError:
                 self._input.clear()
+                self._frames.clear()
+                self._pending.clear()
                 break
             del self._input[:written]
         if self._input and not self._writer_on:
-            loop.add_writer(self.master, self._flush_input)
+            loop.add_writer(self.keys_out, self._flush_input)
             self._writer_on = True
         elif not self._input and self._writer_on:
-            loop.remove_writer(self.master)
+            loop.remove_writer(self.keys_out)
             self._writer_on = False
             self._dropped_input = False
 
@@ -376,7 +408,7 @@ class Room:
 
     def state(self) -> protocol.RoomState:
         cols, rows = self.size
-        members = tuple(protocol.MemberState(m.name, m.cols, m.rows) for m in self.members)
+        members = tuple(protocol.MemberState(m.name, m.cols, m.rows, m.id, m.person) for m in self.members)
         return protocol.RoomState(self.name, members, self.size_by, cols, rows, self.notice)
 
     def _write_state(self) -> None:
@@ -427,10 +459,13 @@ class Room:
             loop = asyncio.get_running_loop()
             if self.master >= 0:
                 loop.remove_reader(self.master)
-                if self._writer_on:
-                    loop.remove_writer(self.master)
                 os.close(self.master)
                 self.master = -1
+            if self.keys_out >= 0:
+                if self._writer_on:
+                    loop.remove_writer(self.keys_out)
+                os.close(self.keys_out)
+                self.keys_out = -1
             with contextlib.suppress(OSError):
                 self.state_path.unlink()
             log.info("room %s closed: %s", self.name, reason)

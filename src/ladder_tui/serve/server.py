@@ -361,8 +361,15 @@ class _Connection(asyncssh.SSHServer):
 class _SshMember(Member):
     """A room member on an SSH channel."""
 
-    def __init__(self, process: asyncssh.SSHServerProcess[bytes], name: str, fingerprint: str, size: tuple[int, int]):
-        super().__init__(name=name, fingerprint=fingerprint, cols=size[0], rows=size[1])
+    def __init__(
+        self,
+        process: asyncssh.SSHServerProcess[bytes],
+        name: str,
+        fingerprint: str,
+        size: tuple[int, int],
+        person: str = "",
+    ):
+        super().__init__(name=name, fingerprint=fingerprint, cols=size[0], rows=size[1], person=person)
         self.process = process
         self.filter = InputFilter()
         self.last_input = asyncio.get_running_loop().time()
@@ -601,7 +608,9 @@ class Server:
             self._refuse(process, f"room {room_name}: you may not open this assessment\r\n")
             return
         cols, rows, _, _ = process.term_size
-        name = member_name(info.comment if info else "", fingerprint)
+        person = info.team.by_key.get(fingerprint) if info else None
+        # The people file's name when it has one (what answers are recorded under), else the key's comment.
+        name = member_name(person.name if person else info.comment if info else "", fingerprint)
         room_members = self.rooms[room_name].members if room_name in self.rooms else []
         taken = {m.name for m in room_members}
         if name in taken:
@@ -609,7 +618,7 @@ class Server:
             while f"{name} #{number}" in taken:
                 number += 1
             name = f"{name} #{number}"
-        member = _SshMember(process, name, fingerprint, (cols, rows))
+        member = _SshMember(process, name, fingerprint, (cols, rows), person.name if person else "")
         try:
             room = await self.join(room_name, member, room_people)
         except (RoomError, OSError) as exc:
@@ -662,7 +671,7 @@ class Server:
                 if result.leave:
                     return "ctrl+q"
                 continue
-            room.write(result.data)
+            room.write(member, result.data)
             if result.leave:
                 return "ctrl+q"
             if member.filter.pending:
@@ -674,7 +683,7 @@ class Server:
     def _flush_member(room: Room, member: _SshMember) -> None:
         member.flush_timer = None
         result = member.filter.flush()
-        room.write(result.data)
+        room.write(member, result.data)
 
     async def _idle_watch(self, room: Room, member: _SshMember) -> None:
         """Idle counts for the room: any member's key keeps everyone in. A minute before the limit (or half of a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -16,16 +17,20 @@ from textual.screen import Screen
 from ladder_tui.core.errors import LadderError
 from ladder_tui.core.presentation.text import clean
 from ladder_tui.core.storage.catalog import FrameworkCatalog
-from ladder_tui.serve.protocol import RoomState, is_served
+from ladder_tui.serve.protocol import RoomState, input_fd, is_served, member_of
 from ladder_tui.tui import commands
-from ladder_tui.tui.commands import Keyed
+from ladder_tui.tui.commands import Keyed, OwnInput
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
 
 if TYPE_CHECKING:
     from ladder_tui.core.domain.assessment import Mode
     from ladder_tui.core.domain.session import WalkSession
+    from ladder_tui.core.domain.walk import Actor
     from ladder_tui.core.storage.assessments import OpenedAssessment
+
+#: Keys that change a text being typed (beside printable ones): another person's are theirs to type in their own.
+EDITING_KEYS = frozenset({"backspace", "delete", "enter", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -52,12 +57,25 @@ class LadderApp(App[None]):
         theme: str | None = None,
         served: bool | None = None,
     ) -> None:
-        super().__init__()
+        served = is_served() if served is None else served
+        driver_class = None
+        if served and input_fd() is not None:
+            # Keys come from the server's input pipe, each with the member who typed it.
+            from ladder_tui.tui.room_driver import RoomDriver
+
+            driver_class = RoomDriver
+        super().__init__(driver_class=driver_class)
         self.catalog = catalog or FrameworkCatalog()
         self.initial_path = assessment_path
         self.initial_mode: Mode | None = mode
         #: Served over SSH to a shared room: no member may name a path on the host, Ctrl+Q leaves.
-        self.served = is_served() if served is None else served
+        self.served = served
+        #: The key being handled (its member is who acts), the member whose input came last (for a click), and each
+        #: member's name by the number their input carries (kept after they leave: their last keys may still come).
+        self._key_event: events.Key | None = None
+        self._last_member: int | None = None
+        self._persons: dict[int, str] = {}
+        self.local_person = local_person()
         #: The last line the server had for everyone in the room (shown once).
         self._room_notice = ""
         self.walk: WalkSession | None = None
@@ -93,7 +111,82 @@ class LadderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
             self.idle_gc.note_input()
-        await super().on_event(event)
+        if isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+            member = member_of(event)
+            if member is not None:
+                self._last_member = member
+        top = self.screen_stack[-1] if self.screen_stack else None
+        if isinstance(top, OwnInput) and _types(event):
+            # A note editor (say) is one person's: another person's typing opens theirs before it lands.
+            top.input_from(self.person_of(event))
+        if not isinstance(event, events.Key):
+            await super().on_event(event)
+            return
+        # Whoever pressed the key being handled is who acts (`person`): bindings run while it is handled here.
+        previous, self._key_event = self._key_event, event
+        try:
+            await super().on_event(event)
+        finally:
+            self._key_event = previous
+
+    # ----- who is acting -----
+
+    def person_of(self, event: events.Event | None) -> str | None:
+        """Whose input an event is: in a room, the member who typed it (by the people file's name, else their key's
+        comment); elsewhere, the OS user."""
+        if not self.served:
+            return self.local_person
+        member = member_of(event) if event is not None else None
+        if member is None:
+            member = self._last_member
+        return self._persons.get(member) if member is not None else None
+
+    def person(self) -> str | None:
+        """Who is acting now: the person whose key is being handled (or whose input came last)."""
+        return self.person_of(self._key_event)
+
+    def actor(self) -> Actor:
+        """Who is acting now, and when they pressed the key (for "one key wins", see the walk controller)."""
+        from ladder_tui.core.domain.walk import Actor
+
+        event = self._key_event
+        return Actor(self.person(), event.time if event is not None else time.monotonic())
+
+    def watch_room_state(self, before: RoomState | None, now: RoomState | None) -> None:
+        """Learn each member's name by their number, and say on every screen who joined and who left."""
+        if now is None:
+            return
+        for member in now.members:
+            self._persons[member.id] = member.who
+        if before is None:
+            return
+        was = {member.id: member.who for member in before.members}
+        here = {member.id: member.who for member in now.members}
+        joined = [who for number, who in here.items() if number not in was]
+        left = [who for number, who in was.items() if number not in here]
+        for who in joined:
+            self.notify(f"{who} joined the room.", title="Room", timeout=6)
+        for who in left:
+            self.notify(f"{who} left the room.", title="Room", timeout=6)
+        walk = self.walk
+        # The subject and their lead are both here now: they may want to rate together.
+        if joined and walk is not None and not walk.read_only and walk.mode != "pair":
+            if self.room_suggests(walk.assessment.subject) != "pair":
+                return
+            from ladder_tui.core.domain import rules
+            from ladder_tui.tui.screens.who import WhoIsRatingScreen
+
+            path = walk.path
+
+            def chosen(choice: Mode | None) -> None:
+                if choice is not None and (self.walk is None or choice != self.walk.mode):
+                    self._go_home()
+                    self.open_assessment(path, choice)  # read again: the walk in the new mode starts from the file
+
+            counts = rules.slot_counts(walk.framework, walk.assessment)
+            self.push_screen(
+                WhoIsRatingScreen(walk.assessment.subject, counts, suggested="pair", default=walk.mode), chosen
+            )
 
     # ----- opening an assessment -----
 
@@ -126,7 +219,10 @@ class LadderApp(App[None]):
             # Only to look (a person's summary from the team): nobody is asked who is rating, nothing is taken over.
             self.start_walk(opened, opened.assessment.mode, summary=True, view=True)
             return
-        if mode is not None or not rules.rated_by_others(opened.framework, opened.assessment):
+        suggested = self.room_suggests(opened.assessment.subject) if mode is None else None
+        if suggested in ("self", "lead"):
+            mode = suggested  # the subject alone rates themselves, their lead alone rates them
+        if mode is not None or (suggested is None and not rules.rated_by_others(opened.framework, opened.assessment)):
             self.start_walk(opened, mode or "self", summary=summary)
             return
         from ladder_tui.tui.screens.who import WhoIsRatingScreen
@@ -136,7 +232,21 @@ class LadderApp(App[None]):
                 self.start_walk(opened, choice, summary=summary)
 
         counts = rules.slot_counts(opened.framework, opened.assessment)
-        self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts), chosen)
+        self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts, suggested=suggested), chosen)
+
+    def room_suggests(self, subject: str) -> Mode | None:
+        """In a room: the mode its people suggest for an assessment of `subject` (see `RoomRoles`); None elsewhere."""
+        if not self.served or self.room_state is None:
+            return None
+        from ladder_tui.core.domain.people import roles_in_room
+        from ladder_tui.core.storage.loader import load_people
+        from ladder_tui.core.storage.paths import people_file
+
+        try:
+            people = load_people(people_file())
+        except LadderError:
+            people = None
+        return roles_in_room(people, subject, (member.who for member in self.room_state.members)).suggested_mode
 
     def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False, view: bool = False) -> None:
         from ladder_tui.core.domain.session import WalkSession
@@ -288,6 +398,26 @@ class LadderApp(App[None]):
             self.call_later(self.run_action, command.action(), screen)
 
         return run
+
+
+def _types(event: events.Event) -> bool:
+    """Whether an input event (straight from the terminal) types into a text: a paste, a printable key, an editing
+    key."""
+    if event.is_forwarded:
+        return False
+    if isinstance(event, events.Paste):
+        return True
+    return isinstance(event, events.Key) and (event.is_printable or event.key in EDITING_KEYS)
+
+
+def local_person() -> str | None:
+    """Who uses the app outside a room: the OS user (their login name), or None when it cannot be told."""
+    import getpass
+
+    try:
+        return getpass.getuser() or None
+    except (KeyError, OSError):
+        return None
 
 
 def make_app(

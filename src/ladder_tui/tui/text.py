@@ -62,6 +62,12 @@ def notice_text(notice: Notice) -> tuple[str, SeverityLevel]:
         return f"This framework has {notice.count} levels: 1 to {notice.count}.", "warning"
     if kind == "summary_waits":
         return summary_waits(notice.count), "warning"
+    if kind == "key_clash":
+        return (
+            f"{notice.text}'s key had just moved to this dimension, so {notice.by}'s answer was not taken "
+            f"(it was meant for the one before). Press it again to answer this one.",
+            "warning",
+        )
     words: dict[str, str] = {
         "differences_on": "Only where self and lead differ.",
         "differences_off": "Every dimension again.",

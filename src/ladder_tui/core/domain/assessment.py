@@ -61,44 +61,76 @@ class FrameworkRef:
     path: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenNote:
+    """A note (evidence) one person wrote in one rating slot; `by` None for a note from before names were kept."""
+
+    slot: Slot
+    text: str
+    by: str | None = None
+
+
 @dataclass(slots=True)
 class Answer:
-    """The three rating slots of one dimension and their notes (evidence)."""
+    """The three rating slots of one dimension, who gave each rating, and the notes (evidence), one per person and
+    slot."""
 
     self_rating: str | None = None
     lead: str | None = None
     agreed: str | None = None
-    self_note: str | None = None
-    lead_note: str | None = None
-    agreed_note: str | None = None
+    notes: list[WrittenNote] = field(default_factory=list)
+    #: Who gave each slot's rating (the people file's name in a room, the OS user elsewhere); None when not known.
+    rated_by: dict[Slot, str] = field(default_factory=dict)
 
     def rating(self, slot: Slot) -> str | None:
         return self.self_rating if slot == "self" else self.lead if slot == "lead" else self.agreed
 
-    def set_rating(self, slot: Slot, value: str | None) -> None:
+    def set_rating(self, slot: Slot, value: str | None, by: str | None = None) -> None:
         if slot == "self":
             self.self_rating = value
         elif slot == "lead":
             self.lead = value
         else:
             self.agreed = value
+        if value is None or by is None:
+            self.rated_by.pop(slot, None)
+        else:
+            self.rated_by[slot] = by
+
+    def notes_in(self, slot: Slot) -> list[WrittenNote]:
+        """Every person's note in a slot, in the order they were first written."""
+        return [note for note in self.notes if note.slot == slot]
 
     def note(self, slot: Slot) -> str | None:
-        return self.self_note if slot == "self" else self.lead_note if slot == "lead" else self.agreed_note
+        """The slot's notes together (everyone's)."""
+        texts = [note.text for note in self.notes_in(slot)]
+        return "\n\n".join(texts) if texts else None
 
-    def set_note(self, slot: Slot, value: str | None) -> None:
-        if slot == "self":
-            self.self_note = value
-        elif slot == "lead":
-            self.lead_note = value
+    def own_note(self, slot: Slot, by: str | None) -> str | None:
+        """`by`'s own note in a slot; a note from before names were kept counts as anyone's."""
+        own = self._own_note(slot, by)
+        return own.text if own is not None else None
+
+    def _own_note(self, slot: Slot, by: str | None) -> WrittenNote | None:
+        notes = self.notes_in(slot)
+        return next((n for n in notes if n.by == by), None) or next((n for n in notes if n.by is None), None)
+
+    def set_note(self, slot: Slot, value: str | None, by: str | None = None) -> None:
+        """Write `by`'s note in a slot (None removes it); a note from before names were kept becomes theirs."""
+        own = self._own_note(slot, by)
+        written = WrittenNote(slot, value, by) if value is not None else None
+        if own is None:
+            if written is not None:
+                self.notes.append(written)
+            return
+        place = self.notes.index(own)
+        if written is None:
+            del self.notes[place]
         else:
-            self.agreed_note = value
+            self.notes[place] = written
 
     def is_empty(self) -> bool:
-        return all(
-            value is None
-            for value in (self.self_rating, self.lead, self.agreed, self.self_note, self.lead_note, self.agreed_note)
-        )
+        return not self.notes and all(value is None for value in (self.self_rating, self.lead, self.agreed))
 
 
 @dataclass(slots=True)
@@ -211,14 +243,18 @@ class Assessment:
         answer = self.answer(area_id, dimension_id)
         return answer.note(slot) if answer is not None else None
 
-    def set_rating(self, area_id: str, dimension_id: str, slot: Slot, value: str | None) -> None:
-        self._answer_for_edit(area_id, dimension_id).set_rating(slot, value)
+    def own_note(self, area_id: str, dimension_id: str, slot: Slot, by: str | None) -> str | None:
+        answer = self.answer(area_id, dimension_id)
+        return answer.own_note(slot, by) if answer is not None else None
+
+    def set_rating(self, area_id: str, dimension_id: str, slot: Slot, value: str | None, by: str | None = None) -> None:
+        self._answer_for_edit(area_id, dimension_id).set_rating(slot, value, by)
         self._prune(area_id, dimension_id)
         self.touch()
 
-    def set_note(self, area_id: str, dimension_id: str, slot: Slot, note: str | None) -> None:
-        """Keep the note as written; a note of only blanks removes it."""
-        self._answer_for_edit(area_id, dimension_id).set_note(slot, note if note and note.strip() else None)
+    def set_note(self, area_id: str, dimension_id: str, slot: Slot, note: str | None, by: str | None = None) -> None:
+        """Keep `by`'s note as written; a note of only blanks removes it."""
+        self._answer_for_edit(area_id, dimension_id).set_note(slot, note if note and note.strip() else None, by)
         self._prune(area_id, dimension_id)
         self.touch()
 
@@ -238,7 +274,7 @@ class Assessment:
     def only_slot(self, slot: Slot) -> Assessment:
         """A copy holding one slot's ratings only (what one side alone would score: pair mode shows both)."""
         answers = {
-            area_id: {dim_id: Answer(**{_FIELD[slot]: answer.rating(slot)}) for dim_id, answer in dims.items()}
+            area_id: {dim_id: _only(answer, slot) for dim_id, answer in dims.items()}
             for area_id, dims in self.answers.items()
         }
         return Assessment(
@@ -258,8 +294,11 @@ class Assessment:
         return self.previous.rating(area_id, dimension_id) if self.previous is not None else None
 
 
-#: The Answer field that holds each slot's rating.
-_FIELD: dict[Slot, str] = {"self": "self_rating", "lead": "lead", "agreed": "agreed"}
+def _only(answer: Answer, slot: Slot) -> Answer:
+    """An answer holding one slot's rating (and who gave it) only."""
+    single = Answer()
+    single.set_rating(slot, answer.rating(slot), answer.rated_by.get(slot))
+    return single
 
 
 def slugify(text: str, limit: int = 40) -> str:

@@ -102,10 +102,11 @@ class FrameworkInfo(NamedTuple):
 
 
 class Note(NamedTuple):
-    """A note (evidence) written in one rating slot."""
+    """A note (evidence) written in one rating slot, and who wrote it (None when not known)."""
 
     slot: str
     text: str
+    by: str | None = None
 
 
 class DimensionScore(NamedTuple):
@@ -119,6 +120,11 @@ class DimensionScore(NamedTuple):
     #: None when unanswered (nothing usable in any slot).
     effective: Rating | None
     notes: tuple[Note, ...] = ()
+    #: Who gave each slot's rating, by slot ("self", "lead", "agreed"), where known.
+    rated_by: tuple[tuple[str, str], ...] = ()
+
+    def rater(self, slot: str) -> str | None:
+        return dict(self.rated_by).get(slot)
 
     @property
     def answered(self) -> bool:
@@ -136,7 +142,9 @@ class DimensionScore(NamedTuple):
             "lead": self.lead,
             "agreed": self.agreed,
             "effective": self.effective.to_dict() if self.effective else None,
+            "rated_by": {slot: self.rater(slot) for slot in _NOTE_ORDER},
             "notes": _notes_dict(self.notes),
+            "written_notes": [{"slot": note.slot, "by": note.by, "text": note.text} for note in self.notes],
         }
 
 
@@ -528,7 +536,11 @@ def below_name(first_level_name: str) -> str:
 
 
 def _notes_dict(notes: tuple[Note, ...]) -> dict[str, str]:
-    return {note.slot: note.text for note in notes}
+    """Each slot's notes, everyone's together (`written_notes` has them one by one, with who wrote each)."""
+    joined: dict[str, list[str]] = {}
+    for note in notes:
+        joined.setdefault(note.slot, []).append(note.text)
+    return {slot: "\n\n".join(texts) for slot, texts in joined.items()}
 
 
 # ----- the computation -----
@@ -604,8 +616,10 @@ class _Scorer:
             answer = assessment.answer(area.id, dim.id)
             effective = self.effective(answer)
             notes: tuple[Note, ...] = ()
+            rated_by: tuple[tuple[str, str], ...] = ()
             if answer is not None:
-                notes = tuple(Note(slot, text) for slot in _NOTE_ORDER if (text := answer.note(slot)))
+                notes = tuple(Note(n.slot, n.text, n.by) for slot in _NOTE_ORDER for n in answer.notes_in(slot))
+                rated_by = tuple((slot, by) for slot in _NOTE_ORDER if (by := answer.rated_by.get(slot)))
             area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
                 DimensionScore(
@@ -616,6 +630,7 @@ class _Scorer:
                     answer.agreed if answer else None,
                     effective,
                     notes,
+                    rated_by,
                 )
             )
             if effective is not None and effective.index is not None:

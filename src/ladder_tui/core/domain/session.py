@@ -9,11 +9,13 @@ from ladder_tui.core.domain import rules
 from ladder_tui.core.domain.assessment import (
     MODE_SLOT,
     SLOTS,
+    Answer,
     Assessment,
     Cursor,
     Mode,
     Session,
     Slot,
+    WrittenNote,
     now,
 )
 from ladder_tui.core.domain.framework import Area, Dimension, Framework
@@ -175,8 +177,28 @@ class WalkSession:
         return self.assessment.rating(step.area.id, step.dimension.id, slot or self.slot)
 
     def note(self, step: Step | None = None, slot: Slot | None = None) -> str | None:
+        """Everyone's notes in a slot (this sitting's by default) together."""
         step = step or self.step
         return self.assessment.note(step.area.id, step.dimension.id, slot or self.slot)
+
+    def own_note(self, by: str | None, step: Step | None = None) -> str | None:
+        """`by`'s own note in this sitting's slot (what their note editor opens with)."""
+        step = step or self.step
+        return self.assessment.own_note(step.area.id, step.dimension.id, self.slot, by)
+
+    def notes(self, step: Step | None = None, slot: Slot | None = None) -> list[WrittenNote]:
+        """Every person's note in a slot (this sitting's by default), as written."""
+        answer = self.answer(step)
+        return answer.notes_in(slot or self.slot) if answer is not None else []
+
+    def answer(self, step: Step | None = None) -> Answer | None:
+        step = step or self.step
+        return self.assessment.answer(step.area.id, step.dimension.id)
+
+    def rated_by(self, step: Step | None = None, slot: Slot | None = None) -> str | None:
+        """Who gave a slot's rating of a dimension (None when not known)."""
+        answer = self.answer(step)
+        return answer.rated_by.get(slot or self.slot) if answer is not None else None
 
     def carried(self, step: Step | None = None) -> str | None:
         """The earlier cycle's rating of this dimension, when this assessment started from one."""
@@ -204,33 +226,35 @@ class WalkSession:
         step = step or self.step
         self.revealed.add((step.area.id, step.dimension.id))
 
-    def _record_sitting(self) -> None:
-        """The sitting's mode goes into the file with its first write (never on opening or looking)."""
+    def _record_sitting(self, by: str | None) -> None:
+        """The sitting's mode (and who began it) goes into the file with its first write (never on opening or
+        looking)."""
         if self.wrote:
             return
         self.wrote = True
         self.assessment.mode = self.mode
-        self.assessment.sessions.append(Session(mode=self.mode, started=now()))
+        self.assessment.sessions.append(Session(mode=self.mode, started=now(), by=by))
 
-    def set_rating(self, value: str | None, step: Step | None = None) -> bool:
-        """Record this sitting's rating of a dimension in memory (the walk controller saves it, once, with the cursor
-        where the walk goes: `save(at=...)`). False when read-only."""
+    def set_rating(self, value: str | None, step: Step | None = None, *, by: str | None = None) -> bool:
+        """Record `by`'s rating of a dimension in this sitting's slot, in memory (the walk controller saves it, once,
+        with the cursor where the walk goes: `save(at=...)`). False when read-only."""
         if self.read_only:
             return False
         step = step or self.step
-        self._record_sitting()
-        self.assessment.set_rating(step.area.id, step.dimension.id, self.slot, value)
+        self._record_sitting(by)
+        self.assessment.set_rating(step.area.id, step.dimension.id, self.slot, value, by)
         return True
 
-    def set_note(self, text: str | None, step: Step | None = None) -> bool:
-        """Keep this sitting's note on a dimension as written (blank removes it), saved at once."""
+    def set_note(self, text: str | None, step: Step | None = None, *, by: str | None = None) -> bool:
+        """Keep `by`'s own note on a dimension, in this sitting's slot, as written (blank removes it), saved at
+        once."""
         if self.read_only:
             return False
         step = step or self.step
-        if (self.note(step) or None) == (text if text and text.strip() else None) and self.last_error is None:
+        if (self.own_note(by, step) or None) == (text if text and text.strip() else None) and self.last_error is None:
             return True  # already on disk (unchanged text after a failed save is written again, not called saved)
-        self._record_sitting()
-        self.assessment.set_note(step.area.id, step.dimension.id, self.slot, text)
+        self._record_sitting(by)
+        self.assessment.set_note(step.area.id, step.dimension.id, self.slot, text, by)
         return self.save()
 
     def set_target(self, level_id: str | None) -> bool:

@@ -17,6 +17,10 @@ Where an answer leads:
 Whatever the kind, the answer that leaves nothing unanswered ends the walk: the summary, or the "End of the walk"
 dialog when something is still unanswered at the end of the order. Entering an area nothing of which this slot has
 touched shows its intro first (not in "differences only", which jumps between areas).
+
+One key wins: in a shared room, an answer typed by one person within `CLASH_SECONDS` of another person's key moving
+the walk to another dimension was meant for the dimension that is gone; it is not taken (a `key_clash` notice names
+both), so two people pressing at once write exactly one answer.
 """
 
 from __future__ import annotations
@@ -44,7 +48,11 @@ NoticeKind = Literal[
     "no_differences",  # self and lead rated alike everywhere (or one side has not rated)
     "self_hidden",  # every dimension a blind lead sees is rated, `count` self ratings still hidden
     "summary_waits",  # the summary shows self ratings still hidden from a blind lead: `count` of them
+    "key_clash",  # `by`'s answer came just after `text`'s key moved the walk on: not taken
 ]
+
+#: How long after one person's key moved the walk another person's answer is taken as meant for the dimension before.
+CLASH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,15 @@ class Notice:
     kind: NoticeKind
     count: int = 0
     text: str = ""
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who pressed the key an operation answers, and when (seconds on a monotonic clock)."""
+
+    person: str | None
+    at: float
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,8 @@ class WalkController:
     return_to_review: bool = field(default=False, init=False)
     #: Dimensions skipped during this catching-up pass (not offered again until the next pass).
     _passed: set[int] = field(default_factory=set, init=False)
+    #: Whose key last moved the walk to another dimension, and when (see "one key wins" above).
+    moved_by: Actor | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         # A sitting that finds its own slot already in the file, with something left to answer, came back to catch
@@ -217,31 +236,46 @@ class WalkController:
 
     # ----- answers
 
-    def choose(self, choice: Choice) -> Move:
+    def choose(self, choice: Choice, actor: Actor | None = None) -> Move:
         """An answer key (a digit, 0, x, s), on a dimension or on its area's intro."""
         if isinstance(choice, PickLevel):
             levels = self.session.framework.levels
             if not 1 <= choice.number <= len(levels):
                 return Stay(Notice("no_such_level", count=len(levels)))
-            return self.answer(levels[choice.number - 1].id)
-        return self.answer(choice.value)
+            return self.answer(levels[choice.number - 1].id, actor)
+        return self.answer(choice.value, actor)
 
-    def answer(self, value: str) -> Move:
+    def clash(self, actor: Actor | None) -> Notice | None:
+        """The notice when `actor`'s answer came just after someone else's key moved the walk on (not taken)."""
+        moved = self.moved_by
+        if actor is None or moved is None or moved.person is None or actor.person is None:
+            return None
+        if moved.person == actor.person or not 0 <= actor.at - moved.at < CLASH_SECONDS:
+            return None
+        return Notice("key_clash", text=moved.person, by=actor.person)
+
+    def answer(self, value: str, actor: Actor | None = None) -> Move:
         """Record this sitting's answer for the dimension shown, decide where the walk goes, and save once (with the
-        cursor there). A refused save moves nothing."""
+        cursor there). A refused save moves nothing; an answer that clashes with another person's key moves
+        nothing either."""
         session = self.session
         if session.read_only:
             return Stay()
+        clash = self.clash(actor)
+        if clash is not None:
+            return Stay(clash)
         here = session.step
         blind = not session.shows_slot("self", here)
         was_unanswered = not session.is_answered(here)
-        session.set_rating(value, here)
+        session.set_rating(value, here, by=actor.person if actor else None)
         if value == SKIPPED and self.catching_up:
             self._passed.add(here.index)
         move = self._after_answer(here, was_unanswered)
         target = move.step if isinstance(move, ShowDimension | ShowIntro) else here
         if not session.save(at=target):
             return Stay(Notice("not_saved", text=session.last_error or "not saved"))
+        if target.index != here.index:
+            self.moved_by = actor
         session.index = target.index
         if blind and isinstance(move, ShowDimension | ShowIntro):
             # Rated blind: the two ratings are shown side by side on the next screen, since the walk moves on.
@@ -321,24 +355,24 @@ class WalkController:
 
     # ----- moving without answering
 
-    def move(self, delta: int) -> Move:
+    def move(self, delta: int, actor: Actor | None = None) -> Move:
         """The next (+1) or previous (-1) dimension; in "differences only", the next or previous difference."""
         here = self.session.index
         if self.only_differences:
             indexes = [step.index for step in self.walked_steps()]
             ahead = [i for i in indexes if i > here] if delta > 0 else [i for i in reversed(indexes) if i < here]
-            return self._go(ahead[0]) if ahead else Stay()
-        return self._go(here + delta)
+            return self._go(ahead[0], actor) if ahead else Stay()
+        return self._go(here + delta, actor)
 
-    def back(self) -> Move:
+    def back(self, actor: Actor | None = None) -> Move:
         """The previous dimension; from the first one, leave the walk."""
         if self.session.index == 0:
             return LeaveWalk()
-        return self._go(self.session.index - 1)
+        return self._go(self.session.index - 1, actor)
 
-    def jump(self, index: int) -> Move:
+    def jump(self, index: int, actor: Actor | None = None) -> Move:
         """Any dimension (the jump list, the palette)."""
-        return self._go(index)
+        return self._go(index, actor)
 
     def open_row(self, index: int) -> Move:
         """A row of the review: an unanswered one is caught up (then on to the next unanswered), an answered one is
@@ -351,9 +385,12 @@ class WalkController:
             self._passed.clear()
         return move
 
-    def _go(self, index: int) -> ShowDimension:
+    def _go(self, index: int, actor: Actor | None = None) -> ShowDimension:
         self.return_to_review = False
+        before = self.session.index
         self.session.go(index)
+        if self.session.index != before:
+            self.moved_by = actor
         return ShowDimension(self.session.step)
 
     # ----- differences only (pair mode)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ladder_tui.core.domain import rules
 from ladder_tui.core.domain.scoring import (
     AreaStanding,
+    DimensionScore,
     FocusItem,
     LevelCheck,
     Note,
@@ -226,11 +227,17 @@ def raw_rating(result: ScoreResult, value: str | None) -> str:
 
 
 def note_label(note: Note) -> str:
-    return {"self": "Self note", "lead": "Lead note", "agreed": "Agreed note"}.get(note.slot, "Note")
+    label = {"self": "Self note", "lead": "Lead note", "agreed": "Agreed note"}.get(note.slot, "Note")
+    return f"{label} ({note.by})" if note.by else label
 
 
 def notes_cell(notes: tuple[Note, ...]) -> tuple[str, ...]:
-    return tuple(f"{note.slot}: {note.text}" for note in notes)
+    return tuple(f"{note.slot} ({note.by}): {note.text}" if note.by else f"{note.slot}: {note.text}" for note in notes)
+
+
+def raters_cell(dim: DimensionScore) -> tuple[str, ...]:
+    """Who gave each rating of a dimension ("lead: Kim Lead"), where known."""
+    return tuple(f"{slot}: {by}" for slot, by in dim.rated_by)
 
 
 def _level_title(result: ScoreResult) -> str:
@@ -622,12 +629,15 @@ def _pathways(result: ScoreResult) -> Section | None:
 def _answers(result: ScoreResult) -> Section | None:
     if not result.dimensions:
         return None
+    # Who rated, where more than one person did (one person's own walk needs no column of their name).
+    with_raters = len({by for dim in result.dimensions for _slot, by in dim.rated_by}) > 1
     columns = (
         Column("Dimension"),
         Column("Self", flexible=False),
         Column("Lead", flexible=False),
         Column("Agreed", flexible=False),
         Column("Scored", flexible=False),
+        *([Column("Rated by")] if with_raters else []),
         Column("Notes"),
     )
     tables: list[Block | Card] = []
@@ -642,6 +652,7 @@ def _answers(result: ScoreResult) -> Section | None:
                 (raw_rating(result, dim.lead),),
                 (raw_rating(result, dim.agreed),),
                 (rating_text(dim.effective, short=True),),
+                *([raters_cell(dim)] if with_raters else []),
                 notes_cell(dim.notes),
             )
         )

@@ -33,9 +33,9 @@ def assessment_to_toml(assessment: Assessment) -> str:
         return HEADER + tomli_w.dumps({**data, "answers": {}})  # an empty [answers] table, as tomli_w writes it
     chunks = []
     for area_id, dims in assessment.answers.items():
-        key = tuple((dim_id, tuple(answer_fields(answer).items())) for dim_id, answer in dims.items())
+        key = tuple((dim_id, _frozen(answer_fields(answer))) for dim_id, answer in dims.items())
         # Huge notes are formatted afresh each time rather than kept: old versions must not pile up in memory.
-        small = sum(len(value) for _dim_id, fields in key for _name, value in fields) <= CACHED_AREA_CHARS
+        small = sum(_chars(fields) for _dim_id, fields in key) <= CACHED_AREA_CHARS
         chunks.append(_cached_area_toml(area_id, key) if small else _area_toml(area_id, key))
     # `answers` is the file's last table, and its tables follow the rest, one blank line apart.
     return HEADER + tomli_w.dumps(data) + "\n" + "\n".join(chunks)
@@ -45,8 +45,32 @@ def assessment_to_toml(assessment: Assessment) -> str:
 CACHED_AREA_CHARS = 50_000
 
 
-def _area_toml(area_id: str, dims: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> str:
-    return tomli_w.dumps({"answers": {area_id: {dim_id: dict(fields) for dim_id, fields in dims}}})
+#: An answer's fields as a cache key: (name, value) pairs, a list of tables as a tuple of pair tuples.
+Frozen = tuple[tuple[str, object], ...]
+
+
+def _frozen(fields: dict[str, object]) -> Frozen:
+    return tuple(
+        (name, tuple(tuple(item.items()) for item in value) if isinstance(value, list) else value)
+        for name, value in fields.items()
+    )
+
+
+def _thawed(fields: Frozen) -> dict[str, object]:
+    return {name: [dict(item) for item in value] if isinstance(value, tuple) else value for name, value in fields}
+
+
+def _chars(fields: Frozen) -> int:
+    """About how much text an answer holds (its notes, mostly)."""
+    return sum(
+        len(value) if isinstance(value, str) else sum(len(str(v)) for item in value for _k, v in item)
+        for _name, value in fields
+        if isinstance(value, str | tuple)
+    )
+
+
+def _area_toml(area_id: str, dims: tuple[tuple[str, Frozen], ...]) -> str:
+    return tomli_w.dumps({"answers": {area_id: {dim_id: _thawed(fields) for dim_id, fields in dims}}})
 
 
 #: Enough for every area of a large framework (the synthetic 500-dimension one has 20) and a few old versions.

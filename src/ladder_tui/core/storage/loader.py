@@ -33,6 +33,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 from ladder_tui.core.domain.assessment import (
     ASSESSMENT_KIND,
+    SLOTS,
     Answer,
     Assessment,
     Cursor,
@@ -42,6 +43,8 @@ from ladder_tui.core.domain.assessment import (
     Session,
     Signature,
     SignOff,
+    Slot,
+    WrittenNote,
     as_utc,
 )
 from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
@@ -193,7 +196,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -541,12 +544,7 @@ def assessment_from_dump(dump: dict[str, Any]) -> Assessment:
             else None
         ),
         answers={
-            area_id: {
-                dim_id: Answer(
-                    a["self_rating"], a["lead"], a["agreed"], a["self_note"], a["lead_note"], a["agreed_note"]
-                )
-                for dim_id, a in dims.items()
-            }
+            area_id: {dim_id: _answer_from_dump(a) for dim_id, a in dims.items()}
             for area_id, dims in dump["answers"].items()
         },
         plan=[
@@ -632,16 +630,25 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
     return data
 
 
-def answer_fields(answer: Answer) -> dict[str, str]:
-    """One answer's keys as written to the file, in the file's order."""
-    fields = {
-        "self": answer.self_rating,
-        "lead": answer.lead,
-        "agreed": answer.agreed,
-        "self_note": answer.self_note,
-        "lead_note": answer.lead_note,
-        "agreed_note": answer.agreed_note,
-    }
+def _answer_from_dump(data: dict[str, Any]) -> Answer:
+    """Notes from before names were kept (`<slot>_note`) come first in their slot, then each person's."""
+    notes = [WrittenNote(slot, text) for slot in SLOTS if (text := data[f"{slot}_note"]) is not None]
+    notes += [WrittenNote(item["slot"], item["text"], item["by"]) for item in data["notes"]]
+    rated_by: dict[Slot, str] = {slot: by for slot in SLOTS if (by := data[f"{slot}_by"]) is not None}
+    return Answer(data["self_rating"], data["lead"], data["agreed"], notes, rated_by)
+
+
+def answer_fields(answer: Answer) -> dict[str, Any]:
+    """One answer's keys as written to the file, in the file's order (a file from before names were kept is written
+    back with the same keys)."""
+    fields: dict[str, Any] = {"self": answer.self_rating, "lead": answer.lead, "agreed": answer.agreed}
+    fields.update({f"{slot}_by": answer.rated_by.get(slot) for slot in SLOTS})
+    for note in answer.notes:
+        if note.by is None:
+            fields[f"{note.slot}_note"] = note.text
+    named = [{"slot": n.slot, "by": n.by, "text": n.text} for n in answer.notes if n.by is not None]
+    if named:
+        fields["notes"] = named
     return {key: value for key, value in fields.items() if value is not None}
 
 

@@ -399,15 +399,28 @@ class FrameworkRefSpec(_AssessmentSpec):
     path: str | None = None
 
 
+class NoteSpec(_AssessmentSpec):
+    """A note one person wrote in one rating slot."""
+
+    slot: Literal["self", "lead", "agreed"]
+    by: str
+    text: str
+
+
 class AnswerSpec(_AssessmentSpec):
-    """The three rating slots of one dimension and their notes (evidence)."""
+    """The three rating slots of one dimension, who rated each, and the notes (evidence): `<slot>_note` is a note
+    written before names were kept, `[[notes]]` the notes each person wrote."""
 
     self_rating: str | None = Field(default=None, alias="self")
     lead: str | None = None
     agreed: str | None = None
+    self_by: str | None = None
+    lead_by: str | None = None
+    agreed_by: str | None = None
     self_note: str | None = None
     lead_note: str | None = None
     agreed_note: str | None = None
+    notes: list[NoteSpec] = Field(default_factory=list)
 
 
 class SessionSpec(_AssessmentSpec):

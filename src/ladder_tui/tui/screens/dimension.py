@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ladder_tui.core.domain import rules
-from ladder_tui.core.domain.assessment import BELOW
+from ladder_tui.core.domain.assessment import BELOW, Slot
 from ladder_tui.core.domain.session import Step
 from ladder_tui.core.domain.walk import (
     BELOW_FIRST,
@@ -43,6 +43,7 @@ from ladder_tui.core.domain.walk import (
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
+from ladder_tui.tui.acting import actor, credit, person
 from ladder_tui.tui.commands import Keyed, PaletteStep
 from ladder_tui.tui.text import inert, notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -216,8 +217,8 @@ class DimensionScreen(Keyed, Screen[None]):
             level = framework.levels[level_index]
             marks = []
             if own == level.id:
-                marks.append(f"✔ {SLOT_LABEL[session.slot]}")
-            marks += [f"◆ {SLOT_LABEL[slot]}" for slot, value in others.items() if value == level.id]
+                marks.append(f"✔ {self._rated(session.slot)}")
+            marks += [f"◆ {self._rated(slot)}" for slot, value in others.items() if value == level.id]
             if carried == level.id and own is None:
                 marks.append("↺ last time")
             card.show_level(
@@ -240,6 +241,20 @@ class DimensionScreen(Keyed, Screen[None]):
         self._put("#hint-right", Content(right))
         self.query_one("#levels-hint").display = bool(left or right)
         self.call_after_refresh(self._update_more_hint)
+
+    def _rated(self, slot: Slot) -> str:
+        """A slot's mark on its level's card: "lead", or "lead: Kim Lead" when who rated is worth saying."""
+        who = credit(self, self.session.rated_by(slot=slot))
+        return f"{SLOT_LABEL[slot]}: {who}" if who else SLOT_LABEL[slot]
+
+    def _notes_line(self, slot: Slot, width: int) -> list[tuple[str, str] | str]:
+        """A slot's notes in the answer bar, each with who wrote it where that is worth saying."""
+        parts: list[tuple[str, str] | str] = []
+        for note in self.session.notes(slot=slot):
+            who = credit(self, note.by)
+            label = f"{SLOT_LABEL[slot].capitalize()}'s note" if slot != self.session.slot else "Note"
+            parts += [(f"   {label}{f' ({who})' if who else ''}: ", "bold"), one_line(note.text, width)]
+        return parts
 
     def _update_more_hint(self, *_args: object) -> None:
         if not self.is_attached:
@@ -274,14 +289,11 @@ class DimensionScreen(Keyed, Screen[None]):
             if self.cursor_moved and not session.framework.has_level(carried):
                 keeps = f"{'0' if carried == BELOW else 'x'} keeps it; enter chooses the level under the cursor"
             parts += [("   Last time: ", "bold"), rules.answer_label(session.framework.levels, carried), f" ({keeps})"]
-        note = session.note(step)
-        if note:
-            parts += [("   Note: ", "bold"), one_line(note, 40)]
+        parts += self._notes_line(session.slot, 40)
         # A lead (or a pair) sees the evidence the others wrote, not only their ratings.
         for slot in session.other_slots:
-            other_note = session.note(step, slot)
-            if other_note and session.shows_slot(slot, step):
-                parts += [(f"\n{SLOT_LABEL[slot].capitalize()}'s note: ", "bold"), one_line(other_note, 60)]
+            if session.shows_slot(slot, step) and (others := self._notes_line(slot, 60)):
+                parts += ["\n", *others]
         compared = self.compared
         if compared is not None and compared.index != step.index:
             levels = session.framework.levels
@@ -404,7 +416,17 @@ class DimensionScreen(Keyed, Screen[None]):
 
     def answer(self, choice: Choice) -> None:
         """An answer key, typed here or on the area intro (which hands it over within the key's own handling)."""
-        self.apply(self.walk.choose(choice))
+        here = self.session.step
+        self._answered(here, self.walk.choose(choice, actor(self)))
+
+    def _answered(self, here: Step, move: Move) -> None:
+        """Show where an answer led; in a room, every screen also says who chose what (a shared screen has no
+        "you")."""
+        if self.served and not isinstance(move, Stay):
+            who = self.session.rated_by(here) or "Someone"
+            label = rules.answer_label(self.session.framework.levels, self.session.rating(here))
+            self.notify(f"{who} chose {label} for {one_line(here.dimension.name, 60)}.", timeout=4)
+        self.apply(move)
 
     # ----- what can be done now -----
 
@@ -432,7 +454,9 @@ class DimensionScreen(Keyed, Screen[None]):
 
     def action_choose(self) -> None:
         kept = self._kept_by_enter()
-        self.apply(self.walk.answer(kept if kept is not None else self.session.framework.levels[self.cursor].id))
+        value = kept if kept is not None else self.session.framework.levels[self.cursor].id
+        here = self.session.step
+        self._answered(here, self.walk.answer(value, actor(self)))
 
     def _kept_by_enter(self) -> str | None:
         """Last time's "below" or "not applicable", which enter keeps until the cursor is moved: it is not a level,
@@ -456,7 +480,7 @@ class DimensionScreen(Keyed, Screen[None]):
         self.answer(SKIP)
 
     def action_move(self, delta: int) -> None:
-        self.apply(self.walk.move(delta))
+        self.apply(self.walk.move(delta, actor(self)))
 
     def action_export(self) -> None:
         from ladder_tui.tui.screens.export import open_summary_export
@@ -464,10 +488,10 @@ class DimensionScreen(Keyed, Screen[None]):
         open_summary_export(self, self.session, self.catalog, served=self.served)
 
     def action_go_to(self, index: int) -> None:
-        self.apply(self.walk.jump(index))
+        self.apply(self.walk.jump(index, actor(self)))
 
     def action_back(self) -> None:
-        self.apply(self.walk.back())
+        self.apply(self.walk.back(actor(self)))
 
     def action_home(self) -> None:
         """Close the assessment (everything is already saved) and show Home."""
@@ -490,14 +514,14 @@ class DimensionScreen(Keyed, Screen[None]):
         def closed(_result: None) -> None:
             self._render_answer_bar()
 
-        self.app.push_screen(NoteScreen(self.session, step), closed)
+        self.app.push_screen(NoteScreen(self.session, step, person(self)), closed)
 
     def action_jump(self) -> None:
         from ladder_tui.tui.screens.jump import JumpScreen
 
         def jump(index: int | None) -> None:
             if index is not None:
-                self.apply(self.walk.jump(index))
+                self.apply(self.walk.jump(index, actor(self)))
 
         self.app.push_screen(JumpScreen(self.session), jump)
 

@@ -24,6 +24,7 @@ from ladder_tui.core.domain.walk import (
     WalkRequest,
 )
 from ladder_tui.tui import commands
+from ladder_tui.tui.acting import credit
 from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
@@ -83,7 +84,11 @@ class ReviewScreen(Keyed, Screen[WalkRequest]):
         table.clear(columns=True)
         slots = self._slots()
         with_area = width >= 120
-        slot_width = 15
+        # Wide enough, who gave a rating stands beside it ("3 Adv · Kim Lead") where that is worth saying.
+        named = with_area and any(
+            credit(self, session.rated_by(step, slot)) for step in session.steps for slot in slots
+        )
+        slot_width = 24 if named else 15
         name_width = 26 if with_area else 24
         # Every column but the note has a width; the note takes what is left (cells pad one space each side).
         fixed = (18 if with_area else 0) + name_width + slot_width * len(slots)
@@ -116,11 +121,15 @@ class ReviewScreen(Keyed, Screen[WalkRequest]):
                     label = "skipped" if value == SKIPPED else "unanswered"
                     cells.append(Content.styled(f"— {label}", "bold reverse"))
                 else:
-                    cells.append(Content.styled(short_answer(session, value), "bold" if slot == session.slot else ""))
+                    answer = short_answer(session, value)
+                    if value is not None and (who := credit(self, session.rated_by(step, slot))):
+                        answer = f"{answer} · {who}"
+                    cells.append(Content.styled(answer, "bold" if slot == session.slot else ""))
             notes = [
-                (slot if slot != session.slot else "", note)
+                (self._note_label(slot, note.by), note.text)
                 for slot in slots
-                if (note := session.note(step, slot)) and session.shows_slot(slot, step)
+                if session.shows_slot(slot, step)
+                for note in session.notes(step, slot)
             ]
             text = " · ".join(f"{who}: {note}" if who else note for who, note in notes)
             cells.append(Content(one_line(text, note_width)))
@@ -128,6 +137,12 @@ class ReviewScreen(Keyed, Screen[WalkRequest]):
                 cells = [cells[0], *(Content("\n") + cell for cell in cells[1:])]
             table.add_row(*cells, key=str(step.index), height=2 if heading else 1)
         table.move_cursor(row=min(cursor, table.row_count - 1))
+
+    def _note_label(self, slot: Slot, by: str | None) -> str:
+        """Whose note: the slot (none for this sitting's own) and the person, where that is worth saying."""
+        who = credit(self, by)
+        label = slot if slot != self.session.slot else ""
+        return f"{label} ({who})" if label and who else label or who or ""
 
     def action_open(self) -> None:
         self.dismiss(OpenDimension(self.query_one(DataTable).cursor_row))
