@@ -214,3 +214,18 @@ async def test_in_a_room_each_key_is_its_members_and_one_key_wins(
         assert any(t == f"{ALEX} left the room." for t in [n.message for n in app._notifications])
     notes = load_assessment(path).answer(second.area.id, second.dimension.id).notes  # type: ignore[union-attr]
     assert {(n.by, n.text) for n in notes} == {(KIM, "kim"), (ALEX, "alex")}
+
+
+def test_one_persons_own_walk_does_not_name_them_on_every_row(ladder_home: Path) -> None:
+    fw = builtin_framework(L1_L5)
+    path = make_assessment(fw, ALEX, "self")
+    walk = WalkSession.open(path, FrameworkCatalog(), "self")
+    try:
+        walk.set_rating("l2", walk.steps[0], by="alex")
+        walk.set_note("my example", walk.steps[0], by="alex")
+    finally:
+        walk.close()
+    text = run_cli(ladder_home, "summary", path.stem, "--format", "markdown").stdout
+    assert "my example" in text and "Rated by" not in text and "(alex)" not in text
+    data = json.loads(run_cli(ladder_home, "summary", path.stem, "--format", "json").stdout)
+    assert data["dimensions"][0]["rated_by"]["self"] == "alex"  # the data keeps it all the same

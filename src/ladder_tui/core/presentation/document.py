@@ -226,13 +226,23 @@ def raw_rating(result: ScoreResult, value: str | None) -> str:
     return "" if value is None else rules.answer_label(result.levels, value, short=True)
 
 
-def note_label(note: Note) -> str:
+def several_people(result: ScoreResult) -> bool:
+    """Whether more than one person rated or wrote notes: only then does the summary say who did what (one person's
+    own walk needs no column of their name)."""
+    people = {by for dim in result.dimensions for _slot, by in dim.rated_by}
+    people |= {note.by for dim in result.dimensions for note in dim.notes if note.by}
+    return len(people) > 1
+
+
+def note_label(note: Note, named: bool) -> str:
     label = {"self": "Self note", "lead": "Lead note", "agreed": "Agreed note"}.get(note.slot, "Note")
-    return f"{label} ({note.by})" if note.by else label
+    return f"{label} ({note.by})" if named and note.by else label
 
 
-def notes_cell(notes: tuple[Note, ...]) -> tuple[str, ...]:
-    return tuple(f"{note.slot} ({note.by}): {note.text}" if note.by else f"{note.slot}: {note.text}" for note in notes)
+def notes_cell(notes: tuple[Note, ...], named: bool) -> tuple[str, ...]:
+    return tuple(
+        f"{note.slot} ({note.by}): {note.text}" if named and note.by else f"{note.slot}: {note.text}" for note in notes
+    )
 
 
 def raters_cell(dim: DimensionScore) -> tuple[str, ...]:
@@ -526,6 +536,7 @@ def _focus(result: ScoreResult) -> Section | None:
         return None
     cards: list[Block | Card] = []
     growth_shown: set[str] = set()
+    named = several_people(result)
     for number, item in enumerate(result.focus, start=1):
         blocks: list[Block | Card] = [
             PanelPair(
@@ -538,7 +549,8 @@ def _focus(result: ScoreResult) -> Section | None:
             )
         ]
         blocks += [
-            Paragraph((Span(f"{note_label(note)}: ", "strong"), Span(note.text, "em")), "note") for note in item.notes
+            Paragraph((Span(f"{note_label(note, named)}: ", "strong"), Span(note.text, "em")), "note")
+            for note in item.notes
         ]
         if item.growth:
             if item.area.id in growth_shown:
@@ -579,7 +591,7 @@ def _strengths(result: ScoreResult) -> Section | None:
         if not result.is_mastery:
             row.append((f"+{strength.above}",))
         if with_notes:
-            row.append(notes_cell(strength.notes))
+            row.append(notes_cell(strength.notes, several_people(result)))
         rows.append(tuple(row))
     return Section("strengths", _strengths_title(result), (Table("strengths", tuple(columns), tuple(rows)),))
 
@@ -589,6 +601,7 @@ def _calibration(result: ScoreResult) -> Section | None:
         return None
     notes = {(item.area.id, item.dimension.id): item.notes for item in result.dimensions}
     with_notes = any(notes.get((cal.area.id, cal.dimension.id)) for cal in result.calibration)
+    named = several_people(result)
     with_agreed = any(cal.agreed for cal in result.calibration)
     rows = tuple(
         (
@@ -597,7 +610,7 @@ def _calibration(result: ScoreResult) -> Section | None:
             (cal.lead.label,),
             (_difference_text(cal.difference),),
             *([(cal.agreed.label if cal.agreed else "",)] if with_agreed else []),
-            *([notes_cell(notes.get((cal.area.id, cal.dimension.id), ()))] if with_notes else []),
+            *([notes_cell(notes.get((cal.area.id, cal.dimension.id), ()), named)] if with_notes else []),
         )
         for cal in result.calibration
     )
@@ -629,8 +642,7 @@ def _pathways(result: ScoreResult) -> Section | None:
 def _answers(result: ScoreResult) -> Section | None:
     if not result.dimensions:
         return None
-    # Who rated, where more than one person did (one person's own walk needs no column of their name).
-    with_raters = len({by for dim in result.dimensions for _slot, by in dim.rated_by}) > 1
+    with_raters = several_people(result)
     columns = (
         Column("Dimension"),
         Column("Self", flexible=False),
@@ -653,7 +665,7 @@ def _answers(result: ScoreResult) -> Section | None:
                 (raw_rating(result, dim.agreed),),
                 (rating_text(dim.effective, short=True),),
                 *([raters_cell(dim)] if with_raters else []),
-                notes_cell(dim.notes),
+                notes_cell(dim.notes, with_raters),
             )
         )
     for area_id, rows in by_area.items():
