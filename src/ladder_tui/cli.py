@@ -209,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A folder on the way that cannot be read, met somewhere no clearer line was made: still one line.
         print(f"{PROG}: {_inert(str(exc.filename or ''))}: permission denied", file=sys.stderr)
         return 2
+    except MemoryError:
+        # The bounds on what is read should keep every file far from this; if one still gets here, one line.
+        print(f"{PROG}: out of memory; nothing was written (a file this large is refused)", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `ladder-tui list | head`: the reader left; that is not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -12,6 +12,10 @@ from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
 DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "pipe"}
 #: Rows read at most; a framework's table is far smaller.
 MAX_ROWS = 100_000
+#: Cells a line may start at most, and in the whole file (checked before the csv module splits anything: one line of
+#: millions of commas would otherwise be split into millions of cells at once).
+MAX_COLUMNS = 1_000
+MAX_CELLS = 1_000_000
 
 
 def _consistency(sample: str, delimiter: str) -> tuple[int, int]:
@@ -58,6 +62,7 @@ def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
         delimiter, how = hint.group(1), f"{hint.group(1)!r} (named by the file's 'sep=' line)"
     else:
         delimiter, how = sniff(text, tab_file)
+    _bounded(text, delimiter, where)
     reached = [0]  # the last line a row ended on: where an unclosed quote starts is the line after it
     try:
         # Strict first: a quoted cell never closed would otherwise swallow every row after it into its text.
@@ -74,6 +79,24 @@ def read(text: str, where: str, tab_file: bool) -> tuple[Grid, str]:
         except csv.Error as lenient:
             raise ImportProblem(f"{where}: not readable as CSV ({lenient})") from None
     return grid, f"cells separated by {how}"
+
+
+def _bounded(text: str, delimiter: str, where: str) -> None:
+    """Refuse, in one line and before splitting, a file whose delimiters would make more cells than any ladder."""
+    total = text.count(delimiter)
+    if total >= MAX_CELLS:
+        raise ImportProblem(
+            f"{where}: {total:,} {DELIMITERS.get(delimiter, repr(delimiter))}s would make over "
+            f"{MAX_CELLS:,} cells; a ladder's table is far smaller: refused"
+        )
+    if total < MAX_COLUMNS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count(delimiter) >= MAX_COLUMNS:
+            raise ImportProblem(
+                f"{where}: line {number} has over {MAX_COLUMNS:,} cells; a ladder's table has far fewer columns: "
+                "refused"
+            )
 
 
 def _grid(text: str, delimiter: str, where: str, *, strict: bool, reached: list[int]) -> Grid:

@@ -9,12 +9,13 @@ from typing import Any
 
 from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
+from ladder_tui.core.importer._xlsx_bounds import MAX_COLUMNS, MAX_ROWS, SheetBounds, scan
 from ladder_tui.core.presentation.text import plural
 
 #: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
 MAX_UNCOMPRESSED = 64 * 1024 * 1024  # openpyxl holds a sheet at several times its size; a ladder is kilobytes
-MAX_ROWS = 10_000
-MAX_COLUMNS = 200
+#: Parts a workbook may have at most.
+MAX_PARTS = 5_000
 
 
 def _text(value: Any) -> str:
@@ -35,15 +36,21 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
     """Every sheet of a workbook (or the one named) as a table headed by the sheet's name."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            size = sum(info.file_size for info in archive.infolist())
+            parts = archive.infolist()
+            size = sum(info.file_size for info in parts)
             if "xl/workbook.xml" not in archive.namelist():
                 raise ImportProblem(f"{where}: a zip archive, but not an XLSX workbook (it has no xl/workbook.xml)")
+            if size > MAX_UNCOMPRESSED or len(parts) > MAX_PARTS:
+                raise ImportProblem(
+                    f"{where}: the workbook unpacks to {size // (1024 * 1024)} MB in {plural(len(parts), 'part')}; "
+                    "a ladder is far smaller"
+                )
+            # Before openpyxl expands anything: what the workbook declares, in one bounded pass.
+            bounds = scan(archive, where)
     except zipfile.BadZipFile:
         raise ImportProblem(f"{where}: not an XLSX workbook (an XLSX file is a zip archive; this is not one)") from None
     except (OSError, ValueError, RuntimeError, NotImplementedError, EOFError) as exc:
         raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__})") from None
-    if size > MAX_UNCOMPRESSED:
-        raise ImportProblem(f"{where}: the workbook unpacks to {size // (1024 * 1024)} MB; a ladder is far smaller")
     try:
         import openpyxl  # type: ignore[import-untyped]  # deferred: only reading a workbook needs it
 
@@ -76,19 +83,25 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
         if sheet is None and getattr(ws, "sheet_state", "visible") != "visible":
             doc.notes.append(f"sheet {ws.title!r} is hidden: left out (--sheet NAME reads it)")
             continue
-        grid, notes = _sheet(ws)
+        grid, notes = _sheet(ws, bounds.sheets.get(ws.title))
         doc.notes.extend(f"sheet {ws.title!r}: {note}" if len(sheets) > 1 else note for note in notes)
         if any(not cell.empty for row in grid for cell in row):
             doc.blocks.append(Table(grid, number, ws.title, header_known=False))
     return doc
 
 
-def _sheet(ws: Any) -> tuple[Grid, list[str]]:
+def _sheet(ws: Any, bounds: SheetBounds | None) -> tuple[Grid, list[str]]:
+    """The sheet's cells as far as any has text (a sheet's used range is often far larger than its text), within
+    the reader's window."""
     notes: list[str] = []
-    max_row = min(ws.max_row or 0, MAX_ROWS)
-    max_col = min(ws.max_column or 0, MAX_COLUMNS)
-    if (ws.max_row or 0) > MAX_ROWS or (ws.max_column or 0) > MAX_COLUMNS:
-        notes.append(f"read the first {max_row} rows and {max_col} columns of a larger sheet")
+    if bounds is None:  # a sheet the pass did not find by its name: openpyxl's own extent, within the window
+        bounds = SheetBounds(min(ws.max_row or 0, MAX_ROWS), min(ws.max_column or 0, MAX_COLUMNS))
+    max_row, max_col = bounds.rows, bounds.cols
+    if bounds.outside:
+        notes.append(
+            f"read the first {MAX_ROWS} rows and {MAX_COLUMNS} columns: "
+            f"{plural(bounds.outside, 'cell')} with text beyond them left out"
+        )
     grid: Grid = []
     for row in ws.iter_rows(min_row=1, max_row=max_row, min_col=1, max_col=max_col):
         cells = []

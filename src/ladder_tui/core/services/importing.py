@@ -86,9 +86,20 @@ def taken(result: ImportResult, path: Path, catalog: FrameworkCatalog) -> str | 
 
 def save(result: ImportResult, path: Path, *, force: bool = False, make_folder: bool = True) -> Saved:
     """Write the framework (never over a file, nor an assessment, without `force`) and read it back as the walk
-    will: it validates and opens at once."""
-    from ladder_tui.core.storage.assessments import write_framework
-    from ladder_tui.core.storage.loader import load_framework
+    will: it validates and opens at once. Every check the file would get is made before it is written: a refused
+    import writes nothing."""
+    from ladder_tui.core.errors import LadderError
+    from ladder_tui.core.storage.assessments import framework_text, write_framework
+    from ladder_tui.core.storage.files import MAX_FILE_BYTES, MAX_FILE_TEXT
+    from ladder_tui.core.storage.loader import framework_from_data, load_framework
 
+    text = framework_text(result.data)
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise LadderError(
+            f"{path}: the framework would be {size / (1 << 20):.1f} MiB, and framework files over {MAX_FILE_TEXT} "
+            "are refused; nothing was written"
+        )
+    framework_from_data(result.data, str(path), text)
     write_framework(result.data, path, force=force, make_folder=make_folder)
     return Saved(path, load_framework(path), in_frameworks_folder(path))
