@@ -647,7 +647,11 @@ def test_refusals_are_one_line() -> None:
     assert "old binary Excel" in problem(("x.xls", b"\xd0\xcf\x11\xe0"))
     assert problem(("a.md", b"# A\n"), ("b.csv", b"a,b\n")).startswith("a.md, b.csv: give files of one format")
     assert problem() == "no file to import"
-    assert problem(("a.md", b"x"), fmt="docx").startswith("--format 'docx'")
+    assert problem(("a.md", b"x"), fmt="pdf").startswith("--format 'pdf'")
+    assert (
+        problem(("a.md", b"x"), fmt="docx")
+        == "a.md: not a DOCX document (a DOCX file is a zip archive; this is not one)"
+    )
     assert problem(fixture("team-ladder.md"), framework_id="Not An Id").startswith("--id 'Not An Id'")
     assert problem(fixture("team-ladder.md"), sheet="S").startswith("--sheet 'S'")
     assert problem(("a.csv", b"a,b\n1,2\n"), levels_in="inner").startswith("--levels-in inner")

@@ -143,9 +143,10 @@ def _parser() -> argparse.ArgumentParser:
     fw_commands.add_parser("schema", help="the JSON Schema of the framework format, for editors")
     importer = fw_commands.add_parser(
         "import",
-        help="turn the ladder your team keeps (Markdown, HTML, YAML, JSON, CSV/TSV, XLSX) into a framework file",
+        help="turn the ladder your team keeps (Markdown, HTML, YAML, JSON, CSV/TSV, XLSX, DOCX) into a framework file",
         description="Reads a ladder in the shape a team keeps it: Markdown tables and outlines, saved web pages and "
         "HTML tables, YAML and JSON of other tools (and YAML front matter), CSV/TSV, XLSX workbooks (every sheet), "
+        "Word documents (DOCX: headings, lists and tables), "
         "one file or a ladder spread over several files or a folder. Writes a framework TOML file (by default into "
         "the user frameworks folder, named after its id) and prints what it understood and what it left out. A "
         "reading that is not plausible is refused (exit 2) with the option that reads it another way.",
@@ -156,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--name", metavar="NAME", help="the framework's name (default: the document's title)")
     importer.add_argument(
         "--format",
-        choices=("markdown", "html", "yaml", "json", "csv", "xlsx"),
+        choices=("markdown", "html", "yaml", "json", "csv", "xlsx", "docx"),
         help="default: from the name and content",
     )
     importer.add_argument("--sheet", metavar="NAME", help="read only this XLSX sheet (default: every sheet)")
@@ -167,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
         "or sit innermost (inner). Default: detected",
     )
     importer.add_argument("--force", action="store_true", help="replace an existing framework file")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="print what it understood and a preview of the framework; write nothing"
+    )
 
     serve = commands.add_parser("serve", help="serve the app over SSH to pair (invite ROOM)")
     serve.add_argument(
@@ -362,6 +366,18 @@ def _import(args: argparse.Namespace) -> int:
     )
     from ladder_tui.core.storage.files import STANDARD_OUTPUT
 
+    if args.dry_run:
+        from ladder_tui.core.storage.loader import framework_from_data
+
+        framework = framework_from_data(result.data, "the imported framework")
+        for line in result.report:
+            print(_inert(line))
+        print("preview (--dry-run: nothing was written):")
+        import shutil
+
+        for line in importing.preview(framework, width=max(shutil.get_terminal_size().columns - 2, 60)):
+            print(_inert("  " + line))
+        return 0
     if args.output is not None and args.output.strip() in STANDARD_OUTPUT:
         # The framework to standard output (a pipe, `> file`), the report beside it on standard error.
         from ladder_tui.core.storage.assessments import framework_text

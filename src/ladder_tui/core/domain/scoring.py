@@ -618,8 +618,11 @@ class _Scorer:
             notes: tuple[Note, ...] = ()
             rated_by: tuple[tuple[str, str], ...] = ()
             if answer is not None:
-                notes = tuple(Note(n.slot, n.text, n.by) for slot in _NOTE_ORDER for n in answer.notes_in(slot))
-                rated_by = tuple((slot, by) for slot in _NOTE_ORDER if (by := answer.rated_by.get(slot)))
+                if answer.notes:  # in slot order (self, lead, agreed), each slot's as written
+                    ordered = sorted(answer.notes, key=lambda n: _NOTE_ORDER.index(n.slot))
+                    notes = tuple(Note(n.slot, n.text, n.by) for n in ordered)
+                if answer.rated_by:
+                    rated_by = tuple((slot, by) for slot in _NOTE_ORDER if (by := answer.rated_by.get(slot)))
             area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
                 DimensionScore(

@@ -25,7 +25,7 @@ from ladder_tui.core.importer._text import Decoded, control_character, decode
 
 __all__ = ["EXTENSIONS", "FORMATS", "ImportProblem", "ImportResult", "import_ladder"]
 
-FORMATS = ("markdown", "html", "yaml", "json", "csv", "xlsx")
+FORMATS = ("markdown", "html", "yaml", "json", "csv", "xlsx", "docx")
 LEVELS_IN = ("columns", "rows", "outer", "inner")
 
 #: The file name endings the importer reads, and the format of each.
@@ -36,6 +36,7 @@ EXTENSIONS = {
     ".json": "json",
     **dict.fromkeys((".csv", ".tsv", ".tab"), "csv"),
     **dict.fromkeys((".xlsx", ".xlsm"), "xlsx"),
+    ".docx": "docx",
 }
 #: Formats people may try: what each is, and what to do instead.
 _REFUSED_EXT = {
@@ -43,7 +44,6 @@ _REFUSED_EXT = {
     ".ods": ("an OpenDocument spreadsheet", "save it as .xlsx or CSV"),
     ".numbers": ("a Numbers spreadsheet", "export it as .xlsx or CSV"),
     ".toml": ("TOML", "a framework file is checked with `ladder-tui frameworks validate`, not imported"),
-    ".docx": ("a Word document", "save it as HTML or Markdown"),
     ".doc": ("an old Word document", "save it as HTML or Markdown"),
     ".odt": ("an OpenDocument text", "save it as HTML or Markdown"),
     ".rtf": ("RTF", "save it as HTML or Markdown"),
@@ -54,7 +54,7 @@ _REFUSED_EXT = {
         "a spreadsheet",
     ),
 }
-_READS = "it reads Markdown, HTML, YAML, JSON, CSV/TSV and XLSX"
+_READS = "it reads Markdown, HTML, YAML, JSON, CSV/TSV, XLSX and DOCX"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _FORMAT_NAMES = {
     "markdown": "Markdown",
@@ -63,6 +63,7 @@ _FORMAT_NAMES = {
     "json": "JSON",
     "csv": "CSV/TSV",
     "xlsx": "XLSX",
+    "docx": "DOCX",
 }
 
 
@@ -89,7 +90,7 @@ def _guess_format(name: str, raw: bytes) -> tuple[str, str]:
         what, instead = _REFUSED_EXT[ext if ext in _REFUSED_EXT else ".pdf"]
         raise ImportProblem(f"{name}: {what}, which the importer does not read ({_READS}); {instead}")
     if raw.startswith(b"PK\x03\x04"):
-        return "xlsx", "from the content: a zip archive"
+        return (_zip_kind(raw) or "xlsx"), "from the content: a zip archive"
     text = decode(raw[:200_000]).text
     head = text.lstrip()[:500].lower()
     if head.startswith(("<!doctype html", "<html")) or ("<html" in head and head.startswith("<?xml")):
@@ -109,6 +110,19 @@ def _guess_format(name: str, raw: bytes) -> tuple[str, str]:
     if _delimited.looks_delimited(text):
         return "csv", "from the content: its lines split evenly at a delimiter"
     return "markdown", "from the content (no table, heading or delimited lines were seen)"
+
+
+def _zip_kind(raw: bytes) -> str | None:
+    """Which office document a zip archive is (by the part it holds), or None when it cannot tell."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+        return None
+    return "docx" if "word/document.xml" in names else "xlsx" if "xl/workbook.xml" in names else None
 
 
 def _yaml_mapping(text: str) -> bool:
@@ -147,6 +161,10 @@ def read_document(name: str, raw: bytes, fmt: str, sheet: str | None) -> tuple[D
         return doc, line
     if sheet is not None:
         raise ImportProblem(f"--sheet {sheet!r}: only an XLSX workbook has sheets")
+    if fmt == "docx":
+        from ladder_tui.core.importer import _docx
+
+        return _docx.read(raw, name), f"read {name} (Word document)"
     decoded = decode(raw)
     control = control_character(decoded.text)
     if control is not None:

@@ -81,7 +81,7 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
             f"--levels-in {levels_in}: {where} has no {'Markdown ' if markdown else ''}table; for headings and "
             "bullets use --levels-in outer or inner"
         )
-    outline_docs = [doc for doc in readable if doc.kind in ("markdown", "html")]
+    outline_docs = [doc for doc in readable if doc.kind in ("markdown", "html", "docx")]
     if outline_docs and levels_in in (None, "outer", "inner"):
         outline, outline_problem = _outline(outline_docs, levels_in, where)
         if outline is not None:

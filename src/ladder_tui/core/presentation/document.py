@@ -586,12 +586,13 @@ def _strengths(result: ScoreResult) -> Section | None:
     if with_notes:
         columns.append(Column("Notes"))
     rows: list[tuple[Cell, ...]] = []
+    named = with_notes and several_people(result)
     for strength in result.strengths:
         row: list[Cell] = [(f"{strength.area.name} › {strength.dimension.name}",), (strength.rating.label,)]
         if not result.is_mastery:
             row.append((f"+{strength.above}",))
         if with_notes:
-            row.append(notes_cell(strength.notes, several_people(result)))
+            row.append(notes_cell(strength.notes, named))
         rows.append(tuple(row))
     return Section("strengths", _strengths_title(result), (Table("strengths", tuple(columns), tuple(rows)),))
 

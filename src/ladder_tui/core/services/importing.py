@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ladder_tui.core.domain.framework import Framework
+from ladder_tui.core.domain.framework import Dimension, Framework
 from ladder_tui.core.importer import ImportResult
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 
@@ -103,3 +103,43 @@ def save(result: ImportResult, path: Path, *, force: bool = False, make_folder: 
     framework_from_data(result.data, str(path), text)
     write_framework(result.data, path, force=force, make_folder=make_folder)
     return Saved(path, load_framework(path), in_frameworks_folder(path))
+
+
+def sample_dimension(framework: Framework) -> tuple[str, str, Dimension] | None:
+    """The dimension a preview shows (its area's name, its name, itself): the first that describes the most levels."""
+    best: tuple[str, str, Dimension] | None = None
+    described = -1
+    for area in framework.areas:
+        for dimension in area.dimensions:
+            count = sum(1 for level in framework.levels if framework.descriptor(dimension, level.id))
+            if count > described:
+                best, described = (area.name, dimension.name, dimension), count
+    return best
+
+
+def preview(framework: Framework, *, width: int = 100) -> list[str]:
+    """What an import would make, in a few lines: its size, its levels and areas, and one dimension's words at each
+    level (`--dry-run`, and the app's import preview)."""
+    from ladder_tui.core.presentation.text import plural
+
+    def cut(text: str, room: int) -> str:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= room else flat[: max(room - 1, 1)] + "…"
+
+    lines = [
+        f"{framework.name} ({framework.id}): {plural(len(framework.levels), 'level')} × "
+        f"{plural(len(framework.areas), 'area')} × {plural(framework.dimension_count, 'dimension')}",
+        cut("levels: " + " · ".join(level.name for level in framework.levels), width),
+        cut(
+            "areas: " + ", ".join(f"{area.name} ({len(area.dimensions)})" for area in framework.areas),
+            width,
+        ),
+    ]
+    sample = sample_dimension(framework)
+    if sample is not None:
+        area_name, dimension_name, dimension = sample
+        lines.append(cut(f"{area_name} › {dimension_name}:", width))
+        for level in framework.levels:
+            words = " ".join(framework.descriptor(dimension, level.id)) or "(not described at this level)"
+            lines.append("  " + cut(f"{level.name}: {words}", width - 2))
+    return lines

@@ -1,0 +1,131 @@
+"""Import you can see before it is written, and do again: `--dry-run`'s preview, the recipe kept in the framework
+file (`[import]`) and `--update` that re-reads a newer version of the document the same way, and DOCX."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import tomllib
+from pathlib import Path
+
+from conftest import run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def test_dry_run_prints_the_report_and_a_preview_and_writes_nothing(ladder_home: Path) -> None:
+    done = run_cli(ladder_home, "frameworks", "import", str(FIXTURES / "team-ladder.md"), "--dry-run")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "levels (3): Agent (L1) [L1], Senior Agent (L2) [L2]" in out  # the report, as a real import prints it
+    assert "preview (--dry-run: nothing was written):" in out
+    assert "3 levels × 2 areas × 4 dimensions" in out
+    assert "Customer care › Empathy:" in out
+    assert "    Agent (L1): Acknowledges the customer's feelings. Stays calm." in out
+    assert "    Lead Agent (L3): Coaches others on empathy." in out
+    assert "wrote" not in out
+    assert not (ladder_home / "frameworks").exists() or not any((ladder_home / "frameworks").iterdir())
+
+
+# ----------------------------------------------------------------- DOCX
+
+
+def _docx_table_ladder() -> bytes:
+    """What a lead writes in Word: a title, a table (levels as columns, a bold category row merged across, a
+    dimension whose words go on over two paragraphs and a bulleted list), and a note after it."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_heading("Acme Support Ladder", level=0)
+    document.add_paragraph("How we grow support agents. Ask your lead about anything here.")
+    table = document.add_table(rows=5, cols=3)
+    header = table.rows[0].cells
+    for cell, text in zip(header, ["Competency", "Agent", "Senior Agent"], strict=True):
+        cell.text = text
+    category = table.rows[1].cells[0].merge(table.rows[1].cells[2])
+    category.paragraphs[0].add_run("Customer care").bold = True
+    table.rows[2].cells[0].text = "Empathy"
+    first = table.rows[2].cells[1].paragraphs[0]
+    first.add_run("Acknowledges the customer's feelings.")
+    first.add_run().add_break(WD_BREAK.LINE)
+    first.add_run("Stays calm under pressure.")
+    table.rows[2].cells[2].text = "Turns frustrated customers into fans."
+    table.rows[3].cells[0].text = "Troubleshooting"
+    steps = table.rows[3].cells[1]
+    steps.text = "Follows the guide."
+    steps.add_paragraph("Escalates when stuck.", style="List Bullet")
+    table.rows[3].cells[2].text = "Finds the root cause of new problems."
+    table.rows[4].cells[0].text = "Documentation"
+    table.rows[4].cells[1].text = "Reads the docs."
+    table.rows[4].cells[2].text = "Writes KB articles, with examples & links."
+    document.add_paragraph("Reviewed every January.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_outline_ladder() -> bytes:
+    """The other shape: a heading per level, a bulleted list under each, bold dimension names before a colon."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Support Engineer Ladder", level=0)
+    for level, words in (
+        ("Support Engineer I", ("Answers tickets with the runbook.", "Writes clear replies.")),
+        ("Support Engineer II", ("Debugs without the runbook.", "Coaches new hires on replies.")),
+        ("Senior Support Engineer", ("Changes the runbook.", "Sets the team's tone.")),
+    ):
+        document.add_heading(level, level=1)
+        for dimension, text in zip(("Technical depth", "Communication"), words, strict=True):
+            item = document.add_paragraph(style="List Bullet")
+            item.add_run(f"{dimension}:").bold = True
+            item.add_run(f" {text}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _levels(data: dict[str, object]) -> list[str]:
+    return [level["name"] for level in data["levels"]]  # type: ignore[index, union-attr]
+
+
+def _words(data: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {
+        dim["name"]: dim["levels"]  # type: ignore[index]
+        for area in data["areas"]  # type: ignore[union-attr]
+        for dim in area["dimensions"]  # type: ignore[index]
+    }
+
+
+def test_a_docx_table_ladder_imports_word_for_word(ladder_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "acme.docx"
+    path.write_bytes(_docx_table_ladder())
+    done = run_cli(ladder_home, "frameworks", "import", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "read " in done.stdout and "(Word document)" in done.stdout
+    data = tomllib.loads((ladder_home / "frameworks" / "acme-support-ladder.toml").read_text(encoding="utf-8"))
+    assert data["name"] == "Acme Support Ladder"
+    assert _levels(data) == ["Agent", "Senior Agent"]
+    assert [area["name"] for area in data["areas"]] == ["Customer care"]
+    words = _words(data)
+    assert words["Empathy"] == {
+        "agent": ["Acknowledges the customer's feelings.", "Stays calm under pressure."],
+        "senior-agent": "Turns frustrated customers into fans.",
+    }
+    assert words["Troubleshooting"]["agent"] == ["Follows the guide.", "Escalates when stuck."]
+    assert words["Documentation"]["senior-agent"] == "Writes KB articles, with examples & links."
+
+
+def test_a_docx_outline_ladder_and_a_docx_without_its_name(ladder_home: Path, tmp_path: Path) -> None:
+    from ladder_tui.core.importer import import_ladder
+
+    result = import_ladder([("engineer.docx", _docx_outline_ladder())], today=datetime.date(2026, 12, 6))
+    assert _levels(result.data) == ["Support Engineer I", "Support Engineer II", "Senior Support Engineer"]
+    words = _words(result.data)
+    assert words["Technical depth"]["support-engineer-ii"] == "Debugs without the runbook."
+    assert words["Communication"]["senior-support-engineer"] == "Sets the team's tone."
+    # Named without .docx (a download called "ladder"): known by what the zip holds.
+    nameless = import_ladder([("ladder", _docx_outline_ladder())], today=datetime.date(2026, 12, 6))
+    assert nameless.data["levels"] == result.data["levels"]
+    assert any("DOCX (guessed from the content: a zip archive" in line for line in nameless.report)
