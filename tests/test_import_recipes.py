@@ -129,3 +129,84 @@ def test_a_docx_outline_ladder_and_a_docx_without_its_name(ladder_home: Path, tm
     nameless = import_ladder([("ladder", _docx_outline_ladder())], today=datetime.date(2026, 12, 6))
     assert nameless.data["levels"] == result.data["levels"]
     assert any("DOCX (guessed from the content: a zip archive" in line for line in nameless.report)
+
+
+# ----------------------------------------------------------------- the recipe, and --update
+
+
+def test_update_reads_the_edited_document_the_same_way_and_every_answer_is_kept(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    from conftest import make_assessment
+    from ladder_tui.core.domain import rules
+    from ladder_tui.core.storage.assessments import framework_text, open_assessment
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.loader import load_framework
+
+    source = tmp_path / "ladder.md"
+    source.write_text((FIXTURES / "team-ladder.md").read_text(encoding="utf-8"), encoding="utf-8")
+    done = run_cli(ladder_home, "frameworks", "import", str(source), "--levels-in", "columns")
+    assert done.returncode == 0, done.stderr
+    framework_file = ladder_home / "frameworks" / "acme-support-ladder.toml"
+    # The team then gave its own ids by hand (a fresh import would make others): an update must keep these.
+    data = tomllib.loads(framework_file.read_text(encoding="utf-8"))
+    data["levels"][0]["id"] = "agent"
+    for area in data["areas"]:
+        for dim in area["dimensions"]:
+            dim["levels"] = {("agent" if key == "l1" else key): value for key, value in dim["levels"].items()}
+    data["areas"][0]["id"] = "care"
+    data["areas"][0]["dimensions"][0]["id"] = "care-empathy"
+    framework_file.write_text(framework_text(data), encoding="utf-8")
+    first = load_framework(framework_file)
+    assert first.levels[0].id == "agent" and first.areas[0].dimensions[0].id == "care-empathy"
+    assert first.recipe is not None and first.recipe.levels_in == "columns" and first.recipe.format == "markdown"
+    assert first.recipe.paths == (str(source.resolve()),)
+    keys = [(area.id, dim.id) for area in first.areas for dim in area.dimensions]
+    answers = {key: first.levels[i % len(first.levels)].id for i, key in enumerate(keys)}
+    path = make_assessment(first, "Ana", "self", ratings={"self": answers}, notes={"self": {keys[0]: "my example"}})
+
+    # The same bytes: nothing to do.
+    same = run_cli(ladder_home, "frameworks", "import", "--update", "acme-support-ladder")
+    assert same.returncode == 0 and "nothing to update" in same.stdout
+
+    # The team edits its document: new words for one dimension, a new dimension, the rows of an area reordered.
+    text = source.read_text(encoding="utf-8")
+    text = text.replace("Turns **frustrated** customers into fans.", "Turns upset customers into loyal fans.")
+    text += "| *Tone* | Polite. | Warm. | Sets the team's tone. |\n"
+    source.write_text(text, encoding="utf-8")
+    dry = run_cli(ladder_home, "frameworks", "import", "--update", "acme-support-ladder", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "changed: dimensions added (1): Tone" in dry.stdout
+    assert "changed: 1 dimension described in other words" in dry.stdout
+    assert load_framework(framework_file).content_hash == first.content_hash  # --dry-run wrote nothing
+
+    updated = run_cli(ladder_home, "frameworks", "import", "--update", "acme-support-ladder")
+    assert updated.returncode == 0, updated.stderr
+    assert "updated " in updated.stdout and "to version 2" in updated.stdout
+    second = load_framework(framework_file)
+    assert second.version == "2" and second.content_hash != first.content_hash
+    assert [level.id for level in second.levels] == [level.id for level in first.levels]
+    assert [(a.id, d.id) for a in second.areas for d in a.dimensions][: len(keys)] == keys
+    assert second.recipe is not None and second.recipe.hash != first.recipe.hash
+    # Every answer given on the first version is on its dimension and level in the second.
+    opened = open_assessment(path, FrameworkCatalog())
+    assert opened.framework.version == "2"
+    assert rules.orphans(opened.framework, opened.assessment) == []
+    assert rules.unknown_ratings(opened.framework, opened.assessment) == []
+    for key, level_id in answers.items():
+        assert opened.assessment.rating(*key, "self") == level_id
+    assert opened.assessment.note(*keys[0], "self") == "my example"
+    assert rules.counts(opened.framework, opened.assessment, "self").answered == len(keys)
+
+
+def test_update_is_refused_for_a_framework_not_imported_and_with_other_options(ladder_home: Path) -> None:
+    builtin = run_cli(ladder_home, "frameworks", "import", "--update", "customer-support-l1-l5")
+    assert builtin.returncode == 2 and "a built-in framework" in builtin.stderr
+    missing = run_cli(ladder_home, "frameworks", "import", "--update", "nope")
+    assert missing.returncode == 2 and "no such framework" in missing.stderr
+    done = run_cli(ladder_home, "frameworks", "import", str(FIXTURES / "team-ladder.md"))
+    assert done.returncode == 0, done.stderr
+    options = run_cli(ladder_home, "frameworks", "import", "--update", "acme-support-ladder", "--sheet", "x")
+    assert options.returncode == 2 and "--sheet cannot change that" in options.stderr
+    nothing = run_cli(ladder_home, "frameworks", "import")
+    assert nothing.returncode == 2 and "name the file(s)" in nothing.stderr

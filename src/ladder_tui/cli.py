@@ -151,7 +151,7 @@ def _parser() -> argparse.ArgumentParser:
         "the user frameworks folder, named after its id) and prints what it understood and what it left out. A "
         "reading that is not plausible is refused (exit 2) with the option that reads it another way.",
     )
-    importer.add_argument("files", nargs="+", metavar="FILE|DIR")
+    importer.add_argument("files", nargs="*", metavar="FILE|DIR")
     importer.add_argument("--output", "-o", metavar="FILE", help="write here instead of the user frameworks folder")
     importer.add_argument("--id", metavar="ID", help="the framework's id (default: from its name)")
     importer.add_argument("--name", metavar="NAME", help="the framework's name (default: the document's title)")
@@ -170,6 +170,12 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument("--force", action="store_true", help="replace an existing framework file")
     importer.add_argument(
         "--dry-run", action="store_true", help="print what it understood and a preview of the framework; write nothing"
+    )
+    importer.add_argument(
+        "--update",
+        metavar="ID",
+        help="read a newer version of the document framework ID was imported from, the same way (the files given, "
+        "else the same files); ids stay where names match, so every answer is kept; says what changed",
     )
 
     serve = commands.add_parser("serve", help="serve the app over SSH to pair (invite ROOM)")
@@ -361,6 +367,10 @@ def _import(args: argparse.Namespace) -> int:
     from ladder_tui.core.services import importing
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
+    if args.update is not None:
+        return _import_update(args)
+    if not args.files:
+        raise LadderError("frameworks import: name the file(s) or the folder to import")
     result = importing.read_ladder(
         args.files, fmt=args.format, sheet=args.sheet, levels_in=args.levels_in, framework_id=args.id, name=args.name
     )
@@ -414,6 +424,39 @@ def _import(args: argparse.Namespace) -> int:
             f"wrote {destination} ({framework.id}: {plural(len(framework.levels), 'level')}, "
             f"{plural(len(framework.areas), 'area')}, {plural(framework.dimension_count, 'dimension')}); "
             f"start it with: ladder-tui new -f {start} -s NAME"
+        )
+    )
+    return 0
+
+
+def _import_update(args: argparse.Namespace) -> int:
+    """`frameworks import --update ID [FILE...]`: the next version of the document, read as the last one was."""
+    from ladder_tui.core.services import importing
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+
+    given = [flag for flag, value in (("--id", args.id), ("--name", args.name), ("--format", args.format),
+             ("--sheet", args.sheet), ("--levels-in", args.levels_in), ("--output", args.output)) if value]  # fmt: skip
+    if given:
+        raise LadderError(
+            f"--update reads the document the way it was imported (its [import] table); {', '.join(given)} "
+            "cannot change that: import it afresh instead"
+        )
+    done = importing.update(args.update, args.files, FrameworkCatalog())
+    for line in done.result.report:
+        print(_inert(line))
+    if done.unchanged:
+        print(_inert(f"{done.path}: the same files as it was imported from; nothing to update"))
+        return 0
+    for line in done.changes or ["none: the same levels, areas, dimensions and words"]:
+        print(_inert(f"changed: {line}"))
+    if args.dry_run or not done.changes:
+        print(_inert(f"{done.path}: nothing was written" + (" (--dry-run)" if args.dry_run else "")))
+        return 0
+    importing.save(done.result, done.path, force=True)
+    print(
+        _inert(
+            f"updated {done.path} to version {done.result.data['version']}: ids kept where names match; "
+            "assessments on the earlier version keep every answer"
         )
     )
     return 0

@@ -29,6 +29,18 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Recipe:
+    """How a framework was imported (its `[import]` table): what `frameworks import --update` reads again, and how."""
+
+    paths: tuple[str, ...]
+    format: str
+    hash: str
+    sheet: str | None = None
+    levels_in: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Level:
     """One rung of the ladder (or one step of a mastery scale)."""
 
@@ -120,6 +132,8 @@ class Framework:
     blind_review: bool = True
     pathways: tuple[Pathway, ...] = ()
     notes: str | None = None
+    #: How it was imported, when it was (`frameworks import --update` reads the next version the same way).
+    recipe: Recipe | None = None
 
     @cached_property
     def level_ids(self) -> tuple[str, ...]:

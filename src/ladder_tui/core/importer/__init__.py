@@ -74,6 +74,8 @@ class ImportResult:
     data: dict[str, Any]
     report: list[str]
     framework_id: str
+    #: The format the files were read as (one of FORMATS).
+    format: str = "markdown"
 
 
 def _ext(name: str) -> str:
@@ -265,4 +267,4 @@ def import_ladder(
         forced=levels_in is not None,
         folder=folder,
     )
-    return ImportResult(data, report, fid)
+    return ImportResult(data, report, fid, file_format)

@@ -5,9 +5,11 @@ the app's Import dialog both come through here."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ladder_tui.core.domain.framework import Dimension, Framework
 from ladder_tui.core.importer import ImportResult
@@ -42,7 +44,7 @@ def read_ladder(
     from ladder_tui.core.importer.sources import read_sources
 
     sources = read_sources(names)
-    return import_ladder(
+    result = import_ladder(
         sources.files,
         folder=sources.folder,
         notes=sources.notes,
@@ -53,6 +55,26 @@ def read_ladder(
         name=name,
         today=datetime.date.today(),
     )
+    # The recipe: what `--update` reads again, and how (after the framework's own tables in the file).
+    recipe = {
+        "paths": [str(Path(name).expanduser().resolve()) for name in names],
+        "format": result.format,
+        "sheet": sheet,
+        "levels_in": levels_in,
+        "name": name,
+        "hash": sources_hash(sources.files),
+    }
+    result.data["import"] = {key: value for key, value in recipe.items() if value is not None}
+    return result
+
+
+def sources_hash(files: list[tuple[str, bytes]]) -> str:
+    """A hash of the files' bytes, in the order read (the same bytes: nothing to update)."""
+    digest = hashlib.sha256()
+    for _name, raw in files:
+        digest.update(len(raw).to_bytes(8, "big"))
+        digest.update(raw)
+    return digest.hexdigest()[:16]
 
 
 def names_options(report: list[str]) -> bool:
@@ -143,3 +165,149 @@ def preview(framework: Framework, *, width: int = 100) -> list[str]:
             words = " ".join(framework.descriptor(dimension, level.id)) or "(not described at this level)"
             lines.append("  " + cut(f"{level.name}: {words}", width - 2))
     return lines
+
+
+# ----- update: the next version of the document, read the same way -----
+
+
+@dataclass(frozen=True)
+class Update:
+    """A re-import of an imported framework: the new framework (ids kept where names match), where it goes, what
+    changed, and whether the files are the very bytes imported last time (then nothing is written)."""
+
+    result: ImportResult
+    path: Path
+    changes: list[str]
+    unchanged: bool
+
+
+def update(framework_id: str, names: list[str], catalog: FrameworkCatalog) -> Update:
+    """Read the framework's document again (the files named, else those it was imported from) with the options it
+    was imported with; LadderError when it was not imported or is not the user's own."""
+    from ladder_tui.core.errors import LadderError
+    from ladder_tui.core.storage.loader import load_framework
+
+    path = catalog.path_of(framework_id)
+    if path is None:
+        raise LadderError(f"--update {framework_id}: no such framework (`ladder-tui frameworks list` shows them)")
+    if not in_frameworks_folder(path):
+        raise LadderError(f"--update {framework_id}: a built-in framework; import your document under its own --id")
+    old = load_framework(path)
+    recipe = old.recipe
+    if recipe is None:
+        raise LadderError(
+            f"--update {framework_id}: {path} has no [import] table (it was written by hand, or imported before "
+            f"recipes were kept); import the document again with --id {framework_id} --force"
+        )
+    result = read_ladder(
+        names or list(recipe.paths),
+        fmt=recipe.format,
+        sheet=recipe.sheet,
+        levels_in=recipe.levels_in,
+        framework_id=old.id,
+        name=recipe.name or old.name,
+    )
+    if recipe.name is None:
+        result.data["import"].pop("name", None)  # the name was the document's own; it stays as it was
+    unchanged = result.data["import"]["hash"] == recipe.hash
+    changes = keep_ids(result.data, old)
+    if changes and not unchanged:
+        result.data["version"] = _next_version(old.version)
+    else:
+        result.data["version"] = old.version
+    return Update(result, path, changes, unchanged)
+
+
+def _next_version(version: str) -> str:
+    """1 -> 2, 1.1.0 -> 1.1.1, draft -> draft.1."""
+    match = re.match(r"^(.*?)(\d+)$", version)
+    return f"{match.group(1)}{int(match.group(2)) + 1}" if match else f"{version}.1"
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _unique(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3`... when another entry has it already."""
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def keep_ids(data: dict[str, Any], old: Framework) -> list[str]:
+    """Give the new framework data the old framework's ids wherever a level, an area or a dimension has the same
+    name (so every answer given on the old version stays on its dimension and level), and say what changed."""
+    changes: list[str] = []
+    # Levels: matched by name; a descriptor table is keyed by level ids, so those keys follow.
+    old_levels = {_key(level.name): level.id for level in old.levels}
+    level_ids: dict[str, str] = {}
+    taken: set[str] = set()
+    matched = [(level, old_levels.get(_key(level["name"]))) for level in data["levels"]]
+    taken.update(old_id for _level, old_id in matched if old_id is not None)
+    for level, old_id in matched:
+        new_id = old_id or _unique(level["id"], taken)
+        level_ids[level["id"]] = new_id
+        level["id"] = new_id
+    _say(changes, "level", [lv.name for lv in old.levels], [lv["name"] for lv in data["levels"]])
+
+    def relevel(table: dict[str, Any]) -> dict[str, Any]:
+        return {level_ids.get(level_id, level_id): value for level_id, value in table.items()}
+
+    # Areas, then dimensions: by name in the same area, else by a name only one old dimension has (moved areas).
+    old_areas = {_key(area.name): area for area in old.areas}
+    old_dims: dict[str, list[tuple[str, str]]] = {}
+    for area in old.areas:
+        for dim in area.dimensions:
+            old_dims.setdefault(_key(dim.name), []).append((area.id, dim.id))
+    area_taken = {area.id for area in old.areas if _key(area.name) in {_key(a["name"]) for a in data["areas"]}}
+    old_words = {(a.id, d.id): {lv: tuple(t) for lv, t in d.levels.items()} for a in old.areas for d in a.dimensions}
+    # First what each dimension had before (the first of two with one name keeps it), then the others' new ids.
+    claimed: dict[int, str] = {}
+    for area in data["areas"]:
+        before = old_areas.get(_key(area["name"]))
+        for dim in area["dimensions"]:
+            same_area = (
+                next((d.id for d in before.dimensions if _key(d.name) == _key(dim["name"])), None) if before else None
+            )
+            elsewhere = old_dims.get(_key(dim["name"]), [])
+            old_id = same_area or (elsewhere[0][1] if len(elsewhere) == 1 else None)
+            if old_id is not None and old_id not in claimed.values():
+                claimed[id(dim)] = old_id
+    dims_taken = set(claimed.values())
+    described = 0
+    new_names: list[str] = []
+    for area in data["areas"]:
+        before = old_areas.get(_key(area["name"]))
+        area["id"] = before.id if before is not None else _unique(area["id"], area_taken)
+        if "overview" in area:
+            area["overview"] = relevel(area["overview"])
+        for dim in area["dimensions"]:
+            dim["id"] = claimed.get(id(dim)) or _unique(dim["id"], dims_taken)
+            dim["levels"] = relevel(dim["levels"])
+            new_names.append(dim["name"])
+            words = {lv: (t,) if isinstance(t, str) else tuple(t) for lv, t in dim["levels"].items()}
+            previous = old_words.get((area["id"], dim["id"]))
+            if previous is not None and previous != words:
+                described += 1
+    _say(changes, "area", [a.name for a in old.areas], [a["name"] for a in data["areas"]])
+    _say(changes, "dimension", [d.name for a in old.areas for d in a.dimensions], new_names)
+    if described:
+        changes.append(f"{described} dimension{'s' if described != 1 else ''} described in other words")
+    return changes
+
+
+def _say(changes: list[str], kind: str, before: list[str], after: list[str]) -> None:
+    """One line each for what was added and what was removed (by name)."""
+    old_keys, new_keys = {_key(n) for n in before}, {_key(n) for n in after}
+    added = [n for n in after if _key(n) not in old_keys]
+    removed = [n for n in before if _key(n) not in new_keys]
+    if added:
+        changes.append(f"{kind}s added ({len(added)}): {', '.join(added[:8])}{', ...' if len(added) > 8 else ''}")
+    if removed:
+        shown = f"{', '.join(removed[:8])}{', ...' if len(removed) > 8 else ''}"
+        answers = " (answers given on them are kept in the assessments, shown as no longer in the framework)"
+        changes.append(f"{kind}s removed ({len(removed)}): {shown}{answers if kind != 'area' else ''}")

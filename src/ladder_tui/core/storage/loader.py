@@ -47,7 +47,17 @@ from ladder_tui.core.domain.assessment import (
     WrittenNote,
     as_utc,
 )
-from ladder_tui.core.domain.framework import Area, Dimension, Framework, Level, Pathway, Question, Scoring, Source
+from ladder_tui.core.domain.framework import (
+    Area,
+    Dimension,
+    Framework,
+    Level,
+    Pathway,
+    Question,
+    Recipe,
+    Scoring,
+    Source,
+)
 from ladder_tui.core.errors import FileError, FrameworkError, LadderError, Problem
 from ladder_tui.core.storage import files
 from ladder_tui.core.storage.paths import cache_home
@@ -196,7 +206,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 9
+CACHE_FORMAT = 10
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -365,7 +375,14 @@ def framework_from_dump(dump: dict[str, Any], content_hash: str) -> Framework:
         ),
         notes=dump["notes"],
         content_hash=content_hash,
+        recipe=_recipe(dump["recipe"]),
     )
+
+
+def _recipe(data: dict[str, Any] | None) -> Recipe | None:
+    if data is None:
+        return None
+    return Recipe(tuple(data["paths"]), data["format"], data["hash"], data["sheet"], data["levels_in"], data["name"])
 
 
 #: How a cache entry begins: ours, and which layout; a checksum of the rest follows it.

@@ -52,6 +52,24 @@ class SourceSpec(_Spec):
     imported: str | None = None
 
 
+class RecipeSpec(_Spec):
+    """How the framework was imported (`[import]`), so that `frameworks import --update ID` reads the next version
+    of the document the same way. Not part of the framework's content (assessments never warn about it)."""
+
+    model_config = ConfigDict(title="Import recipe")
+
+    #: The files (or folder) read, as absolute paths when they were imported.
+    paths: list[str] = Field(min_length=1)
+    #: The format they were read as.
+    format: Literal["markdown", "html", "yaml", "json", "csv", "xlsx", "docx"]
+    #: The options the import was given (None: detected).
+    sheet: str | None = None
+    levels_in: Literal["columns", "rows", "outer", "inner"] | None = None
+    name: str | None = None
+    #: A hash of the files' bytes: an update of the same bytes has nothing to do.
+    hash: str
+
+
 class LevelSpec(_Spec):
     """One rung of the ladder (or one step of a mastery scale)."""
 
@@ -170,6 +188,8 @@ class FrameworkSpec(_Spec):
     pathways: list[PathwaySpec] = Field(default_factory=list)
     #: Free text shown after the areas (e.g. how the skills relate to each other).
     notes: str | None = None
+    #: How it was imported (`[import]`); absent for frameworks written by hand.
+    recipe: RecipeSpec | None = Field(default=None, alias="import")
 
     @model_validator(mode="after")
     def _check_references(self) -> FrameworkSpec:
@@ -199,6 +219,7 @@ def hashable_dump(dump: dict[str, Any]) -> dict[str, Any]:
         return {key: value for key, value in item.items() if not (key in defaults and defaults[key] == value)}
 
     out = trim(dump, "framework")
+    out.pop("recipe", None)  # how it was imported is not what it says
     if isinstance(out.get("source"), dict):
         out["source"] = trim(out["source"], "source")
     out["levels"] = [trim(level, "level") for level in out["levels"]]
