@@ -5,7 +5,7 @@ Everything runs against throw-away data folders (LADDER_TUI_HOME in a temp dir);
 Options: --runs N (subprocess repetitions, default 7), --quick (fewer runs and key presses, for a smoke test),
 --walks N (rounds of key-press walks to pool, default 2), --kills N (kill -9 rounds, default 10), --json FILE (also
 write the figures as JSON), --strict (exit 1 when a bar is missed), --only PART (startup, home2000, list, summary,
-keypress, kill; repeatable); see benchmarks/README.md.
+team, longnote, import, keypress, kill; repeatable); see benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -575,6 +575,38 @@ def bench_long_note(work: Path, runs: int) -> list[Row]:
     ]
 
 
+def bench_import(work: Path, runs: int) -> list[Row]:
+    """Issue 25: an import within 3x of its parser library alone on the same file (in-process, medians)."""
+    done = subprocess.run(
+        [PYTHON, str(HERE / "import_speed.py"), str(max(3, runs // 2)), str(work / "import")],
+        env=env_for(work / "import-home"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"import_speed.py failed: {done.stderr[-3000:]}")
+    figures = json.loads(done.stdout)
+    rows = []
+    for key in ("markdown", "public"):
+        figure = figures.get(key)
+        if figure is None:
+            rows.append(Row("import the largest public ladder", "not measured", "../shared/ladders is absent here"))
+            continue
+        ratio = figure["import"] / figure["parser"]
+        rows.append(
+            Row(
+                f"import {figure['what']} ({figure['bytes'] / 1e6:.1f} MB, in-process, median)",
+                ms(figure["import"]),
+                f"its parser library alone on the same file {ms(figure['parser'])}",
+                ratio,
+                "<= 3x",
+                ratio <= 3.0,
+            )
+        )
+    return rows
+
+
 def bench_kill(work: Path, rounds: int) -> list[Row]:
     from killwalk import kill_rounds
 
@@ -639,7 +671,7 @@ def print_table(rows: list[Row], info: dict[str, str]) -> None:
     print("all bars met" if not missed else f"{len(missed)} bar(s) missed: " + "; ".join(missed))
 
 
-PARTS = ("startup", "home2000", "list", "summary", "team", "longnote", "keypress", "kill")
+PARTS = ("startup", "home2000", "list", "summary", "team", "longnote", "import", "keypress", "kill")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -673,6 +705,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += bench_team(work, runs)
         if "longnote" in wanted:
             rows += bench_long_note(work, runs)
+        if "import" in wanted:
+            rows += bench_import(work, runs)
         if "keypress" in wanted:
             rows += bench_keypress(work, args.quick, 1 if args.quick else args.walks)
         if "kill" in wanted:

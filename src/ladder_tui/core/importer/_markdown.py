@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 #: Block nesting markdown-it reads (a list and its item are two): far past any document, within Python's stack.
 MAX_NESTING = 400
-_ALNUM = re.compile(r"[^\W_]")
+#: Runs of letters and digits (counted by their lengths: a list of runs is far shorter than one of characters).
+_ALNUM = re.compile(r"[^\W_]+")
 _TEMPLATE = re.compile(r"^\s*(?:\{\{[%<].*[%>]\}\}|\{%.*%\}|\{\{.*\}\})\s*$")
 _WEB_HEADING = re.compile(r"^(\S.{0,200}?)[ \t]+#$")
 #: Inline tags that end a line: a break, or the edge of a list item or paragraph written in HTML inside a cell.
@@ -422,7 +423,9 @@ class _Walker:
 def _check_whole(name: str, text: str, tokens: list[Token]) -> None:
     """Refuse a document markdown-it stopped reading (nested past MAX_NESTING, it drops the rest silently): the
     tokens' source text must hold the document's letters and digits, but for list markers, link definitions and
-    the like."""
+    the like. Only a document that reached the limit somewhere can have lost text: others are not counted."""
+    if not _reached_limit(tokens):
+        return
     lines = text.split("\n")
     read = 0
     in_table = False
@@ -431,7 +434,7 @@ def _check_whole(name: str, text: str, tokens: list[Token]) -> None:
             in_table = True
             # GFM drops a row's cells past the header's width; the table is re-read from its lines, so they count.
             start, stop = token.map or (0, 0)
-            read += sum(len(_ALNUM.findall(line)) for line in lines[start:stop])
+            read += _letters("\n".join(lines[start:stop]))
         elif token.type == "table_close":
             in_table = False
         elif not in_table and token.type in (
@@ -442,13 +445,29 @@ def _check_whole(name: str, text: str, tokens: list[Token]) -> None:
             "html_block",
             "front_matter",
         ):
-            read += len(_ALNUM.findall(token.content))
-    total = len(_ALNUM.findall(text))
+            read += _letters(token.content)
+    total = _letters(text)
     if total - read > max(40, total // 50):
         raise ImportProblem(
             f"{name}: Markdown nested more than {MAX_NESTING // 2} levels deep; the reader stops there and "
             f"{total - read} letters and digits after it would be lost, so nothing is imported"
         )
+
+
+def _reached_limit(tokens: list[Token]) -> bool:
+    """Whether any token (or inline child) sits near MAX_NESTING, where markdown-it stops reading."""
+    near = MAX_NESTING - 2
+    for token in tokens:
+        if token.level >= near:
+            return True
+        if token.children and any(child.level >= near for child in token.children):
+            return True
+    return False
+
+
+def _letters(text: str) -> int:
+    """How many letters and digits a text holds."""
+    return sum(map(len, _ALNUM.findall(text)))
 
 
 def _line(token: Token) -> int:

