@@ -208,6 +208,20 @@ async def make_all(out: Path) -> list[Path]:
             await pilot.pause(0.02)  # type: ignore[attr-defined]
         await pilot.pause()  # type: ignore[attr-defined]
 
+    async def import_preview(pilot: object) -> None:
+        from textual.widgets import Input
+
+        await until(pilot, "HomeScreen")
+        await pilot.press("f")  # type: ignore[attr-defined]
+        await until(pilot, "FrameworksScreen")
+        await pilot.press("i")  # type: ignore[attr-defined]
+        await until(pilot, "ImportScreen")
+        ladder = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "import" / "team-ladder.md"
+        pilot.app.screen.query_one(Input).value = str(ladder)  # type: ignore[attr-defined]
+        await pilot.press("enter")  # type: ignore[attr-defined]
+        await until(pilot, "ImportPreviewScreen")
+        await pilot.press(*("down",) * 5, "space")  # type: ignore[attr-defined]
+
     made.append(await shot(out, "home", MEDIUM, home))
     made.append(await shot(out, "new", MEDIUM, new))
     made.append(await shot(out, "who-is-rating", MEDIUM, who, path=fixtures["ana"]))
@@ -220,6 +234,7 @@ async def make_all(out: Path) -> list[Path]:
     made.append(await shot(out, "history", MEDIUM, history_screen, path=fixtures["done"], mode="lead"))
     made.append(await shot(out, "team", MEDIUM, team))
     made.append(await shot(out, "help", MEDIUM, help_screen, path=fixtures["ana"], mode="lead"))
+    made.append(await shot(out, "import-preview", NARROW, import_preview))
     return made
 
 

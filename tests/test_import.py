@@ -867,6 +867,7 @@ async def test_importing_from_the_frameworks_screen_shows_the_report_then_saves_
     from ladder_tui.tui.app import make_app
     from ladder_tui.tui.screens.frameworks import FrameworksScreen
     from ladder_tui.tui.screens.home import HomeScreen
+    from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
     from ladder_tui.tui.screens.importer import ImportScreen
 
     app = make_app()
@@ -879,10 +880,11 @@ async def test_importing_from_the_frameworks_screen_shows_the_report_then_saves_
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
-        app.screen.query_one(Input).value = str(FIXTURES / "team-ladder.md")
+        dialog = app.screen
+        dialog.query_one(Input).value = str(FIXTURES / "team-ladder.md")
         await pilot.press("enter")
-        await pilot.pause()
-        report = str(app.screen.query_one("#import-text").content)
+        await settle(pilot, ImportPreviewScreen)  # what it understood, to correct before anything is written
+        report = str(dialog.query_one("#import-text").content)
         assert "levels" in report and "ctrl+s saves it" in report
         await pilot.press("ctrl+s")
         await settle(pilot, FrameworksScreen, tries=20)
@@ -916,6 +918,7 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
 
     from ladder_tui.tui.app import make_app
     from ladder_tui.tui.screens.frameworks import FrameworksScreen
+    from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
     from ladder_tui.tui.screens.importer import ImportScreen
 
     source = tmp_path / "team-ladder.md"
@@ -926,10 +929,11 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, ImportScreen)
-        app.screen.query_one(Input).value = str(source)
+        dialog = app.screen
+        dialog.query_one(Input).value = str(source)
         await pilot.press("enter")
-        await pilot.pause()
-        return str(app.screen.query_one("#import-text").content)
+        await settle(pilot, ImportPreviewScreen)
+        return str(dialog.query_one("#import-text").content)
 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -947,7 +951,7 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         assert "already exists: ctrl+s asks before replacing it" in report
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ImportScreen)  # asked, not replaced
+        assert isinstance(app.screen, ImportPreviewScreen)  # asked, not replaced
         assert saved.read_text(encoding="utf-8") == first
         await pilot.press("ctrl+s")
         await settle(pilot, FrameworksScreen, tries=20)

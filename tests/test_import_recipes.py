@@ -7,6 +7,7 @@ import datetime
 import io
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from conftest import run_cli
 
@@ -210,3 +211,111 @@ def test_update_is_refused_for_a_framework_not_imported_and_with_other_options(l
     assert options.returncode == 2 and "--sheet cannot change that" in options.stderr
     nothing = run_cli(ladder_home, "frameworks", "import")
     assert nothing.returncode == 2 and "name the file(s)" in nothing.stderr
+
+
+# ----------------------------------------------------------------- the preview screen
+
+
+async def _preview(pilot: Any, app: Any, path: Path) -> Any:
+    from textual.widgets import Input
+
+    from conftest import settle
+    from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
+
+    await pilot.press("f")
+    await pilot.pause()
+    await pilot.press("i")
+    await pilot.pause()
+    app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+    return await settle(pilot, ImportPreviewScreen)
+
+
+def _framework_text(screen: Any) -> str:
+    return str(screen.query_one("#preview-framework").content)
+
+
+def _rows(screen: Any) -> list[str]:
+    options = screen.query_one("#preview-parts")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_the_preview_changes_a_role_and_the_framework_follows_then_writes_only_on_ctrl_s(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    from conftest import settle
+    from ladder_tui.core.storage.loader import load_framework
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.frameworks import FrameworksScreen
+
+    source = tmp_path / "ladder.md"
+    source.write_text((FIXTURES / "team-ladder.md").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _preview(pilot, app, source)
+        assert "3 levels × 2 areas × 4 dimensions" in _framework_text(screen)
+        rows = _rows(screen)
+        assert rows[:3] == ["✔ level     Agent (L1)", "✔ level     Senior Agent (L2)", "✔ level     Lead Agent (L3)"]
+        assert "✔ area      Customer care" in rows and "✔ dimension   Troubleshooting" in rows
+        # Keys only: down to Troubleshooting, leave it out; the framework shown follows at once.
+        for _ in range(rows.index("✔ dimension   Troubleshooting")):
+            await pilot.press("down")
+        await pilot.press("space")
+        await pilot.pause()
+        assert "✘ ignored     Troubleshooting (dimension)" in _rows(screen)
+        assert "3 levels × 2 areas × 3 dimensions" in _framework_text(screen)
+        # And the top level: Lead Agent (L3) left out.
+        for _ in range(rows.index("✔ dimension   Troubleshooting") - 2):
+            await pilot.press("up")
+        await pilot.press("space")
+        await pilot.pause()
+        assert "2 levels × 2 areas × 3 dimensions" in _framework_text(screen)
+        assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())
+        # The id, by keys.
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"acme-two", "enter")
+        await pilot.pause()
+        assert "id: acme-two (i)" in str(screen.query_one("#preview-options").content)
+        await pilot.press("ctrl+s")
+        await settle(pilot, FrameworksScreen, tries=40)
+    saved = load_framework(ladder_home / "frameworks" / "acme-two.toml")
+    assert [level.name for level in saved.levels] == ["Agent (L1)", "Senior Agent (L2)"]
+    assert [d.name for a in saved.areas for d in a.dimensions] == ["Empathy", "Documentation", "Documentation"]
+    assert saved.recipe is not None
+    assert set(saved.recipe.ignore) == {"dimension:Customer care/Troubleshooting", "level:Lead Agent (L3)"}
+    # --update makes the same choices again on the next version of the document.
+    source.write_text(source.read_text(encoding="utf-8").replace("Stays calm.", "Stays calm and kind."), "utf-8")
+    done = run_cli(ladder_home, "frameworks", "import", "--update", "acme-two")
+    assert done.returncode == 0, done.stderr
+    again = load_framework(ladder_home / "frameworks" / "acme-two.toml")
+    assert [level.name for level in again.levels] == ["Agent (L1)", "Senior Agent (L2)"]
+    assert "Troubleshooting" not in [d.name for a in again.areas for d in a.dimensions]
+
+
+async def test_the_preview_reads_the_levels_another_way_and_escape_writes_nothing(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    from conftest import settle
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.importer import ImportScreen
+
+    source = tmp_path / "ladder.csv"
+    source.write_text(
+        "Skill,Agent,Senior,Lead\nEmpathy,Listens.,Coaches.,Sets the tone.\nCare,Follows up.,Owns it.,Builds it.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _preview(pilot, app, source)
+        assert "3 levels × 1 area × 2 dimensions" in _framework_text(screen)
+        await pilot.press("a")  # columns (as detected), then rows: the levels become Empathy and Care
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        options = str(screen.query_one("#preview-options").content)
+        assert "levels: levels are the rows (a)" in options
+        assert "2 levels × 1 area × 3 dimensions" in _framework_text(screen)
+        await pilot.press("escape")
+        await settle(pilot, ImportScreen)
+    assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())

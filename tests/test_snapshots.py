@@ -301,3 +301,25 @@ def test_team(snap_compare: Compare, size: str) -> None:
     team_fixture()
     ready = arriving("t", screen="TeamScreen", ready=team_laid_out)
     assert snap_compare(app_for(), terminal_size=SIZES[size], run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_import_preview(snap_compare: Compare, size: str) -> None:
+    """Frameworks -> Import of the test ladder, with one dimension left out: each part's role, the framework below."""
+    from textual.widgets import Input
+
+    ladder = Path(__file__).parent / "fixtures" / "import" / "team-ladder.md"
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        for key in ("f", "i"):
+            await pilot.press(key)
+            await pilot.pause()
+        await wait_for(pilot, "ImportScreen")
+        pilot.app.screen.query_one(Input).value = str(ladder)
+        await pilot.press("enter")
+        await wait_for(pilot, "ImportPreviewScreen")
+        for key in ("down",) * 5 + ("space",):
+            await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(app_for(), terminal_size=SIZES[size], run_before=run_before)

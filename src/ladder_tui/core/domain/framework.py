@@ -38,6 +38,8 @@ class Recipe:
     sheet: str | None = None
     levels_in: str | None = None
     name: str | None = None
+    exclude: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import ImportProblem
 from ladder_tui.core.importer._text import Decoded, control_character, decode
 
-__all__ = ["EXTENSIONS", "FORMATS", "ImportProblem", "ImportResult", "import_ladder"]
+__all__ = ["EXTENSIONS", "FORMATS", "FORMAT_NAMES", "ImportProblem", "ImportResult", "import_ladder"]
 
 FORMATS = ("markdown", "html", "yaml", "json", "csv", "xlsx", "docx")
 LEVELS_IN = ("columns", "rows", "outer", "inner")
@@ -56,7 +56,7 @@ _REFUSED_EXT = {
 }
 _READS = "it reads Markdown, HTML, YAML, JSON, CSV/TSV, XLSX and DOCX"
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_FORMAT_NAMES = {
+FORMAT_NAMES = {
     "markdown": "Markdown",
     "html": "HTML",
     "yaml": "YAML",
@@ -76,6 +76,9 @@ class ImportResult:
     framework_id: str
     #: The format the files were read as (one of FORMATS).
     format: str = "markdown"
+    #: The files read (as named), and a workbook's worksheets: what an import may leave out or choose.
+    files: tuple[str, ...] = ()
+    sheets: tuple[str, ...] = ()
 
 
 def _ext(name: str) -> str:
@@ -236,7 +239,7 @@ def import_ladder(
     ]
     kinds = {kind for kind, _ in guesses}
     if len(kinds) > 1:
-        shown = ", ".join(f"{n} is {_FORMAT_NAMES[g[0]]}" for g, (n, _) in zip(guesses, sources, strict=True))
+        shown = ", ".join(f"{n} is {FORMAT_NAMES[g[0]]}" for g, (n, _) in zip(guesses, sources, strict=True))
         raise ImportProblem(f"{where}: give files of one format ({shown})")
     docs: list[Document] = []
     head: list[str] = list(notes)
@@ -248,9 +251,9 @@ def import_ladder(
         head.extend(doc.notes)
     file_format, why = guesses[0]
     if fmt is None:
-        head.append(f"format: {_FORMAT_NAMES[file_format]} (guessed {why}; --format to change)")
+        head.append(f"format: {FORMAT_NAMES[file_format]} (guessed {why}; --format to change)")
     else:
-        head.append(f"format: {_FORMAT_NAMES[file_format]} (as asked with --format)")
+        head.append(f"format: {FORMAT_NAMES[file_format]} (as asked with --format)")
     from ladder_tui.core.importer._detect import detect
 
     ladder = detect(docs, levels_in=levels_in, where=where)
@@ -267,4 +270,5 @@ def import_ladder(
         forced=levels_in is not None,
         folder=folder,
     )
-    return ImportResult(data, report, fid, file_format)
+    sheets = tuple(sheet for doc in docs for sheet in doc.sheets)
+    return ImportResult(data, report, fid, file_format, tuple(n for n, _ in sources), sheets)

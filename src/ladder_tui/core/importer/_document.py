@@ -106,6 +106,8 @@ class Document:
     notes: list[str] = field(default_factory=list)
     #: The sub-folder it was found in, when a folder was imported (a folder per area).
     folder: str | None = None
+    #: A workbook's worksheets by name, all of them (those read or not): what `--sheet` may name.
+    sheets: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

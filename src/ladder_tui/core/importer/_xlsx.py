@@ -62,6 +62,7 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
         raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__}: {exc})"[:300]) from None
     doc = Document(where, "xlsx")
     names = list(book.sheetnames)
+    doc.sheets = [ws.title for ws in book.worksheets]
     if sheet is not None:
         if sheet not in names:
             shown = ", ".join(repr(n) for n in names[:10])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,12 +39,20 @@ def read_ladder(
     levels_in: str | None = None,
     framework_id: str | None = None,
     name: str | None = None,
+    exclude: Collection[str] = (),
+    ignore: Collection[str] = (),
 ) -> ImportResult:
-    """What the importer makes of the files (or the folder) named; ImportProblem or LadderError when none."""
+    """What the importer makes of the files (or the folder) named, less the files in `exclude` and the parts in
+    `ignore` (see `leave_out`); ImportProblem or LadderError when none."""
+    from ladder_tui.core.errors import LadderError
     from ladder_tui.core.importer import import_ladder
     from ladder_tui.core.importer.sources import read_sources
 
     sources = read_sources(names)
+    if exclude:
+        sources.files = [(name, raw) for name, raw in sources.files if name not in exclude]
+        if not sources.files:
+            raise LadderError("every file is left out: keep at least one")
     result = import_ladder(
         sources.files,
         folder=sources.folder,
@@ -62,10 +71,54 @@ def read_ladder(
         "sheet": sheet,
         "levels_in": levels_in,
         "name": name,
+        "exclude": sorted(exclude) or None,
+        "ignore": sorted(ignore) or None,
         "hash": sources_hash(sources.files),
     }
     result.data["import"] = {key: value for key, value in recipe.items() if value is not None}
+    result.report.extend(leave_out(result.data, ignore))
+    if exclude:
+        result.report.append(f"files left out as chosen: {', '.join(sorted(exclude))}")
     return result
+
+
+def part_key(kind: str, name: str, area: str | None = None) -> str:
+    """How a part of a framework is named in a recipe's `ignore`: "level:Senior", "area:Care", "dimension:Care/Tone"."""
+    return f"{kind}:{area}/{name}" if area is not None else f"{kind}:{name}"
+
+
+def leave_out(data: dict[str, Any], ignore: Collection[str]) -> list[str]:
+    """Take the parts named in `ignore` out of framework data (a level takes its words with it, an area its
+    dimensions); the report's lines saying so. A name not found is passed over (a newer document may not have it)."""
+    from ladder_tui.core.presentation.text import plural
+
+    if not ignore:
+        return []
+    wanted = set(ignore)
+    gone: list[str] = []
+    levels = [level for level in data["levels"] if part_key("level", level["name"]) not in wanted]
+    dropped = {level["id"] for level in data["levels"]} - {level["id"] for level in levels}
+    gone += [f"level {level['name']!r}" for level in data["levels"] if level["id"] in dropped]
+    data["levels"] = levels
+    areas = []
+    for area in data["areas"]:
+        if part_key("area", area["name"]) in wanted:
+            gone.append(f"area {area['name']!r} and its {plural(len(area['dimensions']), 'dimension')}")
+            continue
+        kept = []
+        for dim in area["dimensions"]:
+            if part_key("dimension", dim["name"], area["name"]) in wanted:
+                gone.append(f"dimension {area['name']} › {dim['name']}")
+                continue
+            dim["levels"] = {key: value for key, value in dim["levels"].items() if key not in dropped}
+            kept.append(dim)
+        area["dimensions"] = kept
+        if "overview" in area:
+            area["overview"] = {key: value for key, value in area["overview"].items() if key not in dropped}
+        if kept:
+            areas.append(area)
+    data["areas"] = areas
+    return [f"left out as chosen: {', '.join(gone)}"] if gone else []
 
 
 def sources_hash(files: list[tuple[str, bytes]]) -> str:
@@ -206,6 +259,8 @@ def update(framework_id: str, names: list[str], catalog: FrameworkCatalog) -> Up
         levels_in=recipe.levels_in,
         framework_id=old.id,
         name=recipe.name or old.name,
+        exclude=recipe.exclude,
+        ignore=recipe.ignore,
     )
     if recipe.name is None:
         result.data["import"].pop("name", None)  # the name was the document's own; it stays as it was

@@ -206,7 +206,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -382,7 +382,16 @@ def framework_from_dump(dump: dict[str, Any], content_hash: str) -> Framework:
 def _recipe(data: dict[str, Any] | None) -> Recipe | None:
     if data is None:
         return None
-    return Recipe(tuple(data["paths"]), data["format"], data["hash"], data["sheet"], data["levels_in"], data["name"])
+    return Recipe(
+        tuple(data["paths"]),
+        data["format"],
+        data["hash"],
+        data["sheet"],
+        data["levels_in"],
+        data["name"],
+        tuple(data["exclude"]),
+        tuple(data["ignore"]),
+    )
 
 
 #: How a cache entry begins: ours, and which layout; a checksum of the rest follows it.

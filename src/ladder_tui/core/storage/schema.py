@@ -66,6 +66,10 @@ class RecipeSpec(_Spec):
     sheet: str | None = None
     levels_in: Literal["columns", "rows", "outer", "inner"] | None = None
     name: str | None = None
+    #: Files of the folder left out, and parts left out ("level:NAME", "area:NAME", "dimension:AREA/NAME"), as chosen
+    #: in the import preview.
+    exclude: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
     #: A hash of the files' bytes: an update of the same bytes has nothing to do.
     hash: str
 

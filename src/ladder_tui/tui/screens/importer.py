@@ -39,8 +39,8 @@ class ImportScreen(Keyed, ModalScreen[Path | None]):
         with Vertical(id="import-dialog", classes="dialog"):
             yield Label("Import a ladder", classes="dialog-title")
             yield Label(
-                "Markdown, HTML, YAML, JSON, CSV/TSV or XLSX; several files separated by commas, or a folder. "
-                "Enter reads it; ctrl+s saves it into the frameworks folder.",
+                "Markdown, HTML, YAML, JSON, CSV/TSV, XLSX or DOCX; several files separated by commas, or a folder. "
+                "Enter reads it and shows what it understood, to correct before anything is written.",
                 classes="muted",
             )
             yield Input(placeholder="e.g. ~/ladders/support-ladder.xlsx", id="import-path")
@@ -64,6 +64,14 @@ class ImportScreen(Keyed, ModalScreen[Path | None]):
             self.result = None
             report.update(Content.styled(inert(str(exc)), "bold"))
             return
+        from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
+
+        def previewed(saved: Path | None) -> None:
+            if saved is not None:
+                self.dismiss(saved)
+
+        # What it understood, part by part, to correct with keys before anything is written.
+        self.app.push_screen(ImportPreviewScreen(names, self.result, self.folder, self.catalog), previewed)
         lines = [inert(line) for line in self.result.report]
         target = self._target()
         self.replacing = False

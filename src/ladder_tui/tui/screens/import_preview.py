@@ -1,0 +1,379 @@
+"""The import preview: what the importer understood, part by part (each level, area and dimension with its role,
+the files or sheets read, and what it left out), keys to correct it (leave a part out or take it back, the level
+axis, the sheet, the files, the id and the name), the framework it makes shown live (counts and one dimension's
+words at each level), and nothing written until ctrl+s. The choices go into the framework's `[import]` table, so
+`frameworks import --update` makes them again."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ladder_tui.core.errors import LadderError
+from ladder_tui.core.importer import FORMAT_NAMES, ImportResult
+from ladder_tui.core.storage.catalog import FrameworkCatalog
+from ladder_tui.tui import commands
+from ladder_tui.tui.commands import Keyed
+from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui.widgets.key_hints import KeyHints
+
+#: The level axis, as `a` cycles it: detected first, then each reading the importer offers.
+AXES: tuple[str | None, ...] = (None, "columns", "rows", "outer", "inner")
+AXIS_WORDS = {
+    None: "detected",
+    "columns": "levels are the columns",
+    "rows": "levels are the rows",
+    "outer": "level headings hold the rest",
+    "inner": "level headings sit innermost",
+}
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One row of the preview: what it is in the framework (or was, when left out) and how a recipe names it."""
+
+    role: str  # "level", "area", "dimension", "file", "left out"
+    name: str
+    key: str = ""  # part_key for levels, areas and dimensions; the file's name for files; "" when not a choice
+    area: str | None = None
+    #: Where its words are in the data: (area index, dimension index) for a dimension.
+    place: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the files are read: the options that need the importer to read them again."""
+
+    levels_in: str | None = None
+    sheet: str | None = None
+    #: Files (as read) left out.
+    exclude: frozenset[str] = frozenset()
+
+
+class ImportPreviewScreen(Keyed, Screen[Path | None]):
+    """Full screen, keys only: the parts list on top, the live framework below."""
+
+    COMMAND_TABLE = "import_preview"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, names: list[str], result: ImportResult, folder: Path, catalog: FrameworkCatalog) -> None:
+        super().__init__()
+        self.names = names
+        self.folder = folder
+        self.catalog = catalog
+        #: The import with nothing left out (every part listed, to be left out or taken back).
+        self.full = result
+        recipe = result.data.get("import", {})
+        self.reading = Reading(recipe.get("levels_in"), recipe.get("sheet"))
+        self.ignore: set[str] = set()
+        self.framework_id = result.framework_id
+        self.framework_name = str(result.data.get("name", ""))
+        #: ctrl+s was pressed once over a framework of the same id: the next one replaces it.
+        self.replacing = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Vertical(id="preview-body"):
+            yield Static("", id="preview-options")
+            yield OptionList(id="preview-parts")
+            yield Static("", id="preview-framework")
+        yield KeyHints()
+
+    def on_mount(self) -> None:
+        self.title = "Import a ladder"
+        self.sub_title = "Preview: nothing is written until ctrl+s"
+        self._show()
+        self.query_one(OptionList).focus()
+
+    # ----- what is shown -----
+
+    def result(self) -> ImportResult:
+        """The framework as the choices make it (the full import, less what is left out, with the id and name)."""
+        from ladder_tui.core.services import importing
+
+        data = copy.deepcopy(self.full.data)
+        report = list(self.full.report) + importing.leave_out(data, self.ignore)
+        recipe = data.setdefault("import", {})
+        if self.framework_name != data["name"]:
+            recipe["name"] = self.framework_name  # chosen, as --name would be: --update keeps it
+        data["id"], data["name"] = self.framework_id, self.framework_name
+        if self.ignore:
+            recipe["ignore"] = sorted(self.ignore)
+        return ImportResult(data, report, self.framework_id, self.full.format, self.full.files, self.full.sheets)
+
+    def parts(self) -> list[Part]:
+        from ladder_tui.core.services.importing import part_key
+
+        data = self.full.data
+        rows: list[Part] = []
+        if len(self.full.files) > 1 or self.reading.exclude:
+            rows += [Part("file", Path(name).name, name) for name in self.full.files]
+            rows += [Part("file", Path(name).name, name) for name in sorted(self.reading.exclude)]
+        rows += [Part("level", level["name"], part_key("level", level["name"])) for level in data["levels"]]
+        for a, area in enumerate(data["areas"]):
+            rows.append(Part("area", area["name"], part_key("area", area["name"])))
+            rows += [
+                Part("dimension", dim["name"], part_key("dimension", dim["name"], area["name"]), area["name"], (a, d))
+                for d, dim in enumerate(area["dimensions"])
+            ]
+        left = [line for line in self.full.report if "left out" in line and not line.startswith("left out as chosen")]
+        rows += [Part("left out", line) for line in left]
+        return rows
+
+    def _kept(self, part: Part) -> bool:
+        if part.role == "file":
+            return part.key not in self.reading.exclude
+        if part.role == "dimension" and part.area is not None:
+            from ladder_tui.core.services.importing import part_key
+
+            if part_key("area", part.area) in self.ignore:
+                return False
+        return part.key not in self.ignore
+
+    def _label(self, part: Part) -> Content:
+        kept = self._kept(part)
+        role = part.role if kept or part.role == "left out" else "ignored"
+        indent = "  " if part.role == "dimension" else ""
+        mark = "✔" if kept and part.role != "left out" else "✘"
+        style = "" if kept and part.role != "left out" else "dim"
+        words = one_line(part.name, max(self.size.width - 18, 30))
+        what = f" ({part.role})" if role == "ignored" else ""
+        return Content.assemble((f"{mark} {role:<9} ", "bold" if kept else "dim"), (f"{indent}{words}{what}", style))
+
+    def _show(self, *, keep: int | None = None) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted if keep is None else keep
+        self._parts = self.parts()
+        options.clear_options()
+        options.add_options([Option(self._label(part)) for part in self._parts])
+        if self._parts:
+            options.highlighted = min(max(highlighted or 0, 0), len(self._parts) - 1)
+        self._show_options()
+        self._show_framework()
+
+    def _show_options(self) -> None:
+        files = len(self.full.files)
+        where = ", ".join(Path(name).name for name in self.full.files[:3]) + (", ..." if files > 3 else "")
+        sheet = f" · sheet: {self.reading.sheet or 'every sheet'} (s)" if self.full.sheets else ""
+        text = (
+            f"{where} ({FORMAT_NAMES[self.full.format]}) · levels: {AXIS_WORDS[self.reading.levels_in]} (a){sheet}\n"
+            f"id: {self.framework_id} (i) · name: {self.framework_name} (n)"
+        )
+        self.query_one("#preview-options", Static).update(Content(inert(text)))
+
+    def _show_framework(self) -> None:
+        from ladder_tui.core.services import importing
+        from ladder_tui.core.storage.loader import framework_from_data
+
+        result = self.result()
+        box = self.query_one("#preview-framework", Static)
+        try:
+            framework = framework_from_data(result.data, "the imported framework")
+        except LadderError as exc:
+            box.update(Content.styled(inert(one_line(str(exc), 300)), "bold"))
+            return
+        # The counts, then one dimension's words at each level (the parts above already name the levels and areas):
+        # the highlighted dimension's, else the one describing the most levels.
+        lines = importing.preview(framework, width=max(self.size.width - 4, 40))
+        part = self._current()
+        if part is not None and part.role == "dimension" and self._kept(part):
+            lines = lines[:1] + self._words(framework, part)
+        else:
+            lines = lines[:1] + lines[3:]
+        box.update(Content(inert("\n".join(lines))))
+
+    def _words(self, framework: object, part: Part) -> list[str]:
+        from ladder_tui.core.domain.framework import Framework
+
+        assert isinstance(framework, Framework)
+        width = max(self.size.width - 6, 40)
+        for area in framework.areas:
+            for dimension in area.dimensions:
+                if area.name == part.area and dimension.name == part.name:
+                    lines = [one_line(f"{area.name} › {dimension.name}:", width)]
+                    for level in framework.levels:
+                        words = " ".join(framework.descriptor(dimension, level.id)) or "(not described at this level)"
+                        lines.append("  " + one_line(f"{level.name}: {words}", width))
+                    return lines
+        return []
+
+    def _current(self) -> Part | None:
+        highlighted = self.query_one(OptionList).highlighted
+        parts = getattr(self, "_parts", [])
+        return parts[highlighted] if highlighted is not None and 0 <= highlighted < len(parts) else None
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        self._show_framework()
+
+    # ----- the choices -----
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sheet" and not self.full.sheets:
+            return None  # shown greyed: only a workbook has sheets
+        return True
+
+    def action_leave_out(self) -> None:
+        """Leave the highlighted part out, or take it back."""
+        part = self._current()
+        if part is None or part.role == "left out":
+            self.notify("The importer left this out itself; the axis (a) or the sheet (s) reads it another way.")
+            return
+        if part.role == "file":
+            files = self.reading.exclude ^ {part.key}
+            if len(files) >= len(self.full.files) + len(self.reading.exclude):
+                self.notify("Keep at least one file.", severity="warning")
+                return
+            self._reread(replace(self.reading, exclude=files))
+            return
+        if part.role == "dimension" and part.area is not None:
+            from ladder_tui.core.services.importing import part_key
+
+            if part_key("area", part.area) in self.ignore:
+                self.notify("Its area is left out: take the area back first.", severity="warning")
+                return
+        chosen = self.ignore ^ {part.key}
+        if part.key in chosen and not self._leaves_some(chosen):
+            self.notify("A framework needs at least one level and one dimension.", severity="warning")
+            return
+        self.ignore = chosen
+        self.replacing = False
+        self._show()
+
+    def _leaves_some(self, ignore: set[str]) -> bool:
+        from ladder_tui.core.services import importing
+
+        data = copy.deepcopy(self.full.data)
+        importing.leave_out(data, ignore)
+        return bool(data["levels"]) and bool(data["areas"])
+
+    def action_axis(self) -> None:
+        """The next reading of the levels: detected, columns, rows, outer headings, inner headings."""
+        start = AXES.index(self.reading.levels_in)
+        for step in range(1, len(AXES)):
+            axis = AXES[(start + step) % len(AXES)]
+            if self._reread(replace(self.reading, levels_in=axis), quiet=True):
+                self.notify(f"Read again: {AXIS_WORDS[axis]}.")
+                return
+        self.notify("No other reading of the levels works for this document.", severity="warning")
+
+    def action_sheet(self) -> None:
+        """The next sheet to read alone (then every sheet again)."""
+        if not self.full.sheets:
+            self.notify("Only a workbook has sheets.", severity="warning")
+            return
+        choices: list[str | None] = [None, *self.full.sheets]
+        start = choices.index(self.reading.sheet) if self.reading.sheet in choices else 0
+        for step in range(1, len(choices)):
+            sheet = choices[(start + step) % len(choices)]
+            if self._reread(replace(self.reading, sheet=sheet), quiet=True):
+                self.notify(f"Read again: {'every sheet' if sheet is None else f'the sheet {sheet!r} alone'}.")
+                return
+        self.notify("No other sheet holds a ladder.", severity="warning")
+
+    def _reread(self, reading: Reading, *, quiet: bool = False) -> bool:
+        """Import again the way `reading` says; False (the reason shown unless `quiet`) when that reads no ladder."""
+        from ladder_tui.core.services import importing
+
+        try:
+            result = importing.read_ladder(
+                self.names, sheet=reading.sheet, levels_in=reading.levels_in, exclude=reading.exclude
+            )
+        except LadderError as exc:
+            if not quiet:
+                self.notify(one_line(str(exc), 300), title="Not read that way", severity="warning", timeout=8)
+            return False
+        self.full = result
+        self.reading = reading
+        self.replacing = False
+        self._show(keep=0)
+        return True
+
+    def action_edit_id(self) -> None:
+        def edited(value: str | None) -> None:
+            if value is None:
+                return
+            if not _ID.match(value):
+                self.notify(
+                    "An id is lowercase letters, digits, '-' and '_', starting with a letter or digit.",
+                    severity="warning",
+                )
+                return
+            self.framework_id = value
+            self.replacing = False
+            self._show()
+
+        self.app.push_screen(TextPrompt("The framework's id (its file's name)", self.framework_id), edited)
+
+    def action_edit_name(self) -> None:
+        def edited(value: str | None) -> None:
+            if value is not None and value.strip():
+                self.framework_name = " ".join(value.split())
+                self._show()
+
+        self.app.push_screen(TextPrompt("The framework's name", self.framework_name), edited)
+
+    # ----- writing -----
+
+    def action_save(self) -> None:
+        from ladder_tui.core.services import importing
+
+        result = self.result()
+        target = self.folder / f"{self.framework_id}.toml"
+        taken = importing.taken(result, target, self.catalog)
+        if taken and not self.replacing:
+            self.replacing = True
+            self.notify(
+                f"{taken[:1].upper()}{taken[1:]}; ctrl+s again replaces it.", title="Replace?", severity="warning"
+            )
+            return
+        try:
+            importing.save(result, target, force=self.replacing)
+        except LadderError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
+        self.dismiss(target)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPrompt(Keyed, ModalScreen[str | None]):
+    """One line of text: enter keeps it, escape leaves it as it was."""
+
+    COMMAND_TABLE = "prompt"
+    BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
+
+    def __init__(self, title: str, value: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="prompt-dialog"):
+            yield Label(Content(self.title_text), classes="dialog-title")
+            yield Input(self.value, id="prompt-input")
+            yield Label("Enter keeps it; escape leaves it as it was.", classes="muted")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _done(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
