@@ -101,3 +101,96 @@ def test_a_framework_too_big_to_open_is_refused_before_anything_is_written(ladde
     with pytest.raises(LadderError, match=r"would be 17\.\d MiB.*nothing was written"):
         importing.save(result, target)
     assert _frameworks(ladder_home) == []
+
+
+# ----- what the review of this work found (each reproduced first, then mended) -----
+
+
+def _two_sheets(other: str) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Ladder"
+    ws.append(["Area", "Dimension", "Junior", "Senior"])
+    ws.append(["Craft", "Impact", "Small things done well.", "Big things done well."])
+    ws.append(["Craft", "Scope", "A task.", "A project."])
+    data = book.create_sheet("Notes")
+    if other == "far":
+        data["XFD1048576"] = "stray"
+    else:
+        for row in range(1, 10_002):
+            data.append([row] * 26)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_sheet_whose_only_text_is_far_away_reads_as_empty_and_another_big_sheet_spares_the_one_asked() -> None:
+    result = import_ladder([("far.xlsx", _two_sheets("far"))], today=TODAY)
+    assert [level["name"] for level in result.data["levels"]] == ["Junior", "Senior"]
+    assert any("1 cell with text beyond row 10000 or column 200 left out" in line for line in result.report)
+    big = _two_sheets("big")
+    with pytest.raises(LadderError, match="sheet 'Notes' has text in cells as far apart"):
+        import_ladder([("big.xlsx", big)], today=TODAY)
+    asked = import_ladder([("big.xlsx", big)], today=TODAY, sheet="Ladder")  # the other sheet is not read
+    assert [dim["name"] for dim in asked.data["areas"][0]["dimensions"]] == ["Impact", "Scope"]
+
+
+def test_a_damaged_workbook_and_a_damaged_word_table_are_one_line() -> None:
+    import io
+    import struct
+    import zipfile
+
+    raw = bytearray(hostile_workbooks.small_ladder())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(hostile_workbooks.SHEET)
+    name, extra = struct.unpack("<HH", raw[info.header_offset + 26 : info.header_offset + 30])
+    start = info.header_offset + 30 + name + extra
+    for i in range(start + 20, start + 60):  # the sheet's compressed bytes, damaged
+        raw[i] ^= 0xFF
+    with pytest.raises(LadderError, match=r"^bad\.xlsx: not a readable XLSX workbook"):
+        import_ladder([("bad.xlsx", bytes(raw))], today=TODAY)
+
+    import docx
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"r{r}c{c}"
+    table.rows[0].cells[1]._tc.get_or_add_tcPr().append(OxmlElement("w:vMerge"))  # a merge with no row above
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(LadderError, match=r"^x\.docx: not a readable DOCX document \(ValueError"):
+        import_ladder([("x.docx", out.getvalue())], today=TODAY)
+
+
+def test_shared_strings_kept_under_another_name_are_counted_all_the_same() -> None:
+    """openpyxl finds a workbook's parts by their content types; so does the pass, whatever the parts are called."""
+    strings = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+        f"<si><t>{'x' * 200_000}</t></si></sst>"
+    )
+    part = (
+        '<Override PartName="/xl/strings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    relation = (
+        '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        'Target="/xl/strings.xml" Id="rIdStrings"/>'
+    )
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(10, 200))
+    raw = hostile_workbooks.rewritten(
+        hostile_workbooks.small_ladder(),
+        {
+            hostile_workbooks.SHEET: lambda x: x.replace("</sheetData>", rows + "</sheetData>"),
+            "[Content_Types].xml": lambda x: x.replace("</Types>", part + "</Types>"),
+            "xl/_rels/workbook.xml.rels": lambda x: x.replace("</Relationships>", relation + "</Relationships>"),
+        },
+        {"xl/strings.xml": strings},
+    )
+    with pytest.raises(LadderError, match="would hold over 16 million characters"):
+        import_ladder([("renamed.xlsx", raw)], today=TODAY)

@@ -319,3 +319,33 @@ async def test_the_preview_reads_the_levels_another_way_and_escape_writes_nothin
         await pilot.press("escape")
         await settle(pilot, ImportScreen)
     assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())
+
+
+def test_update_keeps_ids_of_dimensions_named_alike_in_two_areas_and_says_when_one_moved(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    from ladder_tui.core.storage.loader import load_framework
+
+    source = tmp_path / "ladder.md"
+    source.write_text(
+        "# Ladder\n\n## Craft\n\n| Competency | Junior | Senior |\n|---|---|---|\n"
+        "| Impact | Small things. | Big things. |\n| Scope | A task. | A project. |\n| Testing | Tests. | Strategy. |\n"
+        "\n## People\n\n| Competency | Junior | Senior |\n|---|---|---|\n"
+        "| Impact | Helps one. | Helps many. |\n| Scope | A team. | An org. |\n",
+        encoding="utf-8",
+    )
+    assert run_cli(ladder_home, "frameworks", "import", str(source), "--id", "lad").returncode == 0
+    framework_file = ladder_home / "frameworks" / "lad.toml"
+    before = {(a.id, d.id) for a in load_framework(framework_file).areas for d in a.dimensions}
+    assert ("people", "impact") in before  # two areas, one name: the same id in each
+    # Testing moves from Craft to People, and People's words change.
+    text = source.read_text(encoding="utf-8").replace("| Testing | Tests. | Strategy. |\n", "")
+    text = text.replace(
+        "| Scope | A team. | An org. |\n", "| Scope | A team. | An org. |\n| Testing | Tests. | Strategy. |\n"
+    )
+    source.write_text(text.replace("Helps many.", "Helps everyone."), encoding="utf-8")
+    done = run_cli(ladder_home, "frameworks", "import", "--update", "lad")
+    assert done.returncode == 0, done.stderr
+    assert "changed: dimensions moved to another area (1): Testing (Craft → People)" in done.stdout
+    after = {(a.id, d.id) for a in load_framework(framework_file).areas for d in a.dimensions}
+    assert before - {("craft", "testing")} <= after and ("people", "testing") in after

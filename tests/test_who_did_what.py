@@ -229,3 +229,28 @@ def test_one_persons_own_walk_does_not_name_them_on_every_row(ladder_home: Path)
     assert "my example" in text and "Rated by" not in text and "(alex)" not in text
     data = json.loads(run_cli(ladder_home, "summary", path.stem, "--format", "json").stdout)
     assert data["dimensions"][0]["rated_by"]["self"] == "alex"  # the data keeps it all the same
+
+
+async def test_two_people_typing_into_one_note_at_once_each_keep_their_own(ladder_home: Path) -> None:
+    _people(ladder_home)
+    path = make_assessment(builtin_framework(L1_L5), ALEX, "self")
+    app = make_app(assessment_path=path, served=True)
+    app.room_state = _room((1, KIM), (2, ALEX))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, WhoIsRatingScreen)
+        _key(app, 1, "p")
+        await settle(pilot, AreaIntroScreen)
+        _key(app, 2, "enter")
+        screen = await settle(pilot, DimensionScreen)
+        step = screen.session.step  # type: ignore[attr-defined]
+        _key(app, 1, "n")
+        await settle(pilot, NoteScreen)
+        # No pause between them: Kim's keys are still queued for the editor when Alex's arrive.
+        for ch in "kim":
+            _key(app, 1, ch)
+        for ch in "alex":
+            _key(app, 2, ch)
+        for _ in range(20):
+            await pilot.pause()
+    notes = load_assessment(path).answer(step.area.id, step.dimension.id).notes  # type: ignore[union-attr]
+    assert {(n.by, n.text) for n in notes} == {(KIM, "kim"), (ALEX, "alex")}

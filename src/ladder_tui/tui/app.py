@@ -19,7 +19,7 @@ from ladder_tui.core.presentation.text import clean
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.serve.protocol import RoomState, input_fd, is_served, member_of
 from ladder_tui.tui import commands
-from ladder_tui.tui.commands import Keyed, OwnInput
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.idle_gc import IdleCollector
 from ladder_tui.tui.messages import FrameworksChanged, GoHome, OpenAssessment
 
@@ -28,9 +28,6 @@ if TYPE_CHECKING:
     from ladder_tui.core.domain.session import WalkSession
     from ladder_tui.core.domain.walk import Actor
     from ladder_tui.core.storage.assessments import OpenedAssessment
-
-#: Keys that change a text being typed (beside printable ones): another person's are theirs to type in their own.
-EDITING_KEYS = frozenset({"backspace", "delete", "enter", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -115,10 +112,6 @@ class LadderApp(App[None]):
             member = member_of(event)
             if member is not None:
                 self._last_member = member
-        top = self.screen_stack[-1] if self.screen_stack else None
-        if isinstance(top, OwnInput) and _types(event):
-            # A note editor (say) is one person's: another person's typing opens theirs before it lands.
-            top.input_from(self.person_of(event))
         if not isinstance(event, events.Key):
             await super().on_event(event)
             return
@@ -169,17 +162,22 @@ class LadderApp(App[None]):
         for who in left:
             self.notify(f"{who} left the room.", title="Room", timeout=6)
         walk = self.walk
-        # The subject and their lead are both here now: they may want to rate together.
+        # The subject and their lead are both here now (they were not before): they may want to rate together.
         if joined and walk is not None and not walk.read_only and walk.mode != "pair":
-            if self.room_suggests(walk.assessment.subject) != "pair":
+            subject = walk.assessment.subject
+            if self.room_suggests(subject, before) == "pair" or self.room_suggests(subject) != "pair":
                 return
             from ladder_tui.core.domain import rules
             from ladder_tui.tui.screens.who import WhoIsRatingScreen
 
+            if isinstance(self.screen, WhoIsRatingScreen):
+                return  # asked already
             path = walk.path
 
             def chosen(choice: Mode | None) -> None:
-                if choice is not None and (self.walk is None or choice != self.walk.mode):
+                if self.walk is None or self.walk.path != path:
+                    return  # another assessment is open by now
+                if choice is not None and choice != self.walk.mode:
                     self._go_home()
                     self.open_assessment(path, choice)  # read again: the walk in the new mode starts from the file
 
@@ -234,9 +232,11 @@ class LadderApp(App[None]):
         counts = rules.slot_counts(opened.framework, opened.assessment)
         self.push_screen(WhoIsRatingScreen(opened.assessment.subject, counts, suggested=suggested), chosen)
 
-    def room_suggests(self, subject: str) -> Mode | None:
-        """In a room: the mode its people suggest for an assessment of `subject` (see `RoomRoles`); None elsewhere."""
-        if not self.served or self.room_state is None:
+    def room_suggests(self, subject: str, state: RoomState | None = None) -> Mode | None:
+        """In a room: the mode its people (now, or in `state`) suggest for an assessment of `subject` (see
+        `RoomRoles`); None elsewhere."""
+        state = state or self.room_state
+        if not self.served or state is None:
             return None
         from ladder_tui.core.domain.people import roles_in_room
         from ladder_tui.core.storage.loader import load_people
@@ -246,7 +246,7 @@ class LadderApp(App[None]):
             people = load_people(people_file())
         except LadderError:
             people = None
-        return roles_in_room(people, subject, (member.who for member in self.room_state.members)).suggested_mode
+        return roles_in_room(people, subject, (member.who for member in state.members)).suggested_mode
 
     def start_walk(self, opened: OpenedAssessment, mode: Mode, *, summary: bool = False, view: bool = False) -> None:
         from ladder_tui.core.domain.session import WalkSession
@@ -398,16 +398,6 @@ class LadderApp(App[None]):
             self.call_later(self.run_action, command.action(), screen)
 
         return run
-
-
-def _types(event: events.Event) -> bool:
-    """Whether an input event (straight from the terminal) types into a text: a paste, a printable key, an editing
-    key."""
-    if event.is_forwarded:
-        return False
-    if isinstance(event, events.Paste):
-        return True
-    return isinstance(event, events.Key) and (event.is_printable or event.key in EDITING_KEYS)
 
 
 def local_person() -> str | None:

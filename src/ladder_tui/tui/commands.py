@@ -73,14 +73,6 @@ class Keyed:
         return []
 
 
-class OwnInput:
-    """A screen whose input is one person's (a note editor): the app tells it who is typing before the key (or
-    paste) lands; keys that type nothing (escape, arrows, F1) are not told."""
-
-    def input_from(self, person: str | None) -> None:
-        """`person` is about to type here."""
-
-
 #: How keys are written on screen.
 KEY_NAMES = {
     "enter": "⏎",

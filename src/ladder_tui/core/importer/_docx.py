@@ -54,7 +54,12 @@ def read(raw: bytes, where: str) -> Document:
     core = document.core_properties
     if core.title and core.title.strip():
         doc.title = fold(core.title)
-    _Reader(doc, where).read(document)
+    try:
+        _Reader(doc, where).read(document)
+    except ImportProblem:
+        raise
+    except Exception as exc:  # python-docx walking a damaged table (a merge with no row above it) and the like
+        raise ImportProblem(f"{where}: not a readable DOCX document ({type(exc).__name__}: {exc})"[:300]) from None
     return doc
 
 

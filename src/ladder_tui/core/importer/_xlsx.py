@@ -9,7 +9,7 @@ from typing import Any
 
 from ladder_tui.core.importer._document import Document, Table
 from ladder_tui.core.importer._model import Cell, Grid, ImportProblem
-from ladder_tui.core.importer._xlsx_bounds import MAX_COLUMNS, MAX_ROWS, SheetBounds, scan
+from ladder_tui.core.importer._xlsx_bounds import MAX_COLUMNS, MAX_ROWS, SheetBounds, check_area, scan
 from ladder_tui.core.presentation.text import plural
 
 #: Uncompressed size a workbook may have at most (a zip bomb must not fill the memory).
@@ -38,8 +38,6 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = archive.infolist()
             size = sum(info.file_size for info in parts)
-            if "xl/workbook.xml" not in archive.namelist():
-                raise ImportProblem(f"{where}: a zip archive, but not an XLSX workbook (it has no xl/workbook.xml)")
             if size > MAX_UNCOMPRESSED or len(parts) > MAX_PARTS:
                 raise ImportProblem(
                     f"{where}: the workbook unpacks to {size // (1024 * 1024)} MB in {plural(len(parts), 'part')}; "
@@ -47,9 +45,11 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
                 )
             # Before openpyxl expands anything: what the workbook declares, in one bounded pass.
             bounds = scan(archive, where)
+    except ImportProblem:
+        raise
     except zipfile.BadZipFile:
         raise ImportProblem(f"{where}: not an XLSX workbook (an XLSX file is a zip archive; this is not one)") from None
-    except (OSError, ValueError, RuntimeError, NotImplementedError, EOFError) as exc:
+    except Exception as exc:  # a damaged part: zlib, zipfile and XML errors of many kinds
         raise ImportProblem(f"{where}: not a readable XLSX workbook ({type(exc).__name__})") from None
     try:
         import openpyxl  # type: ignore[import-untyped]  # deferred: only reading a workbook needs it
@@ -84,20 +84,41 @@ def read(raw: bytes, where: str, sheet: str | None) -> Document:
         if sheet is None and getattr(ws, "sheet_state", "visible") != "visible":
             doc.notes.append(f"sheet {ws.title!r} is hidden: left out (--sheet NAME reads it)")
             continue
-        grid, notes = _sheet(ws, bounds.sheets.get(ws.title))
+        grid, notes = _sheet(ws, bounds.sheets.get(ws.title), where)
         doc.notes.extend(f"sheet {ws.title!r}: {note}" if len(sheets) > 1 else note for note in notes)
         if any(not cell.empty for row in grid for cell in row):
             doc.blocks.append(Table(grid, number, ws.title, header_known=False))
     return doc
 
 
-def _sheet(ws: Any, bounds: SheetBounds | None) -> tuple[Grid, list[str]]:
+def _bounds_of_cells(ws: Any) -> SheetBounds:
+    """How far the cells openpyxl holds with a value reach, within the window."""
+    found = SheetBounds()
+    for (row, col), cell in getattr(ws, "_cells", {}).items():
+        if cell.value is None or cell.value == "":
+            continue
+        if row > MAX_ROWS or col > MAX_COLUMNS:
+            found.outside += 1
+        else:
+            found.rows, found.cols = max(found.rows, row), max(found.cols, col)
+    return found
+
+
+def _sheet(ws: Any, bounds: SheetBounds | None, where: str) -> tuple[Grid, list[str]]:
     """The sheet's cells as far as any has text (a sheet's used range is often far larger than its text), within
     the reader's window."""
     notes: list[str] = []
-    if bounds is None:  # a sheet the pass did not find by its name: openpyxl's own extent, within the window
-        bounds = SheetBounds(min(ws.max_row or 0, MAX_ROWS), min(ws.max_column or 0, MAX_COLUMNS))
+    if bounds is None:  # a sheet the pass knows by its part only: the cells openpyxl holds (counted by the pass)
+        bounds = _bounds_of_cells(ws)
+    check_area(where, ws.title, bounds)
     max_row, max_col = bounds.rows, bounds.cols
+    if not max_row or not max_col:
+        # No text inside the window (iter_rows would take 0 for "up to openpyxl's own extent", however far).
+        return [], notes + (
+            [f"{plural(bounds.outside, 'cell')} with text beyond row {MAX_ROWS} or column {MAX_COLUMNS} left out"]
+            if bounds.outside
+            else []
+        )
     if bounds.outside:
         notes.append(
             f"read the first {MAX_ROWS} rows and {MAX_COLUMNS} columns: "

@@ -100,31 +100,66 @@ def _parts(archive: zipfile.ZipFile, name: str) -> Iterator[tuple[str, Element]]
                 parents[-1].remove(element)
 
 
-def _sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    """Each worksheet's name by its part's path (xl/workbook.xml names it, xl/_rels/workbook.xml.rels places it)."""
+_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+@dataclass
+class Layout:
+    """Where a workbook keeps its parts, found as openpyxl finds them: by their content types, and the sheets'
+    names through the workbook's relationships."""
+
+    workbook: str | None = None
+    shared_strings: str | None = None
+    #: Every worksheet part, with its name in the workbook when the workbook names it.
+    worksheets: dict[str, str] = field(default_factory=dict)
+
+
+def layout(archive: zipfile.ZipFile) -> Layout:
+    names = set(archive.namelist())
+    found = Layout()
+    if "[Content_Types].xml" in names:
+        for event, element in _parts(archive, "[Content_Types].xml"):
+            if event != "end" or element.tag != f"{_TYPES}Override":
+                continue
+            part = element.get("PartName", "").lstrip("/")
+            kind = element.get("ContentType", "")
+            if part not in names:
+                continue
+            if kind.endswith("worksheet+xml"):
+                found.worksheets[part] = part
+            elif kind.endswith("sharedStrings+xml"):
+                found.shared_strings = part
+            elif kind.endswith("main+xml") and ("sheet" in kind or "template" in kind):
+                found.workbook = part
+    for default, path in (("workbook", "xl/workbook.xml"), ("shared_strings", "xl/sharedStrings.xml")):
+        if getattr(found, default) is None and path in names:
+            setattr(found, default, path)
+    if found.workbook is None:
+        return found
+    folder = posixpath.dirname(found.workbook)
+    relations = posixpath.join(folder, "_rels", posixpath.basename(found.workbook) + ".rels")
     targets: dict[str, str] = {}
-    if "xl/_rels/workbook.xml.rels" in names:
-        for event, element in _parts(archive, "xl/_rels/workbook.xml.rels"):
+    if relations in names:
+        for event, element in _parts(archive, relations):
             if event == "end" and element.tag == f"{_REL}Relationship":
                 target = element.get("Target", "")
-                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+                path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
                 targets[element.get("Id", "")] = path
-    sheets: dict[str, str] = {}
-    for event, element in _parts(archive, "xl/workbook.xml"):
+    for event, element in _parts(archive, found.workbook):
         if event == "end" and element.tag == f"{_MAIN}sheet":
             path = targets.get(element.get(f"{_DOC_REL}id", ""), "")
             if path in names:
-                sheets[path] = element.get("name", path)
-    return sheets
+                found.worksheets[path] = element.get("name", path)
+    return found
 
 
-def _shared_strings(archive: zipfile.ZipFile, names: set[str], where: str) -> list[tuple[int, int]]:
+def _shared_strings(archive: zipfile.ZipFile, part: str | None, where: str) -> list[tuple[int, int]]:
     """Each shared string's length and line count."""
     strings: list[tuple[int, int]] = []
-    if "xl/sharedStrings.xml" not in names:
+    if part is None:
         return strings
     length = lines = 0
-    for event, element in _parts(archive, "xl/sharedStrings.xml"):
+    for event, element in _parts(archive, part):
         if event == "start":
             continue
         if element.tag == f"{_MAIN}t" and element.text:
@@ -172,14 +207,16 @@ class _Tally:
 
 
 def scan(archive: zipfile.ZipFile, where: str) -> Bounds:
-    """Read what the workbook declares, in bounded memory; ImportProblem (one line) when it is more than a ladder."""
-    names = set(archive.namelist())
+    """Read what the workbook declares, in bounded memory; ImportProblem (one line) when it is more than a ladder.
+    Every worksheet part is read, named or not: what openpyxl will load has been counted."""
     try:
-        sheets = _sheet_parts(archive, names)
-        strings = _shared_strings(archive, names, where)
+        parts = layout(archive)
+        if parts.workbook is None:
+            raise ImportProblem(f"{where}: a zip archive, but not an XLSX workbook (it has no xl/workbook.xml)")
+        strings = _shared_strings(archive, parts.shared_strings, where)
         tally = _Tally(where)
         bounds = Bounds()
-        for path, sheet in sheets.items():
+        for path, sheet in parts.worksheets.items():
             bounds.sheets[sheet] = _scan_sheet(archive, path, sheet, strings, tally)
     except ParseError as exc:
         raise ImportProblem(f"{where}: not a readable XLSX workbook (its XML is broken: {exc})") from None
@@ -224,10 +261,14 @@ def _scan_sheet(
             tally.add_ranges(sheet, "a hyperlink over", element.get("ref", ""), covers=True)
         elif tag in (f"{_MAIN}dataValidation", f"{_MAIN}conditionalFormatting", f"{_MAIN}protectedRange"):
             tally.add_ranges(sheet, "a rule over", element.get("sqref", ""), covers=False)
-    if found.rows * found.cols > MAX_AREA:
-        raise ImportProblem(
-            f"{tally.where}: sheet {sheet!r} has text in cells as far apart as A1 and row {found.rows}, column "
-            f"{found.cols} ({found.rows * found.cols:,} cells to read); a ladder is far smaller: delete the stray "
-            "cells, or save the ladder's part as a sheet of its own"
-        )
     return found
+
+
+def check_area(where: str, sheet: str, bounds: SheetBounds) -> None:
+    """Refuse a sheet about to be read whose text is spread over more cells than any ladder's (its stray cells)."""
+    if bounds.rows * bounds.cols > MAX_AREA:
+        raise ImportProblem(
+            f"{where}: sheet {sheet!r} has text in cells as far apart as A1 and row {bounds.rows}, column "
+            f"{bounds.cols} ({bounds.rows * bounds.cols:,} cells to read); a ladder is far smaller: delete the stray "
+            "cells, or save the ladder's part as a sheet of its own; refused"
+        )

@@ -49,8 +49,10 @@ def read_ladder(
     from ladder_tui.core.importer.sources import read_sources
 
     sources = read_sources(names)
+    # Files are left out by their absolute paths: the recipe keeps them so, to match wherever --update runs from.
+    exclude = sorted({_absolute(name) for name in exclude})
     if exclude:
-        sources.files = [(name, raw) for name, raw in sources.files if name not in exclude]
+        sources.files = [(name, raw) for name, raw in sources.files if _absolute(name) not in exclude]
         if not sources.files:
             raise LadderError("every file is left out: keep at least one")
     result = import_ladder(
@@ -66,19 +68,19 @@ def read_ladder(
     )
     # The recipe: what `--update` reads again, and how (after the framework's own tables in the file).
     recipe = {
-        "paths": [str(Path(name).expanduser().resolve()) for name in names],
+        "paths": [_absolute(name) for name in names],
         "format": result.format,
         "sheet": sheet,
         "levels_in": levels_in,
         "name": name,
-        "exclude": sorted(exclude) or None,
+        "exclude": exclude or None,
         "ignore": sorted(ignore) or None,
         "hash": sources_hash(sources.files),
     }
     result.data["import"] = {key: value for key, value in recipe.items() if value is not None}
     result.report.extend(leave_out(result.data, ignore))
     if exclude:
-        result.report.append(f"files left out as chosen: {', '.join(sorted(exclude))}")
+        result.report.append(f"files left out as chosen: {', '.join(Path(name).name for name in exclude)}")
     return result
 
 
@@ -119,6 +121,10 @@ def leave_out(data: dict[str, Any], ignore: Collection[str]) -> list[str]:
             areas.append(area)
     data["areas"] = areas
     return [f"left out as chosen: {', '.join(gone)}"] if gone else []
+
+
+def _absolute(name: str) -> str:
+    return str(Path(name).expanduser().resolve())
 
 
 def sources_hash(files: list[tuple[str, bytes]]) -> str:
@@ -320,19 +326,28 @@ def keep_ids(data: dict[str, Any], old: Framework) -> list[str]:
             old_dims.setdefault(_key(dim.name), []).append((area.id, dim.id))
     area_taken = {area.id for area in old.areas if _key(area.name) in {_key(a["name"]) for a in data["areas"]}}
     old_words = {(a.id, d.id): {lv: tuple(t) for lv, t in d.levels.items()} for a in old.areas for d in a.dimensions}
-    # First what each dimension had before (the first of two with one name keeps it), then the others' new ids.
+    # First what each dimension had before, then the others' new ids. Dimension ids are unique within their area
+    # (answers are kept as area/dimension): two areas may both have an "Impact".
+    old_area_names = {area.id: area.name for area in old.areas}
     claimed: dict[int, str] = {}
+    used_in: dict[int, set[str]] = {}
+    moved: list[str] = []
     for area in data["areas"]:
         before = old_areas.get(_key(area["name"]))
+        used = used_in.setdefault(id(area), set())
         for dim in area["dimensions"]:
-            same_area = (
-                next((d.id for d in before.dimensions if _key(d.name) == _key(dim["name"])), None) if before else None
+            key = _key(dim["name"])
+            old_id = next(
+                (d.id for d in (before.dimensions if before else ()) if _key(d.name) == key and d.id not in used),
+                None,
             )
-            elsewhere = old_dims.get(_key(dim["name"]), [])
-            old_id = same_area or (elsewhere[0][1] if len(elsewhere) == 1 else None)
-            if old_id is not None and old_id not in claimed.values():
+            elsewhere = old_dims.get(key, [])
+            if old_id is None and len(elsewhere) == 1 and (before is None or elsewhere[0][0] != before.id):
+                old_id = elsewhere[0][1]
+                moved.append(f"{dim['name']} ({old_area_names[elsewhere[0][0]]} → {area['name']})")
+            if old_id is not None and old_id not in used:
                 claimed[id(dim)] = old_id
-    dims_taken = set(claimed.values())
+                used.add(old_id)
     described = 0
     new_names: list[str] = []
     for area in data["areas"]:
@@ -340,14 +355,24 @@ def keep_ids(data: dict[str, Any], old: Framework) -> list[str]:
         area["id"] = before.id if before is not None else _unique(area["id"], area_taken)
         if "overview" in area:
             area["overview"] = relevel(area["overview"])
+        taken_here = set(used_in[id(area)])
         for dim in area["dimensions"]:
-            dim["id"] = claimed.get(id(dim)) or _unique(dim["id"], dims_taken)
+            dim["id"] = claimed.get(id(dim)) or _unique(dim["id"], taken_here)
             dim["levels"] = relevel(dim["levels"])
             new_names.append(dim["name"])
             words = {lv: (t,) if isinstance(t, str) else tuple(t) for lv, t in dim["levels"].items()}
             previous = old_words.get((area["id"], dim["id"]))
             if previous is not None and previous != words:
                 described += 1
+    kept_order = [level.id for level in old.levels if level.id in {lv["id"] for lv in data["levels"]}]
+    if [lv["id"] for lv in data["levels"] if lv["id"] in kept_order] != kept_order:
+        changes.append("levels in another order (a rating keeps its level; what counts as higher changes)")
+    if moved:
+        changes.append(
+            f"dimensions moved to another area ({len(moved)}): {', '.join(moved[:8])}"
+            f"{', ...' if len(moved) > 8 else ''} (answers given on them stay under the old area, shown as no "
+            "longer in the framework)"
+        )
     _say(changes, "area", [a.name for a in old.areas], [a["name"] for a in data["areas"]])
     _say(changes, "dimension", [d.name for a in old.areas for d in a.dimensions], new_names)
     if described:

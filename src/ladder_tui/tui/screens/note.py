@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -16,11 +17,33 @@ from ladder_tui.core.domain.session import Step, WalkSession
 from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.acting import credit
-from ladder_tui.tui.commands import Keyed, OwnInput
+from ladder_tui.tui.commands import Keyed
 from ladder_tui.tui.text import one_line
 
+#: Keys that change a text being typed (beside printable ones): another person's are theirs to type in their own.
+EDITING_KEYS = frozenset({"backspace", "delete", "enter", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
 
-class NoteScreen(Keyed, OwnInput, ModalScreen[None]):
+
+class PersonalTextArea(TextArea):
+    """The note's text: before someone's typing (a printable or editing key, a paste) changes it, the note becomes
+    theirs. Decided here, in the text area's own queue, where keys are inserted in the order they came: one
+    person's keys never land in another person's note."""
+
+    def __init__(self, text: str, switch: Callable[[events.Event], None], **options: Any) -> None:
+        super().__init__(text, **options)
+        self._switch = switch
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable or event.key in EDITING_KEYS:
+            self._switch(event)
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        self._switch(event)
+        await super()._on_paste(event)
+
+
+class NoteScreen(Keyed, ModalScreen[None]):
     """Edit one person's note on one dimension (in this sitting's slot): every change is saved at once (like every
     answer); escape closes. In a room, another person's key opens their own note here instead (saying so): nobody
     types into someone else's.
@@ -46,8 +69,9 @@ class NoteScreen(Keyed, OwnInput, ModalScreen[None]):
         with Vertical(id="note-dialog", classes="dialog"):
             yield Label(self._title(), id="note-title", classes="dialog-title")
             yield Label("Evidence: an example, a date, a link. Saved as you type; escape closes.", classes="muted")
-            yield TextArea(
+            yield PersonalTextArea(
                 self.session.own_note(self.owner, self.step) or "",
+                self._typed_by,
                 id="note-input",
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -61,13 +85,19 @@ class NoteScreen(Keyed, OwnInput, ModalScreen[None]):
         area.focus()
         area.move_cursor(area.document.end)
 
-    def input_from(self, person: str | None) -> None:
-        """Another person's key: what the owner wrote is already saved; the editor becomes that person's own note."""
+    def _typed_by(self, event: events.Event) -> None:
+        """Someone is about to type: when it is not the note's owner, what the owner wrote is saved as theirs and
+        the editor becomes the typist's own note (in a room; elsewhere everyone is the one OS user)."""
+        from ladder_tui.tui.app import LadderApp
+
+        app = self.app
+        person = app.person_of(event) if isinstance(app, LadderApp) else None
         if person is None or person == self.owner or not self.is_mounted:
             return
         before = self.owner
-        self.owner = person
         area = self.query_one(TextArea)
+        self.session.set_note(area.text, self.step, by=before)
+        self.owner = person
         area.load_text(self.session.own_note(person, self.step) or "")
         area.move_cursor(area.document.end)
         self.query_one("#note-title", Label).update(self._title())
