@@ -11,10 +11,8 @@ each is; the terminal itself carries only the screen. Then:
 
 from __future__ import annotations
 
-import json
 import os
 import signal
-import struct
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -64,12 +62,16 @@ class RoomState:
     def to_json(self) -> str:
         data = asdict(self)
         data["members"] = [asdict(member) for member in self.members]
+        import json  # deferred, as below: every command imports this module, few of them need json or struct
+
         return json.dumps(data)
 
     @classmethod
     def from_json(cls, text: str) -> RoomState | None:
         """The state a file holds; None when it is not one (the app then keeps what it showed)."""
         try:
+            import json
+
             data = json.loads(text)
         except ValueError:
             return None
@@ -132,6 +134,8 @@ ROOM_PEOPLE_ENV = "LADDER_TUI_ROOM_PEOPLE"
 
 
 def people_value(people: frozenset[str]) -> str:
+    import json
+
     return json.dumps(sorted(people))
 
 
@@ -141,6 +145,8 @@ def room_people() -> frozenset[str] | None:
     if raw is None:
         return None
     try:
+        import json
+
         value = json.loads(raw)
     except ValueError:
         return frozenset()  # unreadable: show nobody's rather than everybody's
@@ -189,14 +195,15 @@ def room_ssh() -> str:
 
 #: The file descriptor (in the app) of the pipe that carries every member's keys, framed by `frame`.
 ROOM_INPUT_ENV = "LADDER_TUI_ROOM_INPUT"
-_HEADER = struct.Struct("!II")
+#: A frame's header: the member's number and the length of their keys, 4 bytes each, big-endian.
+_HEADER_SIZE = 8
 #: A frame's most bytes: the server sends whole key sequences, far smaller; a bigger length is a broken stream.
 MAX_FRAME = 1 << 20
 
 
 def frame(member_id: int, data: bytes) -> bytes:
     """One member's keys as they go down the input pipe: who (their MemberState.id), how many bytes, the bytes."""
-    return _HEADER.pack(member_id, len(data)) + data
+    return member_id.to_bytes(4, "big") + len(data).to_bytes(4, "big") + data
 
 
 class Frames:
@@ -208,14 +215,15 @@ class Frames:
     def feed(self, chunk: bytes) -> list[tuple[int, bytes]]:
         self._buffer += chunk
         frames: list[tuple[int, bytes]] = []
-        while len(self._buffer) >= _HEADER.size:
-            member_id, length = _HEADER.unpack_from(self._buffer)
+        while len(self._buffer) >= _HEADER_SIZE:
+            member_id = int.from_bytes(self._buffer[:4], "big")
+            length = int.from_bytes(self._buffer[4:_HEADER_SIZE], "big")
             if length > MAX_FRAME:
                 raise ValueError(f"a frame of {length} bytes: the input stream is broken")
-            end = _HEADER.size + length
+            end = _HEADER_SIZE + length
             if len(self._buffer) < end:
                 break
-            frames.append((member_id, bytes(self._buffer[_HEADER.size : end])))
+            frames.append((member_id, bytes(self._buffer[_HEADER_SIZE:end])))
             del self._buffer[:end]
         return frames
 
