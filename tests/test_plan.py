@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import all_keys, builtin_framework, make_assessment, run_cli
+import pytest
+
+from conftest import all_keys, builtin_framework, make_assessment, run_cli, settle
 from ladder_tui.core.storage.assessments import AssessmentLock
 from ladder_tui.core.storage.loader import load_assessment
 
@@ -232,3 +234,36 @@ def test_the_lead_pins_and_unpins_focus_areas(ladder_home: Path) -> None:
     assert [(f["area"]["id"], f["dimension"]["id"]) for f in focus] == rule
     bad = run(ladder_home, "focus", "ana", "pin", "nope/x")
     assert bad.returncode == 2 and "no such dimension" in bad.stderr
+
+
+async def test_a_plan_change_the_disk_refuses_says_so_without_host_paths_in_a_room(
+    ladder_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    from ladder_tui.core.storage.loader import load_assessment
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.plan import PlanScreen
+    from ladder_tui.tui.screens.summary import SummaryScreen
+
+    path = rated(ladder_home)
+    path.write_text(path.read_text(encoding="utf-8") + '\n[[plan]]\ntext = "Shadow a senior"\n', encoding="utf-8")
+    monkeypatch.setenv("LADDER_TUI_SERVED", "1")  # a room's members never see the host's folders
+    app = make_app(assessment_path=path, served=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, SummaryScreen, tries=60)
+        await pilot.press("p")
+        await settle(pilot, PlanScreen, tries=30)
+
+        def no_space(*_args: object, **_kwargs: object) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "fsync", no_space)
+            await pilot.press("d")
+            await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any(message.startswith("NOT SAVED: ") for message in said), said
+        assert not any(str(ladder_home) in message for message in said), said
+    assert load_assessment(path).plan[0].status == "open"  # nothing was written

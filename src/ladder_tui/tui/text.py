@@ -53,6 +53,13 @@ def summary_waits(hidden: int) -> str:
     )
 
 
+def not_saved_text(error: str | None) -> str:
+    """The one line a screen shows when the disk refused a save (in a room, without host paths)."""
+    from ladder_tui.serve.protocol import shown
+
+    return f"NOT SAVED: {shown(error or 'read-only')}"
+
+
 def notice_text(notice: Notice) -> tuple[str, SeverityLevel]:
     """The words (and weight) of what the walk controller tells the person: they name the keys."""
     kind = notice.kind

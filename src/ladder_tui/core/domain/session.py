@@ -292,6 +292,12 @@ class WalkSession:
         self.save_count += 1
         return True
 
+    def save_change(self) -> bool:
+        """Save a change made beside the walk (the plan, the comment, a sign-off): the assessment is touched and
+        written; False (with last_error) when the disk refused."""
+        self.assessment.touch()
+        return self.save()
+
     def cursor_level(self, step: Step | None = None) -> int:
         """The level to put the cursor on: this slot's answer, else what the sitting may see of the others', else
         the earlier cycle's rating, else the lowest level."""

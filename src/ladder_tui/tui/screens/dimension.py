@@ -41,11 +41,10 @@ from ladder_tui.core.domain.walk import (
     WalkRequest,
 )
 from ladder_tui.core.storage.catalog import FrameworkCatalog
-from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.acting import actor, credit, person
 from ladder_tui.tui.commands import Keyed, PaletteStep
-from ladder_tui.tui.text import inert, notice_text, one_line
+from ladder_tui.tui.text import inert, not_saved_text, notice_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.level_card import LevelCard, card_title
 from ladder_tui.tui.widgets.room_banner import RoomBanner
@@ -319,7 +318,7 @@ class DimensionScreen(Keyed, Screen[None]):
         if session.read_only:
             return Content.styled("read-only: not saving", "bold")
         if session.last_error:
-            return Content.styled(f"✘ NOT SAVED: {inert(shown(session.last_error))}", "bold reverse")
+            return Content.styled(f"✘ {inert(not_saved_text(session.last_error))}", "bold reverse")
         return Content.styled("✓ saved", "dim")
 
     def _show_pair_levels(self) -> None:

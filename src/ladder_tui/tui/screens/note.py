@@ -14,11 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from ladder_tui.core.domain.session import Step, WalkSession
-from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.acting import credit
 from ladder_tui.tui.commands import Keyed
-from ladder_tui.tui.text import one_line
+from ladder_tui.tui.text import not_saved_text, one_line
 
 #: Keys that change a text being typed (beside printable ones): another person's are theirs to type in their own.
 EDITING_KEYS = frozenset({"backspace", "delete", "enter", "ctrl+h", "ctrl+w", "ctrl+u", "ctrl+k"})
@@ -109,7 +108,7 @@ class NoteScreen(Keyed, ModalScreen[None]):
         if self.session.set_note(event.text_area.text, self.step, by=self.owner):
             status.update("✓ saved")
         else:
-            status.update(Content(f"✘ NOT SAVED: {one_line(shown(self.session.last_error or 'read-only'), 100)}"))
+            status.update(Content(f"✘ {one_line(not_saved_text(self.session.last_error), 100)}"))
 
     def action_close(self) -> None:
         self.dismiss(None)

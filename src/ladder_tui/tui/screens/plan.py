@@ -20,7 +20,7 @@ from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.core.presentation.document import plan_rows
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
-from ladder_tui.tui.text import inert, one_line
+from ladder_tui.tui.text import inert, not_saved_text, one_line
 from ladder_tui.tui.widgets.choices import GlyphRadioButton
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
@@ -87,10 +87,8 @@ class PlanScreen(Keyed, Screen[None]):
         return True
 
     def _save(self) -> None:
-        session = self.session
-        session.assessment.touch()
-        if not session.save():
-            self.notify(f"NOT SAVED: {session.last_error}", severity="error", timeout=10)
+        if not self.session.save_change():
+            self.notify(not_saved_text(self.session.last_error), severity="error", timeout=10)
         self._show()
 
     def _set(self, status: ActionStatus) -> None:

@@ -16,10 +16,9 @@ from ladder_tui.core.domain.session import WalkSession
 from ladder_tui.core.domain.walk import BackToWalk, GoHome, OpenDimension, OpenReview, WalkRequest
 from ladder_tui.core.presentation.document import Document, summary_document
 from ladder_tui.core.storage.catalog import FrameworkCatalog
-from ladder_tui.serve.protocol import shown
 from ladder_tui.tui import commands
 from ladder_tui.tui.commands import Keyed
-from ladder_tui.tui.text import one_line
+from ladder_tui.tui.text import not_saved_text, one_line
 from ladder_tui.tui.widgets.key_hints import KeyHints
 from ladder_tui.tui.widgets.room_banner import RoomBanner
 from ladder_tui.tui.widgets.summary_view import SummaryView
@@ -86,10 +85,8 @@ class SummaryScreen(Keyed, Screen[WalkRequest]):
         self.dismiss(OpenReview())
 
     def _outcome_saved(self) -> None:
-        session = self.session
-        session.assessment.touch()
-        if not session.save():
-            self.notify(f"NOT SAVED: {shown(session.last_error or '')}", severity="error", timeout=10)
+        if not self.session.save_change():
+            self.notify(not_saved_text(self.session.last_error), severity="error", timeout=10)
         self.call_later(self.on_screen_resume)
 
     def action_comment(self) -> None:
