@@ -89,6 +89,14 @@ def test_archive_hides_from_list_and_team_delete_moves_to_the_trash_and_both_com
     # Archived cycles still count in a person's history.
     run(ladder_home, "archive", "q1-review")
     assert len(json.loads(run(ladder_home, "history", "Casey Lin", "--format", "json").stdout)["cycles"]) == 3
+    # And the history seen from an archived cycle (the app's History screen reads it so) has the others too.
+    from ladder_tui.core.domain.people import same_person
+    from ladder_tui.core.storage.catalog import FrameworkCatalog
+    from ladder_tui.core.storage.listing import list_with_archive
+
+    listing, archived = list_with_archive(FrameworkCatalog(), ladder_home / "assessments" / "archive")
+    casey = sorted(row.id for row in listing.rows if same_person(row.subject, "Casey Lin"))
+    assert len(casey) == 3 and archived == {"q1-review"}
 
 
 def test_compare_says_when_the_goal_moved_and_which_focus_areas_closed_because_they_were_reached(

@@ -483,22 +483,19 @@ def _filing(command: str, args: argparse.Namespace) -> int:
 
 
 def _list(show_all: bool = False) -> int:
-    from ladder_tui.core.domain.assessment import by_time
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
-    from ladder_tui.core.storage.listing import Listing, list_assessments
+    from ladder_tui.core.storage.listing import list_assessments, list_with_archive
     from ladder_tui.core.storage.paths import archive_dir, assessments_dir
 
     catalog = FrameworkCatalog()
-    listing = list_assessments(catalog, readable_folder(assessments_dir()))
+    folder = readable_folder(assessments_dir())
     archived: set[str] = set()
     if show_all:
-        extra = list_assessments(catalog, readable_folder(archive_dir()))
-        archived = {row.id for row in extra.rows}
-        listing = Listing(
-            sorted([*listing.rows, *extra.rows], key=lambda row: by_time(row.updated), reverse=True),
-            [*listing.problems, *extra.problems],
-        )
+        readable_folder(archive_dir())
+        listing, archived = list_with_archive(catalog, folder)
+    else:
+        listing = list_assessments(catalog, folder)
     for problem in listing.problems:
         _error(f"skipped {problem}")
     if not listing.rows:
@@ -554,12 +551,12 @@ def _history(args: argparse.Namespace) -> int:
     from ladder_tui.core.presentation.report import render_document, render_json_data
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
-    from ladder_tui.core.storage.listing import list_assessments
+    from ladder_tui.core.storage.listing import list_with_archive
     from ladder_tui.core.storage.paths import archive_dir, assessments_dir
 
     catalog = FrameworkCatalog()
-    rows = list_assessments(catalog, readable_folder(assessments_dir())).rows
-    rows += list_assessments(catalog, readable_folder(archive_dir())).rows  # archived cycles are history too
+    readable_folder(archive_dir())
+    rows = list_with_archive(catalog, readable_folder(assessments_dir()))[0].rows  # archived cycles are history too
     named = next((row for row in rows if row.id == args.person or str(row.path) == args.person), None)
     subject = named.subject if named is not None else args.person
     theirs = [row for row in rows if same_person(row.subject, subject)]

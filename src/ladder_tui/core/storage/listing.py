@@ -14,7 +14,7 @@ from ladder_tui.core.errors import LadderError
 from ladder_tui.core.storage.catalog import FrameworkCatalog
 from ladder_tui.core.storage.files import regular_files
 from ladder_tui.core.storage.loader import load_assessment
-from ladder_tui.core.storage.paths import assessments_dir
+from ladder_tui.core.storage.paths import archive_dir, assessments_dir
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,21 @@ def list_assessments(
         )
     rows.sort(key=lambda row: by_time(row.updated), reverse=True)
     return Listing(rows, problems)
+
+
+def list_with_archive(
+    catalog: FrameworkCatalog, folder: Path | None = None, *, subjects: frozenset[str] | None = None
+) -> tuple[Listing, set[str]]:
+    """The assessments of a folder (the data folder's by default) and of the archive beside it, newest first, as
+    `list --all`, history and the History screen read them (archived cycles are history too); and the ids of the
+    archived ones. Given the archive itself, the assessments beside it are read too."""
+    folder = folder or assessments_dir()
+    if folder == archive_dir(folder.parent.parent):
+        folder = folder.parent
+    listing = list_assessments(catalog, folder, subjects=subjects)
+    archived = list_assessments(catalog, archive_dir(folder.parent), subjects=subjects)
+    rows = sorted([*listing.rows, *archived.rows], key=lambda row: by_time(row.updated), reverse=True)
+    return Listing(rows, [*listing.problems, *archived.problems]), {row.id for row in archived.rows}
 
 
 def by_person(rows: list[ListedAssessment]) -> list[ListedAssessment]:

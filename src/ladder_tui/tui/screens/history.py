@@ -34,15 +34,12 @@ class HistoryScreen(Keyed, Screen[None]):
 
     def _document(self) -> Document:
         from ladder_tui.core.domain.history import history, history_document
-        from ladder_tui.core.storage.listing import list_assessments
-        from ladder_tui.core.storage.paths import archive_dir
+        from ladder_tui.core.storage.listing import list_assessments, list_with_archive
         from ladder_tui.serve.protocol import room_people
 
         session = self.session
         folder = session.path.parent
-        rows = list_assessments(self.catalog, folder, subjects=room_people()).rows
-        if folder.name != "archive":
-            rows += list_assessments(self.catalog, archive_dir(folder.parent), subjects=room_people()).rows
+        rows = list_with_archive(self.catalog, folder, subjects=room_people())[0].rows
         if all(row.path != session.path for row in rows):
             rows += list_assessments(self.catalog, folder, names=session.path.name).rows
         return history_document(history(session.framework, session.assessment.subject, rows))
