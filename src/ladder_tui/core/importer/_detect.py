@@ -64,7 +64,7 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> La
     table_problem: ImportProblem | None = None
     outline_problem: ImportProblem | None = None
     if readable and any(doc.tables for doc in readable) and levels_in in (None, "columns", "rows"):
-        from ladder_tui.core.importer._table import tables_ladder
+        from ladder_tui.core.importer._tables import tables_ladder
 
         only_data = all(doc.kind in ("yaml", "json") for doc in readable)
         try:
