@@ -885,7 +885,13 @@ async def test_importing_from_the_frameworks_screen_shows_the_report_then_saves_
         await pilot.press("enter")
         await settle(pilot, ImportPreviewScreen)  # what it understood, to correct before anything is written
         report = str(dialog.query_one("#import-text").content)
-        assert "levels" in report and "ctrl+s saves it" in report
+        assert "levels" in report and "the preview writes it as" in report
+        # Back to the dialog (nothing written), and ctrl+s there opens the preview again.
+        await pilot.press("escape")
+        await settle(pilot, ImportScreen)
+        assert not (ladder_home / "frameworks").exists() or not list((ladder_home / "frameworks").iterdir())
+        await pilot.press("ctrl+s")
+        await settle(pilot, ImportPreviewScreen)
         await pilot.press("ctrl+s")
         await settle(pilot, FrameworksScreen, tries=20)
         assert isinstance(app.screen, FrameworksScreen)
@@ -948,7 +954,7 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
         edited = source.read_text(encoding="utf-8").replace("Stays calm.", "Stays calm and kind.")
         source.write_text(edited, encoding="utf-8")
         report = await import_it(pilot)
-        assert "already exists: ctrl+s asks before replacing it" in report
+        assert "already exists: the preview asks before replacing it" in report
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ImportPreviewScreen)  # asked, not replaced

@@ -188,7 +188,7 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         HELP_KEY,
     ),
     "import": (
-        Command("ctrl+s", "save", "Save", "save the framework the report describes (again: replace one)", "save"),
+        Command("ctrl+s", "preview", "Preview", "the preview again: correct what was read, and write it there", "save"),
         Command("escape", "cancel", "Cancel", "close without saving anything", "cancel"),
     ),
     "import_preview": (

@@ -22,7 +22,8 @@ from ladder_tui.tui.text import inert
 
 
 class ImportScreen(Keyed, ModalScreen[Path | None]):
-    """Name the file(s), read what the import understood, then save it into the user frameworks folder."""
+    """Name the file(s) and read them: the preview opens over this dialog to correct and write the framework; back
+    here, its report stays, and ctrl+s opens the preview again."""
 
     COMMAND_TABLE = "import"
     BINDINGS: ClassVar[list[BindingType]] = list(commands.bindings(COMMAND_TABLE))
@@ -32,8 +33,7 @@ class ImportScreen(Keyed, ModalScreen[Path | None]):
         self.folder = folder
         self.catalog = catalog
         self.result: ImportResult | None = None
-        #: ctrl+s was pressed once over an existing framework of the same id: the next one replaces it.
-        self.replacing = False
+        self.names: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-dialog", classes="dialog"):
@@ -64,53 +64,36 @@ class ImportScreen(Keyed, ModalScreen[Path | None]):
             self.result = None
             report.update(Content.styled(inert(str(exc)), "bold"))
             return
-        from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
-
-        def previewed(saved: Path | None) -> None:
-            if saved is not None:
-                self.dismiss(saved)
-
-        # What it understood, part by part, to correct with keys before anything is written.
-        self.app.push_screen(ImportPreviewScreen(names, self.result, self.folder, self.catalog), previewed)
+        self.names = names
+        self.action_preview()
         lines = [inert(line) for line in self.result.report]
         target = self._target()
-        self.replacing = False
         lines.append("")
         if importing.names_options(self.result.report):
             # The report names the command line's options; here there is no option to give.
             lines.append("The options named above are those of `ladder-tui frameworks import` on the command line.")
         taken = importing.taken(self.result, target, self.catalog)
-        if taken:
-            lines.append(f"{taken}: ctrl+s asks before replacing it; escape cancels.")
-        else:
-            lines.append(f"ctrl+s saves it as {target}; escape cancels.")
+        where = f"{taken}: the preview asks before replacing it" if taken else f"the preview writes it as {target}"
+        lines.append(f"ctrl+s opens the preview again ({where}); escape cancels.")
         report.update(Content("\n".join(lines)))
 
     def _target(self) -> Path:
         assert self.result is not None
         return self.folder / f"{self.result.framework_id}.toml"
 
-    def action_save(self) -> None:
-        from ladder_tui.core.services import importing
+    def action_preview(self) -> None:
+        """What the import understood, part by part, to correct with keys; it writes the framework on ctrl+s."""
+        from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
 
         if self.result is None:
             self.notify("Name a file and press enter to read it first.", severity="warning")
             return
-        target = self._target()
-        taken = importing.taken(self.result, target, self.catalog)
-        if taken and not self.replacing:
-            # Importing a ladder again after editing its source is normal: replace it, but only when asked twice.
-            self.replacing = True
-            self.notify(
-                f"{taken[:1].upper()}{taken[1:]}; ctrl+s again replaces it.", title="Replace?", severity="warning"
-            )
-            return
-        try:
-            importing.save(self.result, target, force=self.replacing)
-        except LadderError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
-            return
-        self.dismiss(target)
+
+        def previewed(saved: Path | None) -> None:
+            if saved is not None:
+                self.dismiss(saved)
+
+        self.app.push_screen(ImportPreviewScreen(self.names, self.result, self.folder, self.catalog), previewed)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
