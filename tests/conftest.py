@@ -163,14 +163,14 @@ def shared(*parts: str) -> Path:
     return path
 
 
-def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`python -m ladder_tui ARGS` on this test's data folder, with no terminal: text out, 60 s at most."""
+def run_cli(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """`python -m ladder_tui ARGS` on this test's data folder, with no terminal: text out, `timeout` s at most."""
     return subprocess.run(
         [PYTHON, "-m", "ladder_tui", *args],
         env=ladder_env(home),
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=timeout,
         stdin=subprocess.DEVNULL,
     )

@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILTIN_DIR, FIXTURES, PYTHON, all_keys, builtin_framework, ladder_env, make_assessment, rate_all
+from conftest import (
+    BUILTIN_DIR,
+    FIXTURES,
+    PYTHON,
+    all_keys,
+    builtin_framework,
+    ladder_env,
+    make_assessment,
+    rate_all,
+    run_cli,
+)
 from ladder_tui import __version__
 from ladder_tui.core.presentation.text import cell_len
 from ladder_tui.core.storage.assessments import load_assessment
@@ -24,16 +34,7 @@ PRODUCT = "product-support-skills-matrix"
 TINY = FIXTURES / "tiny-ladder.toml"
 
 
-def run(home: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [PYTHON, "-m", "ladder_tui", *args],
-        env=ladder_env(home),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )
+run = run_cli
 
 
 def assert_clean_error(result: subprocess.CompletedProcess[str], *needles: str) -> str:

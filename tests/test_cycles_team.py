@@ -8,6 +8,7 @@ import json
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -251,6 +252,21 @@ async def test_enter_keeps_last_times_not_applicable_or_below_until_the_cursor_m
     assert saved.rating(*keys[1], "self") == fw.levels[1].id
 
 
+async def _new_form_for_ana(pilot: Any, app: Any) -> NewAssessmentScreen:
+    """Home's New form with the L1-L5 framework chosen and "Ana Lima" typed as the subject."""
+    await pilot.pause()
+    await pilot.press("n")
+    await settle(pilot, NewAssessmentScreen, tries=30)
+    new = app.screen
+    assert isinstance(new, NewAssessmentScreen)
+    options = new.query_one("#new-frameworks", OptionList)
+    options.highlighted = [fw.id for fw in new.frameworks].index(L1_L5)
+    await pilot.pause()
+    new.query_one("#subject", Input).value = "Ana Lima"
+    await pilot.pause()
+    return new
+
+
 @pytest.mark.parametrize("empty_cycle_since", [False, True])
 async def test_the_new_form_offers_to_start_from_the_last_cycle(
     ladder_home: Path, team: dict[str, Path], empty_cycle_since: bool
@@ -263,16 +279,7 @@ async def test_the_new_form_offers_to_start_from_the_last_cycle(
         )  # fmt: skip
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await settle(pilot, NewAssessmentScreen, tries=30)
-        new = app.screen
-        assert isinstance(new, NewAssessmentScreen)
-        options = new.query_one("#new-frameworks", OptionList)
-        options.highlighted = [fw.id for fw in new.frameworks].index(L1_L5)
-        await pilot.pause()
-        new.query_one("#subject", Input).value = "Ana Lima"
-        await pilot.pause()
+        new = await _new_form_for_ana(pilot, app)
         carry = new.query_one("#carry", GlyphCheckbox)
         assert carry.display and "2026-12-01" in str(carry.label)
         carry.value = True
@@ -293,16 +300,7 @@ async def test_in_a_room_the_new_form_starts_only_for_the_rooms_people(
     monkeypatch.setenv("LADDER_TUI_ROOM_PEOPLE", '["pat roe"]')  # Pat's room: Ana is not Pat's to see
     app = make_app(served=True)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.pause()
-        await pilot.press("n")
-        await settle(pilot, NewAssessmentScreen, tries=30)
-        new = app.screen
-        assert isinstance(new, NewAssessmentScreen)
-        options = new.query_one("#new-frameworks", OptionList)
-        options.highlighted = [fw.id for fw in new.frameworks].index(L1_L5)
-        await pilot.pause()
-        new.query_one("#subject", Input).value = "Ana Lima"
-        await pilot.pause()
+        new = await _new_form_for_ana(pilot, app)
         assert not new.query_one("#carry", GlyphCheckbox).display  # Ana's earlier answers are not offered
         await pilot.press("f5")
         for _ in range(10):

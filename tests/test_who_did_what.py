@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -156,6 +157,17 @@ def _key(app: object, member: int, key: str, character: str | None = None) -> No
     app.post_message(event)  # type: ignore[attr-defined]
 
 
+async def _pair_on_the_first_dimension(pilot: Any, app: Any) -> tuple[str, Any]:
+    """Kim and Alex in Alex's room: asked who is rating (the pair option's words are returned), Kim chooses pair,
+    Alex starts the area; the dimension screen it opens on."""
+    who = await settle(pilot, WhoIsRatingScreen)
+    pair = str(who.query_one("#who-list").get_option("pair").prompt)
+    _key(app, 1, "p")
+    await settle(pilot, AreaIntroScreen)
+    _key(app, 2, "enter")
+    return pair, await settle(pilot, DimensionScreen)
+
+
 def _people(home: Path) -> None:
     (home / "people.toml").write_text(
         f'[[people]]\nname = "{KIM}"\nkeys = []\nleads = ["{ALEX}"]\n\n[[people]]\nname = "{ALEX}"\nkeys = []\n',
@@ -173,12 +185,8 @@ async def test_in_a_room_each_key_is_its_members_and_one_key_wins(
     app.room_state = _room((1, KIM), (2, ALEX))
     async with app.run_test(size=(100, 30)) as pilot:
         # Both are here: who is rating? Pair is suggested, enter keeps self.
-        who = await settle(pilot, WhoIsRatingScreen)
-        assert "★" in str(who.query_one("#who-list").get_option("pair").prompt)
-        _key(app, 1, "p")
-        await settle(pilot, AreaIntroScreen)
-        _key(app, 2, "enter")
-        screen = await settle(pilot, DimensionScreen)
+        pair, screen = await _pair_on_the_first_dimension(pilot, app)
+        assert "★" in pair
         first = screen.session.step  # type: ignore[attr-defined]
         _key(app, 1, "3")
         _key(app, 2, "2")  # at once: meant for the dimension Kim's key just moved away from
@@ -237,11 +245,7 @@ async def test_two_people_typing_into_one_note_at_once_each_keep_their_own(ladde
     app = make_app(assessment_path=path, served=True)
     app.room_state = _room((1, KIM), (2, ALEX))
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, WhoIsRatingScreen)
-        _key(app, 1, "p")
-        await settle(pilot, AreaIntroScreen)
-        _key(app, 2, "enter")
-        screen = await settle(pilot, DimensionScreen)
+        _pair, screen = await _pair_on_the_first_dimension(pilot, app)
         step = screen.session.step  # type: ignore[attr-defined]
         _key(app, 1, "n")
         await settle(pilot, NoteScreen)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ladder_tui import __version__
 from ladder_tui.core.errors import LadderError
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from ladder_tui.core.domain.assessment import Mode
     from ladder_tui.core.domain.team import Team
+    from ladder_tui.core.presentation.document import Document
 
 PROG = "ladder-tui"
 
@@ -548,7 +549,6 @@ def _export_each(team: Team, folder: Path, fmt: str) -> int:
 def _history(args: argparse.Namespace) -> int:
     from ladder_tui.core.domain.history import history, history_document
     from ladder_tui.core.domain.people import same_person
-    from ladder_tui.core.presentation.report import render_document, render_json_data
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
     from ladder_tui.core.storage.listing import list_with_archive
@@ -571,12 +571,7 @@ def _history(args: argparse.Namespace) -> int:
     found = history(catalog.get(framework_id), subject, rows)
     if not found.cycles:
         raise LadderError(f"{subject} has no assessment on {framework_id}")
-    if args.format == "json":
-        text = render_json_data(found.to_dict())
-    else:
-        color, width = _terminal(args.output)
-        text = render_document(history_document(found), args.format, color=color, width=width)
-    _write(args.output, text)
+    _report(args, found.to_dict, lambda: history_document(found))
     return 0
 
 
@@ -619,7 +614,6 @@ def _terminal(output: str | None) -> tuple[bool, int]:
 
 def _compare(args: argparse.Namespace) -> int:
     from ladder_tui.core.domain.cycles import compare, comparison_document, comparison_warnings
-    from ladder_tui.core.presentation.report import render_document, render_json_data
     from ladder_tui.core.storage.assessments import find_assessment, open_assessment
     from ladder_tui.core.storage.catalog import FrameworkCatalog
 
@@ -632,18 +626,12 @@ def _compare(args: argparse.Namespace) -> int:
     comparison = compare(new.framework, old.assessment, new.assessment)
     for warning in comparison_warnings(old.assessment, new.assessment):
         _error(f"warning: {warning}")
-    if args.format == "json":
-        text = render_json_data(comparison.to_dict())
-    else:
-        color, width = _terminal(args.output)
-        text = render_document(comparison_document(comparison), args.format, color=color, width=width)
-    _write(args.output, text)
+    _report(args, comparison.to_dict, lambda: comparison_document(comparison))
     return 0
 
 
 def _team(args: argparse.Namespace) -> int:
     from ladder_tui.core.domain.team import frameworks_in, team_csv, team_document, team_rollup
-    from ladder_tui.core.presentation.report import render_document, render_json_data
     from ladder_tui.core.storage.assessments import readable_folder
     from ladder_tui.core.storage.catalog import FrameworkCatalog
     from ladder_tui.core.storage.listing import list_assessments
@@ -678,15 +666,24 @@ def _team(args: argparse.Namespace) -> int:
     team = team_rollup(catalog.get(framework_id), rows)
     if args.export_each:
         return _export_each(team, Path(args.export_each).expanduser(), args.format)
+    if args.format == "csv":
+        _write(args.output, team_csv(team))
+    else:
+        _report(args, team.to_dict, lambda: team_document(team))
+    return 0
+
+
+def _report(args: argparse.Namespace, data: Callable[[], Any], document: Callable[[], Document]) -> None:
+    """A report in the format asked (`--format`: JSON from its data, else its document as text, Markdown or HTML)
+    to where it was asked (`--output`)."""
+    from ladder_tui.core.presentation.report import render_document, render_json_data
+
     if args.format == "json":
-        text = render_json_data(team.to_dict())
-    elif args.format == "csv":
-        text = team_csv(team)
+        text = render_json_data(data())
     else:
         color, width = _terminal(args.output)
-        text = render_document(team_document(team), args.format, color=color, width=width)
+        text = render_document(document(), args.format, color=color, width=width)
     _write(args.output, text)
-    return 0
 
 
 def _write(destination: str | None, text: str) -> None:
