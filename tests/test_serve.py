@@ -563,3 +563,30 @@ async def test_served_mode_banner_and_redraw_hooks(home: Path, tmp_path: Path, m
         os.kill(os.getpid(), protocol.REDRAW_SIGNAL)  # the full redraw must not upset the app
         await pilot.pause(0.1)
         assert app.is_running
+
+
+@pytest.mark.timeout(60)
+async def test_redraw_wipes_only_once_the_app_has_the_terminals_size(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wipe goes out in order with the app's own output, after its screen took the new size: a wipe written
+    before a paint still on its way at the old size would leave that paint's right edge on the bigger terminals."""
+    from ladder_tui.tui import served
+    from ladder_tui.tui.app import make_app
+
+    app = make_app(served=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        written: list[str] = []
+        monkeypatch.setattr(app._driver, "write", written.append)
+        terminal = os.terminal_size((90, 26))  # the room shrank; the app has not taken it yet
+        monkeypatch.setattr(served.shutil, "get_terminal_size", lambda: terminal)
+        served.redraw(app)
+        await pilot.pause(0.2)
+        assert served.WIPE not in written, "no wipe while the screen is still at the old size"
+        await pilot.resize_terminal(90, 26)
+        deadline = time.monotonic() + DEADLINE
+        while served.WIPE not in written and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert served.WIPE in written
+        assert app.screen.outer_size == (90, 26)

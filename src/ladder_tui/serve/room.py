@@ -394,9 +394,7 @@ class Room:
             self._redraw_timer = None
             if self.proc is None or self.proc.poll() is not None:
                 return
-            # Wipe every member's screen first: after a shrink, what was drawn outside the smaller area would stay
-            # on the bigger terminals. By now the app has taken the new size, so what follows fits it.
-            self.broadcast(b"\x1b[0m\x1b[H\x1b[2J")
+            # The app wipes every member's screen itself, in order with its own output (tui/served.py).
             self._signal_app(protocol.REDRAW_SIGNAL)
 
         self._redraw_timer = asyncio.get_running_loop().call_later(REDRAW_DELAY, fire)

@@ -4,6 +4,7 @@ The protocol itself (environment, the room-state file, the signals) is `ladder_t
 from __future__ import annotations
 
 import asyncio
+import shutil
 from typing import Any
 
 from textual.app import App
@@ -38,13 +39,32 @@ def room_banner(state: RoomState, width: int | None = None) -> str:
     return head
 
 
-def redraw(app: App[Any]) -> None:
-    """Paint every cell again. A resize to the same size does not (App._on_resize returns early), so this marks the
-    whole screen dirty: the next update is then a full one rather than the usual difference."""
+#: How long a redraw waits for the app to take the terminal's new size before it paints anyway.
+SIZE_WAIT = 2.0
+SIZE_POLL = 0.05
+#: Back to plain text, home, erase the whole screen.
+WIPE = "\x1b[0m\x1b[H\x1b[2J"
+
+
+def redraw(app: App[Any], waited: float = 0.0) -> None:
+    """Wipe the terminal and paint every cell again: a late joiner's terminal has nothing of the app on it, and after
+    a shrink whatever was drawn outside the smaller area would stay on the bigger terminals.
+
+    The wipe is written by the app, in order with its own output, and only once its screen has taken the terminal's
+    size: a wipe from the server could land before a paint still on its way at the old size (a busy machine). A resize
+    to the same size does not repaint (App._on_resize returns early), so this marks the whole screen dirty: the next
+    update is then a full one rather than the usual difference."""
     try:
         screen = app.screen
     except Exception:  # no screen yet: the first paint is a full one anyway
         return
+    width, height = shutil.get_terminal_size()
+    if tuple(screen.outer_size) != (width, height) and waited < SIZE_WAIT:
+        app.set_timer(SIZE_POLL, lambda: redraw(app, waited + SIZE_POLL))
+        return
+    driver = getattr(app, "_driver", None)
+    if driver is not None:
+        driver.write(WIPE)
     screen.refresh(layout=True)
     app.check_idle()
 
