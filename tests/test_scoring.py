@@ -316,6 +316,28 @@ def test_agreed_wins_over_lead_over_self_and_calibration() -> None:
     assert [row["difference"] for row in result.to_dict()["calibration"]] == [None, 2, 2, -1]
 
 
+def test_each_side_alone_suggests_its_own_level() -> None:
+    """Pair and review show what the agent's and the lead's ratings would each suggest alone: the same rules as the
+    whole result, on the assessment holding that side's ratings only (ragged People area included)."""
+    fw = ladder()
+    self_side = ["senior", "senior", "senior", "lead", "senior", "lead", "senior"]
+    lead_side = ["mid", "senior", "mid", "mid", None, "junior", "senior"]
+    assessment = rate(fw, self_side, manager=True)
+    for (area, dim), value in zip(MAIN + PEOPLE, lead_side, strict=True):
+        if value is not None:
+            assessment.set_rating(area, dim, "lead", value)
+    result = score(fw, assessment)
+    sides = {slot: rating.id if rating else None for slot, rating in result.sides}
+    assert sides == {"self": "senior", "lead": "mid"}
+    assert suggested_id(result) == "mid"  # the lead's word counts where both rated
+    for slot in ("self", "lead"):
+        assert sides[slot] == suggested_id(score(fw, assessment.only_slot(slot)))  # type: ignore[arg-type]
+    assert result.to_dict()["sides"]["self"]["id"] == "senior"
+    # One side alone has nothing to compare: no sides; nor when asked not to (the team roll-up).
+    assert score(fw, rate(fw, self_side, manager=True)).sides == ()
+    assert score(fw, assessment, sides=False).sides == ()
+
+
 def test_skip_and_unknown_levels_fall_through_to_the_next_slot() -> None:
     fw = ladder()
     assessment = new_assessment(fw, "Ana", "pair", assessment_id="ana")
@@ -672,3 +694,29 @@ def test_next_step_is_null_at_the_top_of_the_ladder() -> None:
     fw = ladder()
     result = score(fw, rate(fw, ["lead"] * 5))
     assert result.next_level is None and result.to_dict()["next_step"] is None
+
+
+def test_what_it_takes_names_a_few_dimensions_and_counts_the_rest() -> None:
+    """The one-line "To reach" names five of the dimensions the gap rule holds back, then how many more (the table
+    under it lists every one): a 500-dimension ladder's line was a wall of 95 names."""
+    from ladder_tui.core.presentation.document import next_step_line
+
+    names = [f"d{n}" for n in range(1, 13)]
+    fw = framework_from_data(
+        {
+            "id": "wide",
+            "name": "Wide",
+            "version": "1",
+            "levels": [{"id": level, "name": level.capitalize()} for level in LEVELS],
+            "areas": [{"id": "all", "name": "All", "dimensions": dims(*names)}],
+        }
+    )
+    assessment = new_assessment(fw, "Ana", assessment_id="ana", target_level="senior")
+    for n, name in enumerate(names):
+        assessment.set_rating("all", name, "self", "junior" if n < 7 else "senior")
+    line = next_step_line(score(fw, assessment))
+    assert line == ("To reach Senior", "5 more of these 7 at Senior, and D1, D2, D3, D4, D5 and 2 more at least Mid")
+    assessment.set_rating("all", "d6", "self", "mid")
+    assessment.set_rating("all", "d7", "self", "mid")
+    line = next_step_line(score(fw, assessment))
+    assert line == ("To reach Senior", "5 more of these 7 at Senior, and D1, D2, D3, D4, D5 at least Mid")

@@ -34,6 +34,7 @@ counts as answered, applicable and confident is defined once in `core.rules`; on
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from ladder_tui.core.domain import rules
@@ -611,10 +612,8 @@ class _Scorer:
         fw, assessment = self.fw, self.assessment
         applicable = list(rules.applicable_dimensions(fw, assessment))
         dimensions: list[DimensionScore] = []
-        rows: list[_Row] = []
-        for order, (area, dim) in enumerate(applicable):
+        for area, dim in applicable:
             answer = assessment.answer(area.id, dim.id)
-            effective = self.effective(answer)
             notes: tuple[Note, ...] = ()
             rated_by: tuple[tuple[str, str], ...] = ()
             if answer is not None:
@@ -623,25 +622,21 @@ class _Scorer:
                     notes = tuple(Note(n.slot, n.text, n.by) for n in ordered)
                 if answer.rated_by:
                     rated_by = tuple((slot, by) for slot in _NOTE_ORDER if (by := answer.rated_by.get(slot)))
-            area_ref, dim_ref = Ref(area.id, area.name), Ref(dim.id, dim.name)
             dimensions.append(
                 DimensionScore(
-                    area_ref,
-                    dim_ref,
+                    Ref(area.id, area.name),
+                    Ref(dim.id, dim.name),
                     answer.self_rating if answer else None,
                     answer.lead if answer else None,
                     answer.agreed if answer else None,
-                    effective,
+                    self.effective(answer),
                     notes,
                     rated_by,
                 )
             )
-            if effective is not None and effective.index is not None:
-                rows.append(_Row(order, area, dim, area_ref, dim_ref, effective.index, notes))
-
+        rows = self.counted(applicable, ((item.effective, item.notes) for item in dimensions))
         checks = self.checks(rows)
-        reached = [check for check in checks if check.reached]
-        suggested = reached[-1].level if reached else None
+        suggested = self.suggested(checks)
         s_index = suggested.index if suggested is not None and suggested.index is not None else -1
         next_level = self.levels[s_index + 1] if s_index + 1 < len(self.levels) else None
         target: Rating | None = None
@@ -793,6 +788,24 @@ class _Scorer:
             previous_reached = reached
         return tuple(checks)
 
+    @staticmethod
+    def counted(
+        applicable: list[tuple[Area, Dimension]], rated: Iterable[tuple[Rating | None, tuple[Note, ...]]]
+    ) -> list[_Row]:
+        """The dimensions whose effective rating is a level (or below the first), with their notes: what the level
+        checks count. `rated` holds each applicable dimension's effective rating and notes, in order."""
+        return [
+            _Row(order, area, dim, Ref(area.id, area.name), Ref(dim.id, dim.name), effective.index, notes)
+            for order, ((area, dim), (effective, notes)) in enumerate(zip(applicable, rated, strict=True))
+            if effective is not None and effective.index is not None
+        ]
+
+    @staticmethod
+    def suggested(checks: tuple[LevelCheck, ...]) -> Rating | None:
+        """The highest level reached (each check requires the one below it)."""
+        reached = [check for check in checks if check.reached]
+        return reached[-1].level if reached else None
+
     # -- focus and strengths --
 
     def next_defined(self, row: _Row, limit: int) -> int | None:
@@ -916,8 +929,15 @@ class _Scorer:
         }
         if rated != set(slots):
             return ()
-        # A projection holds one slot only, so its own result has no sides: this goes one level deep.
-        return tuple((slot, _Scorer(self.fw, self.assessment.only_slot(slot)).run().suggested) for slot in slots)
+        return tuple((slot, self.suggested_alone(slot, applicable)) for slot in slots)
+
+    def suggested_alone(self, slot: Slot, applicable: list[tuple[Area, Dimension]]) -> Rating | None:
+        """The level one side's ratings alone would suggest: the assessment holding that slot only, through the same
+        rows and checks as the whole result (and nothing else the result holds)."""
+        alone = _Scorer(self.fw, self.assessment.only_slot(slot))
+        answer = alone.assessment.answer
+        rows = alone.counted(applicable, ((alone.effective(answer(area.id, dim.id)), ()) for area, dim in applicable))
+        return alone.suggested(alone.checks(rows))
 
     def areas(self, dimensions: list[DimensionScore]) -> tuple[AreaStanding, ...]:
         result: list[AreaStanding] = []

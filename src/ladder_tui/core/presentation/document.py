@@ -408,6 +408,10 @@ def summary_document(result: ScoreResult, since: tuple[str, str] | None = None) 
     )
 
 
+#: How many dimensions a one-line statement names before it says how many more (its table lists them all).
+NAMED_IN_A_LINE = 5
+
+
 def next_step_line(result: ScoreResult) -> tuple[str, str] | None:
     """("To reach Senior (L3)", "5 more of these 7 at L3, and Tech and Tooling at least L2"), from the scoring rule."""
     step = result.next_step
@@ -422,10 +426,15 @@ def next_step_line(result: ScoreResult) -> tuple[str, str] | None:
             these = "this one" if len(step.candidates) == 1 else f"these {len(step.candidates)}"
             parts.append(f"{step.needs} more of {these} at {short}")
     if step.required:
-        rising = ", ".join(
-            f"{item.dimension.name} at least {item.at_least.short or item.at_least.name}" for item in step.required
-        )
-        parts.append(rising)
+        # Grouped by the level each must reach, a few names each: the table below lists every one of them.
+        by_floor: dict[str, list[str]] = {}
+        for item in step.required:
+            by_floor.setdefault(item.at_least.short or item.at_least.name, []).append(item.dimension.name)
+        for floor, names in by_floor.items():
+            shown = ", ".join(names[:NAMED_IN_A_LINE])
+            if len(names) > NAMED_IN_A_LINE:
+                shown += f" and {len(names) - NAMED_IN_A_LINE} more"
+            parts.append(f"{shown} at least {floor}")
     if not parts:
         return (f"To reach {step.level.name}", "what it asks at this level is met; the levels below it come first")
     return (f"To reach {step.level.name}", ", and ".join(parts))
@@ -733,10 +742,10 @@ def _check_line(result: ScoreResult, check: LevelCheck) -> str:
         if check.gaps:
             shown = [
                 f"{gap.area.name} › {gap.dimension.name} is {plural(gap.levels_below, 'level')} below"
-                for gap in check.gaps[:5]
+                for gap in check.gaps[:NAMED_IN_A_LINE]
             ]
-            if len(check.gaps) > 5:
-                shown.append(f"{len(check.gaps) - 5} more")
+            if len(check.gaps) > NAMED_IN_A_LINE:
+                shown.append(f"{len(check.gaps) - NAMED_IN_A_LINE} more")
             allowed = f"at most {plural(policy.max_gap, 'level')}" if policy.max_gap else "none"
             line += "; " + ", ".join(shown) + f" ({allowed} below allowed)"
     if check.left_out and not result.is_mastery:
