@@ -22,6 +22,9 @@ from ladder_tui.core.importer.sources import read_sources
 from ladder_tui.core.storage.loader import framework_from_data
 
 TODAY = datetime.date(2026, 3, 2)
+#: Etsy's competencies, which Mews's workbook and outline also follow.
+COMPETENCY_LEVELS = ["Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert"]
+COMPETENCIES = ["Delivery", "Domain Expertise", "Problem Solving", "Communication", "Leadership"]
 
 
 def imp_paths(*paths: Path) -> ImportResult:
@@ -38,6 +41,11 @@ def refused(path: Path) -> str:
     message = str(caught.value)
     assert "\n" not in message and message.startswith(str(path))
     return message
+
+
+def list_items(html: str) -> list[str]:
+    """The text of every `<li>` of an HTML source, tags dropped and spaces folded: what the importer must keep."""
+    return [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in re.findall(r"<li>(.*?)</li>", html, re.S)]
 
 
 def statements(value: str | list[str] | None) -> list[str]:
@@ -103,18 +111,12 @@ def test_monzo_progression_files_import_word_for_word(name: str, level_count: in
 def test_etsy_competencies_html_tables_in_markdown() -> None:
     path = shared("ladders", "etsy-engineering", "competencies.md")
     result = imp_paths(path)
-    assert level_names(result) == ["Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert"]
-    assert [dim["name"] for dim in dims(result)] == [
-        "Delivery",
-        "Domain Expertise",
-        "Problem Solving",
-        "Communication",
-        "Leadership",
-    ]
+    assert level_names(result) == COMPETENCY_LEVELS
+    assert [dim["name"] for dim in dims(result)] == COMPETENCIES
     assert result.data["name"] == "Etsy Engineering Career Ladder"
     # Word for word: every list item of the source, in order, and nothing else.
     source = path.read_text(encoding="utf-8")
-    items = [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in re.findall(r"<li>(.*?)</li>", source, re.S)]
+    items = list_items(source)
     imported = [text for dim in dims(result) for value in dim["levels"].values() for text in statements(value)]
     assert sorted(imported) == sorted(item.replace("&amp;", "&") for item in items)
     assert dims(result)[0]["description"].startswith("Example Skills: Scoping and prioritization")
@@ -151,7 +153,7 @@ def test_dropbox_seven_saved_pages_in_one_call() -> None:
     # Every statement of the IC3 page is imported, word for word.
     page = (folder / "ic3_software_engineer.html").read_text(encoding="utf-8")
     content = page[page.index('<div id="doc-container">') :]
-    items = [" ".join(re.sub(r"<[^>]+>", "", item).split()) for item in re.findall(r"<li>(.*?)</li>", content, re.S)]
+    items = list_items(content)
     ic3 = {text for dim in dims(result) for text in statements(dim["levels"].get("ic3"))}
     assert items and all(item in ic3 for item in items)
     no_markup(result)
@@ -165,14 +167,8 @@ def test_mews_workbook_one_sheet_per_competency() -> None:
 
     path = shared("ladders", "mews-competencies-xlsx", "mews-competencies-template.xlsx")
     result = imp_paths(path)
-    assert level_names(result) == ["Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert"]
-    assert [dim["name"] for dim in dims(result)] == [
-        "Delivery",
-        "Domain Expertise",
-        "Problem Solving",
-        "Communication",
-        "Leadership",
-    ]
+    assert level_names(result) == COMPETENCY_LEVELS
+    assert [dim["name"] for dim in dims(result)] == COMPETENCIES
     book = openpyxl.load_workbook(path, data_only=True)
     sheets = ["Delivery", "DomainExpertise", "ProblemSolving", "Communication", "Leadership"]
     for dim, sheet in zip(dims(result), sheets, strict=True):
@@ -191,14 +187,8 @@ def test_mews_workbook_one_sheet_per_competency() -> None:
 def test_mews_competencies_outline_with_bold_level_labels() -> None:
     path = shared("ladders", "mews-competencies-xlsx", "competencies.md")
     result = imp_paths(path)
-    assert level_names(result) == ["Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert"]
-    assert [dim["name"] for dim in dims(result)] == [
-        "Delivery",
-        "Domain Expertise",
-        "Problem Solving",
-        "Communication",
-        "Leadership",
-    ]
+    assert level_names(result) == COMPETENCY_LEVELS
+    assert [dim["name"] for dim in dims(result)] == COMPETENCIES
     delivery = dims(result)[0]
     assert delivery["levels"]["beginner"][0] == "You understand scope of work before taking on tasks."
     assert len(delivery["levels"]["beginner"]) == 6
