@@ -258,3 +258,19 @@ async def test_two_people_typing_into_one_note_at_once_each_keep_their_own(ladde
             await pilot.pause()
     notes = load_assessment(path).answer(step.area.id, step.dimension.id).notes  # type: ignore[union-attr]
     assert {(n.by, n.text) for n in notes} == {(KIM, "kim"), (ALEX, "alex")}
+
+
+async def test_a_click_is_credited_to_who_clicked_not_to_a_mouse_moving_after_it(ladder_home: Path) -> None:
+    _people(ladder_home)
+    app = make_app(served=True)
+    app.room_state = _room((1, KIM), (2, ALEX))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        click = events.MouseDown(None, 5, 5, 0, 0, 1, False, False, False)
+        setattr(click, MEMBER_ATTRIBUTE, 2)
+        app.post_message(click)
+        move = events.MouseMove(None, 6, 5, 1, 0, 0, False, False, False)
+        setattr(move, MEMBER_ATTRIBUTE, 1)  # Kim's mouse passes over the screen just after Alex's click
+        app.post_message(move)
+        await pilot.pause()
+        assert app.person() == ALEX

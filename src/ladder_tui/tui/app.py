@@ -108,7 +108,13 @@ class LadderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
             self.idle_gc.note_input()
-        if isinstance(event, events.InputEvent | events.Paste) and not event.is_forwarded:
+        # A click acts for whoever clicked; a member merely moving their mouse over the shared screen acts for nobody
+        # (their motion would otherwise take a click's credit from whoever made it).
+        if (
+            isinstance(event, events.InputEvent | events.Paste)
+            and not isinstance(event, events.MouseMove)
+            and not event.is_forwarded
+        ):
             member = member_of(event)
             if member is not None:
                 self._last_member = member
