@@ -142,6 +142,8 @@ def test_files_without_a_plan_comment_or_signoff_open_and_save_unchanged(ladder_
 
 
 async def test_the_plan_screen_adds_and_settles_actions_with_keys_only(ladder_home: Path) -> None:
+    from textual.widgets import Select
+
     from conftest import settle
     from ladder_tui.tui.app import make_app
     from ladder_tui.tui.screens.plan import AddActionScreen, PlanScreen
@@ -157,15 +159,25 @@ async def test_the_plan_screen_adds_and_settles_actions_with_keys_only(ladder_ho
         await settle(pilot, AddActionScreen, tries=30)
         for char in "Pair on escalations":
             await pilot.press("space" if char == " " else char)
-        await pilot.press("tab", "tab", "down", "space")  # past the dimension, to the owner list: the lead's action
+        # On the dimension list, enter opens it and picks the highlighted dimension (the dialog stays open).
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddActionScreen)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen is dialog, "picking a dimension does not add the action"
+        picked = str(dialog.query_one("#action-dimension", Select).value)
+        assert picked != "" and "/" in picked
+        await pilot.press("tab", "down", "space")  # to the owner list: the lead's action
         await pilot.press("tab")
         for char in "2027-02-01":
             await pilot.press(char)
         await pilot.press("enter")
         await settle(pilot, PlanScreen, tries=30)
-        assert [(a.text, a.owner, str(a.due)) for a in load_assessment(path).plan] == [
-            ("Pair on escalations", "lead", "2027-02-01")
-        ]
+        added = load_assessment(path).plan
+        assert [(a.text, a.owner, str(a.due)) for a in added] == [("Pair on escalations", "lead", "2027-02-01")]
+        assert f"{added[0].area}/{added[0].dimension}" == picked
         await pilot.press("d")
         await pilot.pause()
         assert load_assessment(path).plan[0].status == "done"

@@ -349,7 +349,6 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             "Comment",
             "the lead's comment on the outcome",
             "comment",
-            show=False,
             palette="The lead's comment",
         ),
         Command(
@@ -358,7 +357,6 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
             "Sign off",
             "sign the outcome off (each side; both: it is settled)",
             "sign",
-            show=False,
             palette="Sign off",
         ),
         Command("escape", "back", "Back", "back to the walk", "back"),
@@ -392,7 +390,8 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
         Command("escape", "cancel", "Cancel", "close without signing", "cancel"),
     ),
     "add_action": (
-        # Priority: enter adds the action from any of the dialog's fields.
+        # Priority: enter adds the action from any of the dialog's fields but the dimension list (where enter opens
+        # the list, then picks a dimension: see AddActionScreen.check_action).
         Command("enter", "confirm", "Add", "add the action to the plan", "confirm", priority=True),
         Command("escape", "cancel", "Cancel", "close without adding anything", "cancel"),
     ),

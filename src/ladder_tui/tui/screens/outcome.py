@@ -32,7 +32,8 @@ class CommentScreen(Keyed, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="comment-dialog", classes="dialog"):
             yield Label("The lead's comment on the outcome", classes="dialog-title")
-            yield Input(self.current, placeholder="One or two sentences (enter keeps it; escape cancels)")
+            yield Input(self.current, placeholder="One or two sentences")
+            yield Label("Enter keeps it (empty removes it); escape cancels.", classes="muted")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -61,8 +62,9 @@ class SignScreen(Keyed, ModalScreen[tuple[Owner, str] | None]):
             with RadioSet(id="sign-side"):
                 yield GlyphRadioButton("As the person assessed (self)", value=self.side == "self", id="side-self")
                 yield GlyphRadioButton("As the lead", value=self.side == "lead", id="side-lead")
-            yield Input(placeholder="Your name (enter signs with today's date; escape cancels)", id="sign-name")
+            yield Input(placeholder="Your name", id="sign-name")
             yield Static("", id="sign-error")
+            yield Label("Enter signs with today's date; escape cancels.", classes="muted")
 
     def on_mount(self) -> None:
         self.query_one("#sign-error").display = False

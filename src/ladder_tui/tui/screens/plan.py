@@ -153,13 +153,14 @@ class AddActionScreen(Keyed, ModalScreen[PlanAction | None]):
         chosen = f"{self.dimension[0]}/{self.dimension[1]}" if self.dimension else NO_DIMENSION
         with Vertical(id="add-action", classes="dialog"):
             yield Label("Add an action to the plan", classes="dialog-title")
-            yield Input(placeholder="What will be done (enter adds it; escape cancels)", id="action-text")
+            yield Input(placeholder="What will be done", id="action-text")
             yield Select(options, value=chosen, allow_blank=False, id="action-dimension")
             with RadioSet(id="action-owner"):
                 yield GlyphRadioButton("Self's action", value=True, id="owner-self")
                 yield GlyphRadioButton("Lead's action", id="owner-lead")
             yield Input(placeholder="Due date (YYYY-MM-DD, optional)", id="action-due")
             yield Static("", id="action-error")
+            yield Label("Enter adds it; escape cancels.", classes="muted")
 
     def on_mount(self) -> None:
         self.query_one("#action-error").display = False
@@ -169,6 +170,14 @@ class AddActionScreen(Keyed, ModalScreen[PlanAction | None]):
         error = self.query_one("#action-error", Static)
         error.update(Content(text))
         error.display = True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # On the dimension list, enter is the list's own: it opens the list, then picks the highlighted dimension.
+        if action == "confirm":
+            focused = self.focused
+            dimensions = self.query_one("#action-dimension", Select)
+            return not (focused is not None and dimensions in focused.ancestors_with_self)
+        return True
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
