@@ -246,3 +246,71 @@ def test_data_skills_matrix_folder_with_its_scale_in_the_config() -> None:
 )
 def test_what_is_not_a_ladder_is_refused_with_a_reason(parts: tuple[str, str], reason: str) -> None:
     assert reason in refused(shared("ladders", *parts))
+
+
+# ----------------------------------------------------------------- a refusal's advice is never refused in its turn
+
+
+def _ladder_inputs() -> list[list[Path]]:
+    """Each shared ladder file alone, and a folder of saved pages as one call."""
+    root = shared("ladders")
+    inputs: list[list[Path]] = []
+    for folder in sorted(path for path in root.iterdir() if path.is_dir()):
+        files = [path for path in sorted(folder.iterdir()) if path.suffix.lower() in READABLE]
+        pages = [path for path in files if path.suffix == ".html"]
+        if len(pages) > 2:
+            inputs.append(pages)
+            files = [path for path in files if path not in pages]
+        inputs += [[path] for path in files]
+    return inputs
+
+
+READABLE = (".md", ".html", ".xlsx", ".csv", ".json", ".yaml", ".yml", ".docx")
+_ADVICE = re.compile(r"--levels-in (outer|inner|columns|rows) reads \d+ level")
+
+
+def test_every_reading_a_refusal_advises_imports_and_none_it_does_not() -> None:
+    """On every shared ladder, each way of reading it (guessed, and each --levels-in): a refusal names only readings
+    that import (with their levels), never the one just refused; a ladder refused every way says so. The helper of a
+    new user's trial went round in a circle: "--levels-in outer or inner imports such a reading anyway", then outer
+    refused with "--levels-in outer or inner reads the headings the other way"."""
+    advised = 0
+    for paths in _ladder_inputs():
+        sources = read_sources([str(path) for path in paths])
+        for axis in (None, "outer", "inner", "columns", "rows"):
+            try:
+                import_ladder(sources.files, folder=sources.folder, levels_in=axis, today=TODAY)
+                continue
+            except ImportProblem as exc:
+                message = str(exc)
+            assert "outer or inner reads" not in message and "rows or columns reads" not in message, message
+            for other in _ADVICE.findall(message):
+                assert other != axis, message
+                import_ladder(sources.files, folder=sources.folder, levels_in=other, today=TODAY)  # must not raise
+                advised += 1
+    assert advised >= 2  # EngineeringManager.md's guessed reading names both its readings
+
+
+def test_engineeringladders_developer_is_refused_every_way_and_says_so() -> None:
+    """Its levels are profiles on five axes, not a grid: no reading of its headings is a ladder, asked or not."""
+    path = shared("ladders", "engineeringladders", "Developer.md")
+    assert refused(path).endswith("no reading of the headings makes a ladder either (--levels-in outer and inner "
+                                  "were tried)")  # fmt: skip
+    sources = read_sources([str(path)])
+    for axis, other in (("outer", "inner"), ("inner", "outer")):
+        with pytest.raises(ImportProblem) as caught:
+            import_ladder(sources.files, folder=sources.folder, levels_in=axis, today=TODAY)
+        assert f"(--levels-in {axis})" in str(caught.value)
+        assert str(caught.value).endswith(f"--levels-in {other} does not make one either")
+
+
+def test_a_workbook_read_with_its_statements_as_dimension_names_is_refused() -> None:
+    """Mews's workbook read with the levels in its columns takes the first level's statements for dimension names
+    (and loses that level): refused, even though asked for."""
+    path = shared("ladders", "mews-competencies-xlsx", "mews-competencies-template.xlsx")
+    sources = read_sources([str(path)])
+    with pytest.raises(ImportProblem) as caught:
+        import_ladder(sources.files, folder=sources.folder, levels_in="columns", today=TODAY)
+    message = str(caught.value)
+    assert "the dimensions are named by sentences" in message and "You understand scope of work" in message
+    assert message.endswith("--levels-in rows does not make one either; --sheet NAME reads one sheet")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ladder_tui.core.importer._document import Document
 from ladder_tui.core.importer._model import ImportProblem, Ladder
 from ladder_tui.core.importer._ordering import ascending
-from ladder_tui.core.importer._plausible import drop_stubs, problem
+from ladder_tui.core.importer._plausible import HEADINGS_FLAG, SHEET_FLAG, TABLE_FLAG, drop_stubs, problem
 from ladder_tui.core.presentation.text import plural
 
 
@@ -37,8 +37,49 @@ def _usable(ladder: Ladder) -> bool:
     return len(ladder.levels) >= 2 and any(any(dim.cells.values()) for area in ladder.areas for dim in area.dims)
 
 
-def detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> Ladder:
-    """The one ladder the documents hold; ImportProblem (one line) when they hold none, or none plausible."""
+def detect(docs: Sequence[Document], *, levels_in: str | None, where: str, probing: bool = False) -> Ladder:
+    """The one ladder the documents hold; ImportProblem (one line) when they hold none, or none plausible.
+
+    A refusal of a reading of headings or of a table ends with the other readings that do import (tried here:
+    `probing` is such a try, which leaves its own refusal's ending as it is)."""
+    try:
+        return _detect(docs, levels_in=levels_in, where=where)
+    except ImportProblem as refused:
+        message = str(refused)
+        if probing:
+            raise
+        for flag, tail, axes, what in (
+            (HEADINGS_FLAG, "", ("outer", "inner"), "the headings"),
+            (TABLE_FLAG, "", ("columns", "rows"), "the table"),
+            (TABLE_FLAG, SHEET_FLAG, ("columns", "rows"), "the table"),
+        ):
+            if message.endswith(flag + tail):
+                hint = _other_readings(docs, where, levels_in, axes, what)
+                raise ImportProblem(message[: -len(flag + tail)] + hint + tail.replace(",", ";", 1)) from None
+        raise
+
+
+def _other_readings(docs: Sequence[Document], where: str, asked: str | None, axes: tuple[str, str], what: str) -> str:
+    """What reading `what` another way gives: each `--levels-in` of `axes` that imports, with its levels; or that
+    none does. Only what was not asked already is tried."""
+    works: list[str] = []
+    tried = [axis for axis in axes if axis != asked]
+    for axis in tried:
+        try:
+            ladder = detect(docs, levels_in=axis, where=where, probing=True)
+        except ImportProblem:
+            continue
+        names = [level.name for level in ladder.levels]
+        shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
+        works.append(f"--levels-in {axis} reads {plural(len(names), 'level')} ({shown})")
+    if works:
+        return "; ".join(works)
+    if len(tried) > 1:
+        return f"no reading of {what} makes a ladder either (--levels-in {' and '.join(tried)} were tried)"
+    return f"--levels-in {tried[0]} does not make one either"
+
+
+def _detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> Ladder:
     candidates: list[Ladder] = []
     problems: list[str] = []
     data_docs = [doc for doc in docs if doc.kind in ("yaml", "json")]
@@ -182,18 +223,18 @@ def _outline(docs: Sequence[Document], levels_in: str | None, where: str) -> tup
     if stats.prose_only and levels_in is None:
         return None, ImportProblem(
             f"{where}: the headings name levels ({levels}) but under each is prose, with no bullets and no "
-            "sub-headings naming skills: an essay about the levels, not a ladder; --levels-in outer or inner "
-            "imports it as one dimension anyway"
+            f"sub-headings naming skills: an essay about the levels, not a ladder; {HEADINGS_FLAG}"
         )
     outline.notes.extend(_outline_notes(docs, stats))
     filled, cells = _filled(outline)
-    if levels_in is None and cells and filled * 3 < cells * 2:
-        # A guessed reading whose grid is mostly holes is not a ladder (step names, an FAQ, a README).
+    # A guessed reading whose grid is a third holes is not a ladder (step names, an FAQ, a README); one asked for
+    # is taken unless it is mostly holes (a ragged ladder read the way its team knows it is).
+    if cells and (filled * 3 < cells * 2 if levels_in is None else filled * 2 < cells):
+        how = "read as levels" if levels_in is None else f"read as levels (--levels-in {levels_in})"
         return None, ImportProblem(
-            f"{where}: read as levels, the headings ({levels}) but "
+            f"{where}: {how}, the headings ({levels}) but "
             f"what sits under them changes from level to level (only {filled} of {cells} level and "
-            "dimension pairs have text), so no ladder grid was found; --levels-in outer or inner imports "
-            "such a reading anyway"
+            f"dimension pairs have text), so no ladder grid was found; {HEADINGS_FLAG}"
         )
     if not _usable(outline):
         return None, None

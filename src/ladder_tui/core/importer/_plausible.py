@@ -3,11 +3,11 @@
 Stubs (dimensions with no text at any level) are dropped and reported first. Then a reading is refused, in one line
 that says what was seen and which option reads the document another way, when its level names are sentences,
 repeat, are answers, stray numbers, ranges, metadata headers, or steps, periods, priorities, versions and statuses
-(a process, a schedule, a changelog, a pricing page are not ladders); when its dimensions or areas are named by
-metadata, numbers or days; when its columns only define a scale (Meaning, Description) with nothing to rate; when
-its cells are short values that repeat (statuses, proficiency words) rather than descriptions; when markup is left
-in its text; when it has fewer than two levels or no dimension; or when its dimensions line up across levels only by
-position (fewer than half of them have text at two levels or more).
+(a process, a schedule, a changelog, a pricing page are not ladders); when its dimensions are sentences, or its
+dimensions or areas are named by metadata, numbers or days; when its columns only define a scale (Meaning,
+Description) with nothing to rate; when its cells are short values that repeat (statuses, proficiency words) rather
+than descriptions; when markup is left in its text; when it has fewer than two levels or no dimension; or when its
+dimensions line up across levels only by position (fewer than half of them have text at two levels or more).
 """
 
 from __future__ import annotations
@@ -128,12 +128,18 @@ def _consecutive(names: Sequence[str]) -> bool:
     return numbers[0] in (0, 1) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
+#: How a refusal of a reading of headings, or of a table, ends. The detector puts in its place the readings that do
+#: import (or says none does), so that a refusal never names an option that is refused in its turn.
+HEADINGS_FLAG = "--levels-in outer or inner reads the headings the other way"
+TABLE_FLAG = "--levels-in rows or columns reads the table the other way"
+SHEET_FLAG = ", --sheet NAME reads one sheet"
+
+
 def _flag(ladder: Ladder, sheets: bool) -> str:
     if ladder.kind == "table":
-        other = "--levels-in rows or columns reads the table the other way"
-        return f"{other}, --sheet NAME reads one sheet" if sheets else other
+        return TABLE_FLAG + SHEET_FLAG if sheets else TABLE_FLAG
     if ladder.kind == "outline":
-        return "--levels-in outer or inner reads the headings the other way"
+        return HEADINGS_FLAG
     return "no option reads this data another way: the file needs its levels named"
 
 
@@ -198,6 +204,7 @@ def _dimension_problem(ladder: Ladder, dims: Sequence[object], where: str, flag:
         return f"{where}: the areas are named by metadata headers ({_listing(meta_areas)}), not skills; {flag}"
     half = (len(names) + 1) // 2
     for test, what in (
+        (_sentence, "sentences (statements of one level)"),
         (metadata_name, "metadata headers"),
         (_number, "numbers (ids, counts)"),
         (lambda name: _first_word(name) in _DAYS, "days or months"),
