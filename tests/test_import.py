@@ -965,6 +965,39 @@ async def test_importing_a_ladder_again_replaces_it_only_when_asked_twice(ladder
     assert [path.name for path in (ladder_home / "frameworks").glob("*.toml")] == [saved.name]
 
 
+async def test_the_preview_offers_no_reading_of_a_workbook_that_loses_a_level(ladder_home: Path) -> None:
+    """`a` on Mews's workbook: every other reading is refused (the columns one named dimensions by the first level's
+    statements and lost that level, and was saved), so the preview keeps the reading it has and says so."""
+    from textual.widgets import Input
+
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.import_preview import ImportPreviewScreen
+    from ladder_tui.tui.screens.importer import ImportScreen
+
+    workbook = shared("ladders", "mews-competencies-xlsx", "mews-competencies-template.xlsx")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one(Input).value = str(workbook)
+        await pilot.press("enter")
+        preview = await settle(pilot, ImportPreviewScreen)
+        assert isinstance(preview, ImportPreviewScreen)
+        levels = [level["name"] for level in preview.result().data["levels"]]
+        assert levels == ["Beginner", "Intermediate", "Advanced", "Expert", "Leading Expert"]
+        await pilot.press("a")
+        for _ in range(10):
+            await pilot.pause()
+        assert [level["name"] for level in preview.result().data["levels"]] == levels
+        assert preview.reading.levels_in is None
+        said = [notice.message for notice in app._notifications]
+        assert "No other reading of the levels works for this document." in said
+
+
 def test_binary_data_and_a_quote_never_closed_are_refused_in_one_line(tmp_path: Path) -> None:
     import random
 
