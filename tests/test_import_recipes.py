@@ -349,3 +349,101 @@ def test_update_keeps_ids_of_dimensions_named_alike_in_two_areas_and_says_when_o
     assert "changed: dimensions moved to another area (1): Testing (Craft → People)" in done.stdout
     after = {(a.id, d.id) for a in load_framework(framework_file).areas for d in a.dimensions}
     assert before - {("craft", "testing")} <= after and ("people", "testing") in after
+
+
+# ----------------------------------------------------------------- joining a dimension named otherwise at a level
+
+
+def test_a_dimension_named_otherwise_at_one_level_is_suggested_and_joined_word_for_word() -> None:
+    """A page per level, each naming a dimension its own way ("Strategy", then "Strategy and Change Management"): the
+    report names the pair; joining puts the one into the other at its levels, after the other's own words."""
+    from ladder_tui.core.services import importing
+
+    result = importing.read_ladder([str(FIXTURES / "renamed-dimension.md")])
+    area = "Acme ladder"
+    assert importing.join_candidates(result.data) == [(area, "Strategy and Change Management", "Strategy")]
+    said = [line for line in result.report if line.startswith("may be one dimension")]
+    assert said == [
+        "may be one dimension named differently at different levels: Acme ladder › 'Strategy and Change Management' "
+        "(Senior Agent) and 'Strategy' (Agent, Lead Agent) (j in the import preview joins them)"
+    ]
+    pair = (f"dimension:{area}/Strategy and Change Management", f"dimension:{area}/Strategy")
+    joined = importing.read_ladder([str(FIXTURES / "renamed-dimension.md")], join=[pair])
+    (dims,) = [a["dimensions"] for a in joined.data["areas"]]
+    assert [d["name"] for d in dims] == ["Care", "Strategy"]
+    assert dims[1]["levels"] == {
+        "agent": "Follows the team's plan.",
+        "senior-agent": "Leads a change in how the team works.",
+        "lead-agent": "Sets the team's plan.",
+    }
+    assert joined.data["import"]["join"] == [list(pair)]
+    assert f"joined as chosen: {area} › Strategy and Change Management into Strategy" in joined.report
+    assert not [line for line in joined.report if line.startswith("may be one dimension")]
+    # Where both have words at a level, the second keeps its own first; a pair not found is passed over.
+    data = {
+        "levels": [{"id": "a", "name": "A"}],
+        "areas": [
+            {"name": "X", "dimensions": [{"name": "P", "levels": {"a": "p"}}, {"name": "Q", "levels": {"a": ["q"]}}]}
+        ],
+    }
+    assert importing.join_dimensions(data, [("dimension:X/P", "dimension:X/Q"), ("dimension:X/Gone", "dimension:X/Q")])
+    assert data["areas"][0]["dimensions"] == [{"name": "Q", "levels": {"a": ["q", "p"]}}]
+    assert importing.join_candidates(data) == []
+    # A name many dimensions of an area share (a hostile or generated file) offers no pairs, rather than every pair.
+    levels = [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
+    many = [{"name": "Same", "levels": {"a" if n % 2 else "b": "x"}} for n in range(2000)]
+    assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": many}]}) == []
+    two = many[:2]
+    assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": two}]}) == [
+        ("X", "Same", "Same")
+    ]
+
+
+async def test_the_preview_joins_a_renamed_dimension_takes_it_apart_and_update_joins_it_again(
+    ladder_home: Path, tmp_path: Path
+) -> None:
+    from conftest import settle
+    from ladder_tui.core.storage.loader import load_framework
+    from ladder_tui.tui.app import make_app
+    from ladder_tui.tui.screens.frameworks import FrameworksScreen
+
+    source = tmp_path / "ladder.md"
+    source.write_text((FIXTURES / "renamed-dimension.md").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _preview(pilot, app, source)
+        assert "3 levels × 1 area × 3 dimensions" in _framework_text(screen)
+        rows = _rows(screen)
+        suggested = "✔ dimension   Strategy and Change Management (one with Strategy? j)"
+        assert suggested in rows and "✔ dimension   Strategy (one with Strategy and Change Management? j)" in rows
+        for _ in range(rows.index(suggested)):
+            await pilot.press("down")
+        await pilot.press("j")
+        await pilot.pause()
+        assert "✔ joined      Strategy and Change Management → Strategy" in _rows(screen)
+        assert "3 levels × 1 area × 2 dimensions" in _framework_text(screen)
+        # The joined row shows the words the joined dimension now has at each level.
+        assert "Senior Agent: Leads a change in how the team works." in _framework_text(screen)
+        assert "Lead Agent: Sets the team's plan." in _framework_text(screen)
+        await pilot.press("j")  # apart again
+        await pilot.pause()
+        assert "3 levels × 1 area × 3 dimensions" in _framework_text(screen)
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot, FrameworksScreen, tries=40)
+    saved = load_framework(ladder_home / "frameworks" / "acme-ladder.toml")
+    assert [d.name for a in saved.areas for d in a.dimensions] == ["Care", "Strategy"]
+    assert saved.recipe is not None
+    assert saved.recipe.join == (
+        ("dimension:Acme ladder/Strategy and Change Management", "dimension:Acme ladder/Strategy"),
+    )
+    # The next version of the page is joined the same way.
+    source.write_text(source.read_text(encoding="utf-8").replace("Leads a change", "Leads each change"), "utf-8")
+    done = run_cli(ladder_home, "frameworks", "import", "--update", "acme-ladder")
+    assert done.returncode == 0, done.stderr
+    again = load_framework(ladder_home / "frameworks" / "acme-ladder.toml")
+    strategy = again.areas[0].dimensions[1]
+    assert strategy.name == "Strategy" and again.descriptor(strategy, "senior-agent") == (
+        "Leads each change in how the team works.",
+    )

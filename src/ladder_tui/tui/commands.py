@@ -193,6 +193,13 @@ COMMANDS: dict[str, tuple[Command, ...]] = {
     ),
     "import_preview": (
         Command("space", "leave_out", "Leave out/keep", "leave the highlighted part or file out, or keep it", "toggle"),
+        Command(
+            "j",
+            "join",
+            "Join",
+            "join the highlighted dimension with one named differently at other levels, or take it apart again",
+            "join",
+        ),
         Command("a", "axis", "Levels axis", "read the levels another way: columns, rows, outer, inner", "axis"),
         Command("s", "sheet", "Sheet", "read one sheet of a workbook alone, the next, then every sheet again", "sheet"),
         Command("i", "edit_id", "Id", "change the framework's id (the name of its file)", "edit_id"),

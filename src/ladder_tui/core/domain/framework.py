@@ -40,6 +40,7 @@ class Recipe:
     name: str | None = None
     exclude: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    join: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

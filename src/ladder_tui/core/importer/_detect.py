@@ -286,7 +286,7 @@ def _outline_notes(docs: Sequence[Document], stats: object) -> list[str]:
         names = [f"{n!r}" + (f" ({c}x)" if c > 1 else "") for n, c in stats.empty_sections.most_common(5)]
         notes.append(f"headings with no text of their own were left out: {', '.join(names)}")
     if links:
-        notes.append(f"{links} Markdown links were reduced to their text")
+        notes.append(f"{plural(links, 'link')} reduced to their text")
     if images:
         notes.append(f"{plural(images, 'image')} left out")
     return notes

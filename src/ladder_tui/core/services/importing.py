@@ -41,9 +41,11 @@ def read_ladder(
     name: str | None = None,
     exclude: Collection[str] = (),
     ignore: Collection[str] = (),
+    join: Collection[tuple[str, str]] = (),
 ) -> ImportResult:
-    """What the importer makes of the files (or the folder) named, less the files in `exclude` and the parts in
-    `ignore` (see `leave_out`); ImportProblem or LadderError when none."""
+    """What the importer makes of the files (or the folder) named, less the files in `exclude`, with the dimensions
+    in `join` joined (see `join_dimensions`) and the parts in `ignore` left out (see `leave_out`); ImportProblem or
+    LadderError when none."""
     from ladder_tui.core.errors import LadderError
     from ladder_tui.core.importer import import_ladder
     from ladder_tui.core.importer.sources import read_sources
@@ -75,10 +77,13 @@ def read_ladder(
         "name": name,
         "exclude": exclude or None,
         "ignore": sorted(ignore) or None,
+        "join": [list(pair) for pair in join] or None,
         "hash": sources_hash(sources.files),
     }
     result.data["import"] = {key: value for key, value in recipe.items() if value is not None}
+    result.report.extend(join_dimensions(result.data, join))
     result.report.extend(leave_out(result.data, ignore))
+    result.report.extend(say_join_candidates(result.data))
     if exclude:
         result.report.append(f"files left out as chosen: {', '.join(Path(name).name for name in exclude)}")
     return result
@@ -121,6 +126,86 @@ def leave_out(data: dict[str, Any], ignore: Collection[str]) -> list[str]:
             areas.append(area)
     data["areas"] = areas
     return [f"left out as chosen: {', '.join(gone)}"] if gone else []
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", name.casefold())
+
+
+#: More dimensions than this named alike in one area are not offered as pairs to join.
+MAX_ALIKE = 8
+
+
+def join_candidates(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Dimensions that may be one, named differently at different levels (a page per level, each naming it its own
+    way): in one area, with text at none of the same levels, the shorter name's words beginning the longer's
+    ("Strategy" and "Strategy and Change Management"). As (area, the one described at fewer levels, the other)."""
+    found: list[tuple[str, str, str]] = []
+    for area in data["areas"]:
+        # Each name looked up by its beginnings (not compared with every other name: a large area stays linear).
+        named: list[tuple[tuple[str, ...], set[str], dict[str, Any]]] = []
+        by_words: dict[tuple[str, ...], list[int]] = {}
+        for dim in area["dimensions"]:
+            words = tuple(_words(dim["name"]))
+            described = {key for key, value in dim["levels"].items() if value}
+            if words and described:
+                by_words.setdefault(words, []).append(len(named))
+                named.append((words, described, dim))
+        pairs: set[tuple[int, int]] = set()
+        for n, (words, _, _) in enumerate(named):
+            for length in range(1, len(words) + 1):
+                alike = by_words.get(words[:length], ())
+                if len(alike) <= MAX_ALIKE:  # a name many dimensions share says nothing of which two are one
+                    pairs.update((min(n, m), max(n, m)) for m in alike if m != n)
+        for n, m in sorted(pairs):
+            (_, levels_one, one), (_, levels_other, other) = named[n], named[m]
+            if levels_one & levels_other:
+                continue
+            fewer, more = (one, other) if len(levels_one) <= len(levels_other) else (other, one)
+            found.append((area["name"], fewer["name"], more["name"]))
+    return found
+
+
+def say_join_candidates(data: dict[str, Any]) -> list[str]:
+    """The report's line naming `join_candidates`, with where each is described."""
+    found = join_candidates(data)
+    if not found:
+        return []
+    names = {level["id"]: level.get("short") or level["name"] for level in data["levels"]}
+
+    def where(area: str, name: str) -> str:
+        dim = next(d for a in data["areas"] if a["name"] == area for d in a["dimensions"] if d["name"] == name)
+        return ", ".join(names.get(key, key) for key, value in dim["levels"].items() if value)
+
+    pairs = "; ".join(
+        f"{area} › {fewer!r} ({where(area, fewer)}) and {more!r} ({where(area, more)})" for area, fewer, more in found
+    )
+    return [f"may be one dimension named differently at different levels: {pairs} (j in the import preview joins them)"]
+
+
+def join_dimensions(data: dict[str, Any], join: Collection[tuple[str, str]]) -> list[str]:
+    """Join each pair's first dimension into its second (`part_key`s of one area): the second takes the first's
+    statements at every level, after its own, and its description when it has none; the first goes. The report's
+    lines saying so. A pair not found is passed over (a newer document may name them otherwise)."""
+    joined: list[str] = []
+    for source_key, target_key in join:
+        for area in data["areas"]:
+            keys = {part_key("dimension", dim["name"], area["name"]): dim for dim in area["dimensions"]}
+            source, target = keys.get(source_key), keys.get(target_key)
+            if source is None or target is None or source is target:
+                continue
+            for level, value in source["levels"].items():
+                before = target["levels"].get(level)
+                mine = [before] if isinstance(before, str) else list(before or [])
+                theirs = [value] if isinstance(value, str) else list(value)
+                texts = mine + theirs
+                target["levels"][level] = texts[0] if len(texts) == 1 else texts
+            if source.get("description") and not target.get("description"):
+                target["description"] = source["description"]
+            area["dimensions"] = [dim for dim in area["dimensions"] if dim is not source]
+            joined.append(f"{area['name']} › {source['name']} into {target['name']}")
+            break
+    return [f"joined as chosen: {', '.join(joined)}"] if joined else []
 
 
 def _absolute(name: str) -> str:
@@ -267,6 +352,7 @@ def update(framework_id: str, names: list[str], catalog: FrameworkCatalog) -> Up
         name=recipe.name or old.name,
         exclude=recipe.exclude,
         ignore=recipe.ignore,
+        join=recipe.join,
     )
     if recipe.name is None:
         result.data["import"].pop("name", None)  # the name was the document's own; it stays as it was

@@ -206,7 +206,7 @@ def refuse_ladder_file(target: Path) -> None:
 # ----- frameworks -----
 
 #: Bump when the shape of a cache entry changes.
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 #: Entries not used for this long are removed when a new one is written (a process prunes each folder once).
 CACHE_MAX_AGE = 60 * 60 * 24 * 30
 #: Assessments' entries (personal data) go sooner: a week after their file last changed.
@@ -391,6 +391,7 @@ def _recipe(data: dict[str, Any] | None) -> Recipe | None:
         data["name"],
         tuple(data["exclude"]),
         tuple(data["ignore"]),
+        tuple((source, target) for source, target in data["join"]),
     )
 
 

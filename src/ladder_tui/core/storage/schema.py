@@ -70,6 +70,8 @@ class RecipeSpec(_Spec):
     #: in the import preview.
     exclude: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
+    #: Dimensions joined in the import preview: each pair's first ("dimension:AREA/NAME") into its second.
+    join: list[tuple[str, str]] = Field(default_factory=list)
     #: A hash of the files' bytes: an update of the same bytes has nothing to do.
     hash: str
 

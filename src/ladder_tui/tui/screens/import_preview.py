@@ -1,6 +1,7 @@
 """The import preview: what the importer understood, part by part (each level, area and dimension with its role,
-the files or sheets read, and what it left out), keys to correct it (leave a part out or take it back, the level
-axis, the sheet, the files, the id and the name), the framework it makes shown live (counts and one dimension's
+the files or sheets read, and what it left out), keys to correct it (leave a part out or take it back, join a
+dimension named differently at other levels into its other name, the level axis, the sheet, the files, the id and
+the name), the framework it makes shown live (counts and one dimension's
 words at each level), and nothing written until ctrl+s. The choices go into the framework's `[import]` table, so
 `frameworks import --update` makes them again."""
 
@@ -45,12 +46,16 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 class Part:
     """One row of the preview: what it is in the framework (or was, when left out) and how a recipe names it."""
 
-    role: str  # "level", "area", "dimension", "file", "left out"
+    role: str  # "level", "area", "dimension", "joined", "file", "left out"
     name: str
     key: str = ""  # part_key for levels, areas and dimensions; the file's name for files; "" when not a choice
     area: str | None = None
     #: Where its words are in the data: (area index, dimension index) for a dimension.
     place: tuple[int, int] | None = None
+    #: A joined dimension: the name of the one it is joined into.
+    into: str | None = None
+    #: A dimension the importer thinks may be one with another (named differently at other levels): that one's name.
+    maybe: str | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,8 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         recipe = result.data.get("import", {})
         self.reading = Reading(recipe.get("levels_in"), recipe.get("sheet"))
         self.ignore: set[str] = set()
+        #: Dimensions joined into another (part keys, in the order chosen).
+        self.joins: dict[str, str] = {}
         self.framework_id = result.framework_id
         self.framework_name = str(result.data.get("name", ""))
         #: ctrl+s was pressed once over a framework of the same id: the next one replaces it.
@@ -105,30 +112,40 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         from ladder_tui.core.services import importing
 
         data = copy.deepcopy(self.full.data)
-        report = list(self.full.report) + importing.leave_out(data, self.ignore)
+        report = list(self.full.report) + importing.join_dimensions(data, self.joins.items())
+        report += importing.leave_out(data, self.ignore)
         recipe = data.setdefault("import", {})
         if self.framework_name != data["name"]:
             recipe["name"] = self.framework_name  # chosen, as --name would be: --update keeps it
         data["id"], data["name"] = self.framework_id, self.framework_name
         if self.ignore:
             recipe["ignore"] = sorted(self.ignore)
+        if self.joins:
+            recipe["join"] = [[source, target] for source, target in self.joins.items()]
         return ImportResult(data, report, self.framework_id, self.full.format, self.full.files, self.full.sheets)
 
     def parts(self) -> list[Part]:
-        from ladder_tui.core.services.importing import part_key
+        from ladder_tui.core.services.importing import join_candidates, part_key
 
         data = self.full.data
         rows: list[Part] = []
+        maybe: dict[tuple[str, str], str] = {}
+        for area_name, fewer, more in join_candidates(data):
+            maybe[(area_name, fewer)] = more
+            maybe[(area_name, more)] = fewer
         if len(self.full.files) > 1 or self.reading.exclude:
             rows += [Part("file", Path(name).name, name) for name in self.full.files]
             rows += [Part("file", Path(name).name, name) for name in sorted(self.reading.exclude)]
         rows += [Part("level", level["name"], part_key("level", level["name"])) for level in data["levels"]]
         for a, area in enumerate(data["areas"]):
             rows.append(Part("area", area["name"], part_key("area", area["name"])))
-            rows += [
-                Part("dimension", dim["name"], part_key("dimension", dim["name"], area["name"]), area["name"], (a, d))
-                for d, dim in enumerate(area["dimensions"])
-            ]
+            names = {part_key("dimension", dim["name"], area["name"]): dim["name"] for dim in area["dimensions"]}
+            for d, dim in enumerate(area["dimensions"]):
+                key = part_key("dimension", dim["name"], area["name"])
+                into = names.get(self.joins.get(key, ""))
+                other = None if into or key in self.joins.values() else maybe.get((area["name"], dim["name"]))
+                role = "joined" if into else "dimension"
+                rows.append(Part(role, dim["name"], key, area["name"], (a, d), into, other))
         left = [line for line in self.full.report if "left out" in line and not line.startswith("left out as chosen")]
         rows += [Part("left out", line) for line in left]
         return rows
@@ -136,7 +153,7 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
     def _kept(self, part: Part) -> bool:
         if part.role == "file":
             return part.key not in self.reading.exclude
-        if part.role == "dimension" and part.area is not None:
+        if part.role in ("dimension", "joined") and part.area is not None:
             from ladder_tui.core.services.importing import part_key
 
             if part_key("area", part.area) in self.ignore:
@@ -146,10 +163,13 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
     def _label(self, part: Part) -> Content:
         kept = self._kept(part)
         role = part.role if kept or part.role == "left out" else "ignored"
-        indent = "  " if part.role == "dimension" else ""
+        indent = "  " if part.role in ("dimension", "joined") else ""
         mark = "✔" if kept and part.role != "left out" else "✘"
         style = "" if kept and part.role != "left out" else "dim"
-        words = one_line(part.name, max(self.size.width - 18, 30))
+        name = f"{part.name} → {part.into}" if part.into else part.name
+        if part.maybe:
+            name += f" (one with {part.maybe}? j)"
+        words = one_line(name, max(self.size.width - 18, 30))
         what = f" ({part.role})" if role == "ignored" else ""
         return Content.assemble((f"{mark} {role:<9} ", "bold" if kept else "dim"), (f"{indent}{words}{what}", style))
 
@@ -189,7 +209,7 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         # the highlighted dimension's, else the one describing the most levels.
         lines = importing.preview(framework, width=max(self.size.width - 4, 40))
         part = self._current()
-        if part is not None and part.role == "dimension" and self._kept(part):
+        if part is not None and part.role in ("dimension", "joined") and self._kept(part):
             lines = lines[:1] + self._words(framework, part)
         else:
             lines = lines[:1] + lines[3:]
@@ -200,9 +220,10 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
 
         assert isinstance(framework, Framework)
         width = max(self.size.width - 6, 40)
+        wanted = part.into or part.name  # a joined dimension's words are now the other's
         for area in framework.areas:
             for dimension in area.dimensions:
-                if area.name == part.area and dimension.name == part.name:
+                if area.name == part.area and dimension.name == wanted:
                     lines = [one_line(f"{area.name} › {dimension.name}:", width)]
                     for level in framework.levels:
                         words = " ".join(framework.descriptor(dimension, level.id)) or "(not described at this level)"
@@ -232,6 +253,9 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         if part is None or part.role == "left out":
             self.notify("The importer left this out itself; the axis (a) or the sheet (s) reads it another way.")
             return
+        if part.role == "joined":
+            self.notify(f"Joined into {part.into}: j takes it apart again first.", severity="warning")
+            return
         if part.role == "file":
             files = self.reading.exclude ^ {part.key}
             if len(files) >= len(self.full.files) + len(self.reading.exclude):
@@ -252,6 +276,55 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         self.ignore = chosen
         self.replacing = False
         self._show()
+
+    def action_join(self) -> None:
+        """Join the highlighted dimension with the one it may be (named otherwise at other levels), or take a join
+        apart again."""
+        from ladder_tui.core.services.importing import part_key
+
+        part = self._current()
+        if part is None or part.role not in ("dimension", "joined") or part.area is None:
+            self.notify("j joins a dimension into another: one named differently at other levels.")
+            return
+        if part.key in self.joins:
+            del self.joins[part.key]
+            self.notify(f"{part.name} taken apart again.")
+            self.replacing = False
+            self._show()
+            return
+        pair = self._partner(part)
+        if pair is None:
+            self.notify(
+                f"Nothing to join it with: every other dimension of {part.area} has text at some of its levels.",
+                severity="warning",
+            )
+            return
+        source, target = (part_key("dimension", name, part.area) for name in pair)
+        if target in self.joins or source in self.joins.values():
+            self.notify("One of them is already joined: take that join apart first (j on it).", severity="warning")
+            return
+        self.joins[source] = target
+        self.replacing = False
+        self.notify(f"Joined {pair[0]} into {pair[1]}.")
+        self._show()
+
+    def _partner(self, part: Part) -> tuple[str, str] | None:
+        """(the dimension to join, the one it joins into): the importer's suggestion for this dimension when there
+        is one; else this one into the nearest dimension of its area with text at none of its levels."""
+        from ladder_tui.core.services.importing import join_candidates
+
+        data = self.full.data
+        for area, fewer, more in join_candidates(data):
+            if area == part.area and part.name in (fewer, more):
+                return fewer, more
+        dims = next(a["dimensions"] for a in data["areas"] if a["name"] == part.area)
+        index = next(n for n, dim in enumerate(dims) if dim["name"] == part.name)
+        mine = {key for key, value in dims[index]["levels"].items() if value}
+        for n in sorted(range(len(dims)), key=lambda n: (abs(n - index), n)):
+            other = {key for key, value in dims[n]["levels"].items() if value}
+            if n != index and other and not other & mine:
+                return part.name, dims[n]["name"]
+        return None
 
     def _leaves_some(self, ignore: set[str]) -> bool:
         from ladder_tui.core.services import importing
