@@ -389,14 +389,24 @@ def test_a_dimension_named_otherwise_at_one_level_is_suggested_and_joined_word_f
     assert importing.join_dimensions(data, [("dimension:X/P", "dimension:X/Q"), ("dimension:X/Gone", "dimension:X/Q")])
     assert data["areas"][0]["dimensions"] == [{"name": "Q", "levels": {"a": ["q", "p"]}}]
     assert importing.join_candidates(data) == []
-    # A name many dimensions of an area share (a hostile or generated file) offers no pairs, rather than every pair.
+    # Two named alike cannot be told apart by name (nor joined by it); a name many dimensions of an area begin with
+    # (a hostile or generated file) offers no pairs, rather than every pair.
     levels = [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
-    many = [{"name": "Same", "levels": {"a" if n % 2 else "b": "x"}} for n in range(2000)]
-    assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": many}]}) == []
-    two = many[:2]
+    two = [{"name": "Same", "levels": {"a": "x"}}, {"name": "Same", "levels": {"b": "y"}}]
+    assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": two}]}) == []
+    two[1]["name"] = "Same thing"
     assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": two}]}) == [
-        ("X", "Same", "Same")
+        ("X", "Same", "Same thing")
     ]
+    many = [{"name": f"Same {n}", "levels": {"a" if n % 2 else "b": "x"}} for n in range(2000)]
+    many.append({"name": "Same", "levels": {"a": "z"}})
+    assert importing.join_candidates({"levels": levels, "areas": [{"name": "X", "dimensions": many}]}) == []
+    # A join the document no longer allows (renamed since) is said, not passed over in silence.
+    gone = ("dimension:Acme ladder/Nope", "dimension:Acme ladder/Strategy")
+    again = importing.read_ladder([str(FIXTURES / "renamed-dimension.md")], join=[gone])
+    assert "not joined, as they are not both in the document now: Acme ladder › Nope into Acme ladder › Strategy" in (
+        again.report
+    )
 
 
 async def test_the_preview_joins_a_renamed_dimension_takes_it_apart_and_update_joins_it_again(
@@ -428,8 +438,19 @@ async def test_the_preview_joins_a_renamed_dimension_takes_it_apart_and_update_j
         await pilot.press("j")  # apart again
         await pilot.pause()
         assert "3 levels × 1 area × 3 dimensions" in _framework_text(screen)
-        await pilot.press("j")
+        # Left out, it is not joined (its words would come back in the other); taken back, it is.
+        await pilot.press("space", "j")
         await pilot.pause()
+        assert "3 levels × 1 area × 2 dimensions" in _framework_text(screen)  # only left out
+        assert "Leads a change" not in _framework_text(screen)
+        await pilot.press("space", "j")
+        await pilot.pause()
+        assert "✔ joined      Strategy and Change Management → Strategy" in _rows(screen)
+        # The one it is joined into is not left out while it holds the other's words.
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert "✔ dimension   Strategy" in _rows(screen) and "Leads a change" in _framework_text(screen)
+        await pilot.press("up")
         await pilot.press("ctrl+s")
         await settle(pilot, FrameworksScreen, tries=40)
     saved = load_framework(ladder_home / "frameworks" / "acme-ladder.toml")

@@ -60,10 +60,12 @@ def detect(docs: Sequence[Document], *, levels_in: str | None, where: str, probi
 
 
 def _other_readings(docs: Sequence[Document], where: str, asked: str | None, axes: tuple[str, str], what: str) -> str:
-    """What reading `what` another way gives: each `--levels-in` of `axes` that imports, with its levels; or that
-    none does. Only what was not asked already is tried."""
+    """What reading `what` another way gives: each `--levels-in` of `axes` that imports, and (when one was asked for)
+    the detected reading, with its levels; or that none does. What was asked already is not tried again."""
     works: list[str] = []
-    tried = [axis for axis in axes if axis != asked]
+    tried: list[str | None] = [axis for axis in axes if axis != asked]
+    if asked is not None:
+        tried.append(None)
     for axis in tried:
         try:
             ladder = detect(docs, levels_in=axis, where=where, probing=True)
@@ -71,12 +73,14 @@ def _other_readings(docs: Sequence[Document], where: str, asked: str | None, axe
             continue
         names = [level.name for level in ladder.levels]
         shown = ", ".join(names[:4]) + (", ..." if len(names) > 4 else "")
-        works.append(f"--levels-in {axis} reads {plural(len(names), 'level')} ({shown})")
+        how = f"--levels-in {axis}" if axis is not None else "without --levels-in it"
+        works.append(f"{how} reads {plural(len(names), 'level')} ({shown})")
     if works:
         return "; ".join(works)
-    if len(tried) > 1:
-        return f"no reading of {what} makes a ladder either (--levels-in {' and '.join(tried)} were tried)"
-    return f"--levels-in {tried[0]} does not make one either"
+    others = [axis for axis in tried if axis is not None]
+    if asked is None:
+        return f"no reading of {what} makes a ladder either (--levels-in {' and '.join(others)} were tried)"
+    return f"--levels-in {others[0]} does not make one either, nor does leaving --levels-in out"
 
 
 def _detect(docs: Sequence[Document], *, levels_in: str | None, where: str) -> Ladder:

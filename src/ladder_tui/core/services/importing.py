@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,7 +133,7 @@ def _words(name: str) -> list[str]:
     return re.findall(r"\w+", name.casefold())
 
 
-#: More dimensions than this named alike in one area are not offered as pairs to join.
+#: A dimension whose name begins, or is begun by, more names of its area than this is not offered to join.
 MAX_ALIKE = 8
 
 
@@ -153,17 +154,26 @@ def join_candidates(data: dict[str, Any]) -> list[tuple[str, str, str]]:
                 named.append((words, described, dim))
         pairs: set[tuple[int, int]] = set()
         for n, (words, _, _) in enumerate(named):
-            for length in range(1, len(words) + 1):
+            # Shorter names only: two dimensions named alike cannot be told apart by name (nor joined by it).
+            for length in range(1, len(words)):
                 alike = by_words.get(words[:length], ())
-                if len(alike) <= MAX_ALIKE:  # a name many dimensions share says nothing of which two are one
+                if len(alike) <= MAX_ALIKE:
                     pairs.update((min(n, m), max(n, m)) for m in alike if m != n)
+        # A name many others begin with (a generated or hostile file) says nothing of which two are one.
+        counts = Counter(index for pair in pairs for index in pair)
         for n, m in sorted(pairs):
+            if counts[n] > MAX_ALIKE or counts[m] > MAX_ALIKE:
+                continue
             (_, levels_one, one), (_, levels_other, other) = named[n], named[m]
             if levels_one & levels_other:
                 continue
             fewer, more = (one, other) if len(levels_one) <= len(levels_other) else (other, one)
             found.append((area["name"], fewer["name"], more["name"]))
     return found
+
+
+#: How many pairs the report names (the preview marks every one).
+SAID_PAIRS = 5
 
 
 def say_join_candidates(data: dict[str, Any]) -> list[str]:
@@ -178,8 +188,11 @@ def say_join_candidates(data: dict[str, Any]) -> list[str]:
         return ", ".join(names.get(key, key) for key, value in dim["levels"].items() if value)
 
     pairs = "; ".join(
-        f"{area} › {fewer!r} ({where(area, fewer)}) and {more!r} ({where(area, more)})" for area, fewer, more in found
+        f"{area} › {fewer!r} ({where(area, fewer)}) and {more!r} ({where(area, more)})"
+        for area, fewer, more in found[:SAID_PAIRS]
     )
+    if len(found) > SAID_PAIRS:
+        pairs += f"; {len(found) - SAID_PAIRS} more"
     return [f"may be one dimension named differently at different levels: {pairs} (j in the import preview joins them)"]
 
 
@@ -188,6 +201,7 @@ def join_dimensions(data: dict[str, Any], join: Collection[tuple[str, str]]) -> 
     statements at every level, after its own, and its description when it has none; the first goes. The report's
     lines saying so. A pair not found is passed over (a newer document may name them otherwise)."""
     joined: list[str] = []
+    missed: list[str] = []
     for source_key, target_key in join:
         for area in data["areas"]:
             keys = {part_key("dimension", dim["name"], area["name"]): dim for dim in area["dimensions"]}
@@ -205,7 +219,17 @@ def join_dimensions(data: dict[str, Any], join: Collection[tuple[str, str]]) -> 
             area["dimensions"] = [dim for dim in area["dimensions"] if dim is not source]
             joined.append(f"{area['name']} › {source['name']} into {target['name']}")
             break
-    return [f"joined as chosen: {', '.join(joined)}"] if joined else []
+        else:
+            missed.append(f"{_named(source_key)} into {_named(target_key)}")
+    lines = [f"joined as chosen: {', '.join(joined)}"] if joined else []
+    if missed:
+        lines.append(f"not joined, as they are not both in the document now: {', '.join(missed)}")
+    return lines
+
+
+def _named(key: str) -> str:
+    """A part key as a reader names it: "dimension:Care/Tone" -> "Care › Tone"."""
+    return key.partition(":")[2].replace("/", " › ", 1)
 
 
 def _absolute(name: str) -> str:

@@ -269,6 +269,10 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
             if part_key("area", part.area) in self.ignore:
                 self.notify("Its area is left out: take the area back first.", severity="warning")
                 return
+        joined_in = [source for source, target in self.joins.items() if target == part.key]
+        if joined_in and part.key not in self.ignore:
+            self.notify("Another dimension is joined into it: j on that one takes it apart first.", severity="warning")
+            return
         chosen = self.ignore ^ {part.key}
         if part.key in chosen and not self._leaves_some(chosen):
             self.notify("A framework needs at least one level and one dimension.", severity="warning")
@@ -303,6 +307,9 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         if target in self.joins or source in self.joins.values():
             self.notify("One of them is already joined: take that join apart first (j on it).", severity="warning")
             return
+        if {source, target, part_key("area", part.area)} & self.ignore:
+            self.notify("One of them is left out: space takes it back first.", severity="warning")
+            return
         self.joins[source] = target
         self.replacing = False
         self.notify(f"Joined {pair[0]} into {pair[1]}.")
@@ -311,9 +318,11 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
     def _partner(self, part: Part) -> tuple[str, str] | None:
         """(the dimension to join, the one it joins into): the importer's suggestion for this dimension when there
         is one; else this one into the nearest dimension of its area with text at none of its levels."""
-        from ladder_tui.core.services.importing import join_candidates
+        from ladder_tui.core.services.importing import join_candidates, join_dimensions
 
-        data = self.full.data
+        # As joined so far: a dimension that took another's words has text at those levels too.
+        data = copy.deepcopy(self.full.data)
+        join_dimensions(data, self.joins.items())
         for area, fewer, more in join_candidates(data):
             if area == part.area and part.name in (fewer, more):
                 return fewer, more
@@ -322,7 +331,7 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         mine = {key for key, value in dims[index]["levels"].items() if value}
         for n in sorted(range(len(dims)), key=lambda n: (abs(n - index), n)):
             other = {key for key, value in dims[n]["levels"].items() if value}
-            if n != index and other and not other & mine:
+            if n != index and other and not other & mine and dims[n]["name"] != part.name:
                 return part.name, dims[n]["name"]
         return None
 
