@@ -27,9 +27,8 @@ HEADER = "# ladder-tui assessment: personal data, keep private. Edited by ladder
 def assessment_to_toml(assessment: Assessment) -> str:
     """The file's text: `tomli_w.dumps` of the file's data, with each area's answers formatted once and reused while
     they do not change (a key press changes one area; formatting all 500 answers took half of a save)."""
-    data = assessment_to_data(assessment)
-    answers = data.pop("answers")
-    if not answers:
+    data = assessment_to_data(assessment, answers=False)
+    if not assessment.answers:
         return HEADER + tomli_w.dumps({**data, "answers": {}})  # an empty [answers] table, as tomli_w writes it
     chunks = []
     for area_id, dims in assessment.answers.items():

@@ -600,8 +600,9 @@ def _signature(item: dict[str, Any] | None) -> Signature | None:
     return Signature(item["name"], date.fromisoformat(item["date"])) if item else None
 
 
-def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
-    """The assessment as its TOML file holds it (keys in the file's order; no None values, TOML has no null)."""
+def assessment_to_data(assessment: Assessment, *, answers: bool = True) -> dict[str, Any]:
+    """The assessment as its TOML file holds it (keys in the file's order; no None values, TOML has no null); without
+    its `answers` table when `answers` is False (the saver formats those area by area)."""
     ref = assessment.framework
     data: dict[str, Any] = {
         "format_version": 1,
@@ -650,10 +651,11 @@ def assessment_to_data(assessment: Assessment) -> dict[str, Any]:
             **{side: {"name": s.name, "date": s.date} for side, s in sides.items() if s is not None},
             **({"reopened": list(signoff.reopened)} if signoff.reopened else {}),
         }
-    data["answers"] = {
-        area_id: {dim_id: answer_fields(answer) for dim_id, answer in dims.items()}
-        for area_id, dims in assessment.answers.items()
-    }
+    if answers:
+        data["answers"] = {
+            area_id: {dim_id: answer_fields(answer) for dim_id, answer in dims.items()}
+            for area_id, dims in assessment.answers.items()
+        }
     return data
 
 
