@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -109,11 +110,9 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
 
     def result(self) -> ImportResult:
         """The framework as the choices make it (the full import, less what is left out, with the id and name)."""
-        from ladder_tui.core.services import importing
 
-        data = copy.deepcopy(self.full.data)
-        report = list(self.full.report) + importing.join_dimensions(data, self.joins.items())
-        report += importing.leave_out(data, self.ignore)
+        data, said = self._shaped(self.ignore)
+        report = list(self.full.report) + said
         recipe = data.setdefault("import", {})
         if self.framework_name != data["name"]:
             recipe["name"] = self.framework_name  # chosen, as --name would be: --update keeps it
@@ -318,11 +317,10 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
     def _partner(self, part: Part) -> tuple[str, str] | None:
         """(the dimension to join, the one it joins into): the importer's suggestion for this dimension when there
         is one; else this one into the nearest dimension of its area with text at none of its levels."""
-        from ladder_tui.core.services.importing import join_candidates, join_dimensions
+        from ladder_tui.core.services.importing import join_candidates
 
         # As joined so far: a dimension that took another's words has text at those levels too.
-        data = copy.deepcopy(self.full.data)
-        join_dimensions(data, self.joins.items())
+        data, _ = self._shaped(set())
         for area, fewer, more in join_candidates(data):
             if area == part.area and part.name in (fewer, more):
                 return fewer, more
@@ -336,21 +334,26 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
         return None
 
     def _leaves_some(self, ignore: set[str]) -> bool:
+        data, _ = self._shaped(ignore)
+        return bool(data["levels"]) and bool(data["areas"])
+
+    def _shaped(self, ignore: set[str]) -> tuple[dict[str, Any], list[str]]:
+        """A copy of the full import with the joins made and the parts in `ignore` left out, as `read_ladder` makes
+        them for a recipe (joins first), and the report's lines saying so."""
         from ladder_tui.core.services import importing
 
         data = copy.deepcopy(self.full.data)
-        importing.leave_out(data, ignore)
-        return bool(data["levels"]) and bool(data["areas"])
+        said = importing.join_dimensions(data, self.joins.items())
+        return data, said + importing.leave_out(data, ignore)
 
     def action_axis(self) -> None:
         """The next reading of the levels: detected, columns, rows, outer headings, inner headings."""
-        start = AXES.index(self.reading.levels_in)
-        for step in range(1, len(AXES)):
-            axis = AXES[(start + step) % len(AXES)]
-            if self._reread(replace(self.reading, levels_in=axis), quiet=True):
-                self.notify(f"Read again: {AXIS_WORDS[axis]}.")
-                return
-        self.notify("No other reading of the levels works for this document.", severity="warning")
+        if not self._next_reading(
+            [replace(self.reading, levels_in=axis) for axis in AXES],
+            AXES.index(self.reading.levels_in),
+            lambda reading: f"Read again: {AXIS_WORDS[reading.levels_in]}.",
+        ):
+            self.notify("No other reading of the levels works for this document.", severity="warning")
 
     def action_sheet(self) -> None:
         """The next sheet to read alone (then every sheet again)."""
@@ -358,13 +361,22 @@ class ImportPreviewScreen(Keyed, Screen[Path | None]):
             self.notify("Only a workbook has sheets.", severity="warning")
             return
         choices: list[str | None] = [None, *self.full.sheets]
-        start = choices.index(self.reading.sheet) if self.reading.sheet in choices else 0
-        for step in range(1, len(choices)):
-            sheet = choices[(start + step) % len(choices)]
-            if self._reread(replace(self.reading, sheet=sheet), quiet=True):
-                self.notify(f"Read again: {'every sheet' if sheet is None else f'the sheet {sheet!r} alone'}.")
-                return
-        self.notify("No other sheet holds a ladder.", severity="warning")
+        if not self._next_reading(
+            [replace(self.reading, sheet=sheet) for sheet in choices],
+            choices.index(self.reading.sheet) if self.reading.sheet in choices else 0,
+            lambda r: f"Read again: {'every sheet' if r.sheet is None else f'the sheet {r.sheet!r} alone'}.",
+        ):
+            self.notify("No other sheet holds a ladder.", severity="warning")
+
+    def _next_reading(self, readings: list[Reading], current: int, said: Callable[[Reading], str]) -> bool:
+        """Read the documents the next way after `current` that makes a ladder (round to the start); False when
+        none but the current one does."""
+        for step in range(1, len(readings)):
+            reading = readings[(current + step) % len(readings)]
+            if self._reread(reading, quiet=True):
+                self.notify(said(reading))
+                return True
+        return False
 
     def _reread(self, reading: Reading, *, quiet: bool = False) -> bool:
         """Import again the way `reading` says; False (the reason shown unless `quiet`) when that reads no ladder."""
