@@ -996,6 +996,13 @@ async def test_the_preview_offers_no_reading_of_a_workbook_that_loses_a_level(la
         assert preview.reading.levels_in is None
         said = [notice.message for notice in app._notifications]
         assert "No other reading of the levels works for this document." in said
+        # s reads one sheet alone, the next, then every sheet again.
+        first = preview.full.sheets[0]
+        await pilot.press("s")
+        for _ in range(10):
+            await pilot.pause()
+        assert preview.reading.sheet == first
+        assert f"Read again: the sheet {first!r} alone." in [notice.message for notice in app._notifications]
 
 
 def test_binary_data_and_a_quote_never_closed_are_refused_in_one_line(tmp_path: Path) -> None:
